@@ -1,0 +1,238 @@
+package org.asylex.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.asylex.engine.policy.AssumptionValues;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.text.Language;
+import org.asylex.packs.LoadResult;
+import org.asylex.packs.PackLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code asylex policy ...}: validate, show and trace policy packs. */
+@Command(
+    name = "policy",
+    description = "Validate, show and trace policy packs.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      PolicyCommand.Validate.class,
+      PolicyCommand.Show.class,
+      PolicyCommand.Timeline.class
+    })
+final class PolicyCommand {
+
+  /** Shared by the sub-commands: load a pack by id or directory, or fail with exit code 2. */
+  abstract static class PackCommand implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin PackOptions packs;
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
+
+    Path locate(String idOrDir) {
+      Path asDir = Path.of(idOrDir);
+      if (Files.isDirectory(asDir)
+          && (idOrDir.contains("/")
+              || idOrDir.contains("\\")
+              || Files.isRegularFile(asDir.resolve("pack.yaml")))) {
+        return asDir;
+      }
+      var directory = packs.directory();
+      return directory
+          .find(idOrDir)
+          .orElseThrow(
+              () ->
+                  new UsageError(
+                      "no policy pack '"
+                          + idOrDir
+                          + "' in "
+                          + directory.root()
+                          + (directory.ids().isEmpty()
+                              ? ""
+                              : " (packs there: " + String.join(", ", directory.ids()) + ")")));
+    }
+
+    /** Loads a pack; prints its errors and returns null when it is invalid. */
+    PolicyPack load(Path dir) {
+      LoadResult result = PackLoader.load(dir);
+      if (result.pack().isEmpty()) {
+        var printer = new DiagnosticPrinter(err());
+        result.errors().forEach(printer::print);
+        err()
+            .println(
+                dir
+                    + ": invalid pack ("
+                    + result.errors().size()
+                    + " errors); run 'asylex policy validate "
+                    + dir
+                    + "'");
+        return null;
+      }
+      return result.pack().get();
+    }
+
+    AssumptionValues values(PolicyPack pack) {
+      try {
+        return AssumptionValues.withOverrides(pack, packs.overrides());
+      } catch (AssumptionValues.InvalidOverrides e) {
+        throw new UsageError(String.join("\n", e.problems()));
+      }
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        return run();
+      } catch (UsageError e) {
+        err().println("asylex: " + e.getMessage());
+        return Main.INVALID;
+      }
+    }
+
+    abstract int run();
+  }
+
+  /** {@code asylex policy validate [DIR]}. */
+  @Command(
+      name = "validate",
+      description =
+          "Check packs; list every error with file:line:col. Exit 0 when valid, 2 otherwise.",
+      mixinStandardHelpOptions = true)
+  static final class Validate extends PackCommand {
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "DIR",
+        description =
+            "A pack directory or pack id (default: every pack in the policies directory).")
+    String target;
+
+    @Override
+    int run() {
+      List<Path> dirs = new ArrayList<>();
+      if (target == null) {
+        dirs.addAll(packs.directory().packs());
+        if (dirs.isEmpty()) {
+          throw new UsageError("no policy packs in " + packs.directory().root());
+        }
+      } else {
+        dirs.add(locate(target));
+      }
+      var printer = new DiagnosticPrinter(out());
+      int invalid = 0;
+      for (Path dir : dirs) {
+        LoadResult result = PackLoader.load(dir);
+        result.diagnostics().forEach(printer::print);
+        if (result.pack().isPresent()) {
+          PolicyPack p = result.pack().get();
+          long quotes = Summary.quoteCount(p);
+          out()
+              .printf(
+                  "%s: valid: pack %s version %s, %d elements, %d rules, %d assumptions, %d source quotes verified, %d warnings, %s%n",
+                  dir,
+                  p.id(),
+                  p.version(),
+                  p.elements().size(),
+                  p.rules().size(),
+                  p.assumptions().size(),
+                  quotes,
+                  result.warnings().size(),
+                  p.contentHash());
+        } else {
+          invalid++;
+          out()
+              .printf(
+                  "%s: invalid: %d errors, %d warnings%n",
+                  dir, result.errors().size(), result.warnings().size());
+        }
+      }
+      return invalid == 0 ? 0 : Main.INVALID;
+    }
+  }
+
+  /** {@code asylex policy show [ID]}. */
+  @Command(
+      name = "show",
+      description =
+          "A readable summary of a pack: elements, rules, validity, sources, assumptions.",
+      mixinStandardHelpOptions = true)
+  static final class Show extends PackCommand {
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "ID",
+        description = "Pack id or directory (default: the only pack, if there is one).")
+    String id;
+
+    @Option(
+        names = "--lang",
+        paramLabel = "nl|en",
+        description = "Language of texts (default: en).")
+    String lang = "en";
+
+    @Override
+    int run() {
+      Language language =
+          Language.fromCode(lang)
+              .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
+      Path dir;
+      if (id == null) {
+        List<Path> all = packs.directory().packs();
+        if (all.size() != 1) {
+          throw new UsageError("name a pack: " + String.join(", ", packs.directory().ids()));
+        }
+        dir = all.get(0);
+      } else {
+        dir = locate(id);
+      }
+      PolicyPack pack = load(dir);
+      if (pack == null) {
+        return Main.INVALID;
+      }
+      new Summary(out(), language).show(pack, values(pack));
+      return 0;
+    }
+  }
+
+  /** {@code asylex policy timeline ID}. */
+  @Command(
+      name = "timeline",
+      description =
+          "Every date on which the policy changes and what changes; dates that rest on an assumption are marked.",
+      mixinStandardHelpOptions = true)
+  static final class Timeline extends PackCommand {
+    @Parameters(paramLabel = "ID", description = "Pack id or directory.")
+    String id;
+
+    @Option(
+        names = "--lang",
+        paramLabel = "nl|en",
+        description = "Language of texts (default: en).")
+    String lang = "en";
+
+    @Override
+    int run() {
+      Language language =
+          Language.fromCode(lang)
+              .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
+      PolicyPack pack = load(locate(id));
+      if (pack == null) {
+        return Main.INVALID;
+      }
+      new Summary(out(), language).timeline(pack, values(pack));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package org.asylex.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.asylex.engine.policy.Assumption;
+import org.asylex.engine.policy.AssumptionValues;
+import org.asylex.engine.policy.DateRef;
+import org.asylex.engine.policy.Definition;
+import org.asylex.engine.policy.Element;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.policy.Rule;
+import org.asylex.engine.policy.SourceDocument;
+import org.asylex.engine.policy.SourceQuote;
+import org.asylex.engine.policy.Timeline;
+import org.asylex.engine.policy.Validity;
+import org.asylex.engine.text.Language;
+import org.asylex.engine.time.PartialDate;
+
+/** Renders a pack and its timeline as text for a person. */
+final class Summary {
+  private final PrintWriter out;
+  private final Language lang;
+
+  Summary(PrintWriter out, Language lang) {
+    this.out = out;
+    this.lang = lang;
+  }
+
+  static long quoteCount(PolicyPack p) {
+    long n = 0;
+    for (Rule r : p.rules()) {
+      for (Rule.Version v : r.versions()) {
+        n += v.sources().size();
+      }
+    }
+    for (Element e : p.elements()) {
+      n += e.reportFindings().stream().mapToLong(f -> f.sources().size()).sum();
+      n += e.milestones().stream().mapToLong(m -> m.sources().size()).sum();
+    }
+    n += p.assumptions().stream().mapToLong(a -> a.sources().size()).sum();
+    return n;
+  }
+
+  private String nlEn(String nl, String en) {
+    return lang == Language.NL ? nl : en;
+  }
+
+  void show(PolicyPack pack, AssumptionValues values) {
+    out.printf("%s — %s%n", pack.id(), pack.title().in(lang));
+    out.printf(
+        "%s %s, %s %s%n",
+        nlEn("versie", "version"), pack.version(), nlEn("inhoud", "content"), pack.contentHash());
+    out.println();
+    out.println(wrap(pack.summary().in(lang), ""));
+    out.println();
+    out.println(nlEn("BRONNEN", "SOURCES"));
+    for (SourceDocument s : pack.sources()) {
+      out.printf("  [%s] %s%n", s.id(), s.title().in(lang));
+      out.printf("      %s %s, %s%n", s.date() == null ? "" : s.date(), s.author(), s.file());
+      s.identifiers().forEach((k, v) -> out.printf("      %s: %s%n", k, v));
+    }
+    out.println();
+    out.println(
+        nlEn(
+            "ELEMENTEN (in de volgorde van toetsing)", "ELEMENTS (in the order a case is tested)"));
+    List<Element> elements = new ArrayList<>(pack.elements());
+    elements.sort(java.util.Comparator.comparing(Element::slot));
+    for (Element e : elements) {
+      element(pack, e, values);
+    }
+    if (!pack.definitions().isEmpty()) {
+      out.println(nlEn("DEFINITIES", "DEFINITIONS"));
+      for (Definition d : pack.definitions()) {
+        out.printf("  %s =%n%s%n", d.name(), wrap(d.condition().text(), "      "));
+      }
+      out.println();
+    }
+    out.println(nlEn("AANNAMES EN INTERPRETATIES", "ASSUMPTIONS AND INTERPRETATIONS"));
+    for (Assumption a : pack.assumptions()) {
+      String value = values.get(a.id()).map(Object::toString).orElse(a.defaultValue());
+      out.printf(
+          "  %s (%s, %s) = %s%s%n",
+          a.id(),
+          a.kind().id(),
+          a.type().id(),
+          value,
+          values.isOverridden(a.id())
+              ? nlEn(
+                  "  [overschreven; standaard " + a.defaultValue() + "]",
+                  "  [overridden; default " + a.defaultValue() + "]")
+              : "");
+      out.println(wrap(a.statement().in(lang), "      "));
+      for (Assumption.Alternative alt : a.alternatives()) {
+        out.println(
+            wrap(
+                nlEn("alternatief", "alternative")
+                    + alt.value().map(v -> " (" + v + ")").orElse("")
+                    + ": "
+                    + alt.reading().in(lang),
+                "      - "));
+      }
+      a.sources().forEach(q -> quote(pack, q, "      "));
+    }
+  }
+
+  private void element(PolicyPack pack, Element e, AssumptionValues values) {
+    out.printf(
+        "  %s — %s  [slot %s%s]%n",
+        e.id(),
+        e.title().in(lang),
+        e.slot().id(),
+        e.letterRef().isEmpty() ? "" : ", " + e.letterRef());
+    out.println(
+        wrap(
+            nlEn("'applies' betekent: ", "'applies' means: ") + e.appliesMeans().in(lang),
+            "      "));
+    if (!e.groups().isEmpty()) {
+      out.printf("      %s%n", nlEn("groepen/gronden:", "groups/grounds:"));
+      e.groups().forEach(g -> out.printf("        %s: %s%n", g.id(), g.label().in(lang)));
+    }
+    for (Rule r : pack.rulesOf(e.id())) {
+      out.printf(
+          "    %s %s%s%s%n",
+          nlEn("regel", "rule"),
+          r.id(),
+          r.group().map(g -> " (" + g + ")").orElse(""),
+          r.isException()
+              ? nlEn("  uitzondering op ", "  exception to ") + String.join(", ", r.exceptionTo())
+              : "");
+      for (Rule.Version v : r.versions()) {
+        out.printf(
+            "      %s %s%s%n",
+            nlEn("geldig", "valid"), validity(v.validity(), values), assumed(v.validity()));
+        out.println(wrap(v.when().text(), "        " + nlEn("als ", "when ")));
+        out.printf("        %s %s%n", nlEn("dan", "then"), v.outcome().id());
+        out.println(wrap(v.reason().in(lang), "        "));
+        v.sources().forEach(q -> quote(pack, q, "        "));
+      }
+      if (!r.restsOn().isEmpty()) {
+        out.printf("      %s %s%n", nlEn("berust op", "rests on"), String.join(", ", r.restsOn()));
+      }
+    }
+    out.printf(
+        "    %s: %s — %s%n",
+        nlEn("anders", "otherwise"), e.otherwise().outcome().id(), e.otherwise().reason().in(lang));
+    out.printf(
+        "    %s: %s — %s%n",
+        nlEn("buiten werking", "not in force"),
+        e.notInForce().outcome().id(),
+        e.notInForce().reason().in(lang));
+    if (!e.reportFindings().isEmpty()) {
+      out.printf(
+          "    %s%n", nlEn("bevindingen uit het ambtsbericht:", "findings of the country report:"));
+      for (Element.ReportFinding f : e.reportFindings()) {
+        out.println(wrap(f.summary().in(lang), "      - "));
+        f.sources().forEach(q -> quote(pack, q, "        "));
+      }
+    }
+    out.println();
+  }
+
+  private String validity(Validity v, AssumptionValues values) {
+    Validity.Interval i = v.resolve(values);
+    return i.toString();
+  }
+
+  private String assumed(Validity v) {
+    var refs = new ArrayList<String>();
+    v.from()
+        .filter(DateRef.FromAssumption.class::isInstance)
+        .ifPresent(r -> refs.add(nlEn("van", "from") + " = " + r));
+    v.to()
+        .filter(DateRef.FromAssumption.class::isInstance)
+        .ifPresent(r -> refs.add(nlEn("tot", "to") + " = " + r));
+    return refs.isEmpty()
+        ? ""
+        : "  (" + String.join(", ", refs) + nlEn(": aanname", ": assumption") + ")";
+  }
+
+  private void quote(PolicyPack pack, SourceQuote q, String indent) {
+    out.println(wrap("«" + q.quote() + "»", indent + "> "));
+    out.printf(
+        "%s  — %s, %s %d%s%n",
+        indent,
+        q.document(),
+        nlEn("regel", "line"),
+        q.span().line(),
+        q.span().endLine() != q.span().line() ? "–" + q.span().endLine() : "");
+  }
+
+  void timeline(PolicyPack pack, AssumptionValues values) {
+    out.printf("%s — %s: %s%n%n", pack.id(), pack.title().in(lang), nlEn("tijdlijn", "timeline"));
+    for (Timeline.Entry entry : Timeline.of(pack, values)) {
+      String date = entry.date().toString();
+      if (entry.date().precision() != PartialDate.Precision.DAY) {
+        date += nlEn(" (dag onbekend)", " (day unknown)");
+      }
+      out.println(date);
+      var assumptions =
+          entry.changes().stream()
+              .map(Timeline.Change::assumption)
+              .flatMap(Optional::stream)
+              .distinct()
+              .toList();
+      for (String a : assumptions) {
+        String how =
+            values.isOverridden(a)
+                ? nlEn("overschreven waarde", "overridden value")
+                : nlEn("standaardwaarde", "default value");
+        out.printf(
+            "  ! %s @%s (%s)%n",
+            nlEn("AANNAME: deze datum is de waarde van", "ASSUMPTION: this date is the value of"),
+            a,
+            how);
+        pack.assumption(a).ifPresent(x -> out.println(wrap(x.statement().in(lang), "    ")));
+      }
+      // Both moratorium elements share milestones; show each text once, with every element.
+      Map<String, List<String>> milestones = new LinkedHashMap<>();
+      Map<String, SourceQuote> milestoneQuote = new LinkedHashMap<>();
+      for (Timeline.Change c : entry.changes()) {
+        switch (c.kind()) {
+          case MILESTONE -> {
+            String what = c.what().get().in(lang);
+            milestones.computeIfAbsent(what, k -> new ArrayList<>()).add(c.elementId());
+            if (!c.sources().isEmpty()) {
+              milestoneQuote.putIfAbsent(what, c.sources().get(0));
+            }
+          }
+          case RULE_STARTS ->
+              out.printf(
+                  "  + %s: %s %s%s%n",
+                  c.elementId(),
+                  nlEn("regel", "rule"),
+                  c.ruleId().get(),
+                  nlEn(" treedt in werking", " comes into force"));
+          case RULE_ENDS ->
+              out.printf(
+                  "  - %s: %s %s%s%n",
+                  c.elementId(),
+                  nlEn("regel", "rule"),
+                  c.ruleId().get(),
+                  nlEn(" vervalt", " lapses"));
+        }
+      }
+      milestones.forEach(
+          (what, elements) -> {
+            out.println(wrap(what + "  [" + String.join(", ", elements) + "]", "  * "));
+            Optional.ofNullable(milestoneQuote.get(what)).ifPresent(q -> quote(pack, q, "    "));
+          });
+      out.println();
+    }
+  }
+
+  /** Wraps text at 100 columns, the first line after {@code prefix}, others aligned under it. */
+  static String wrap(String text, String prefix) {
+    String indent = " ".repeat(prefix.length());
+    var result = new StringBuilder(prefix);
+    int col = prefix.length();
+    boolean first = true;
+    for (String word : text.strip().split("\\s+")) {
+      if (!first && col + 1 + word.length() > 100) {
+        result.append('\n').append(indent);
+        col = indent.length();
+        first = true;
+      }
+      if (!first) {
+        result.append(' ');
+        col++;
+      }
+      result.append(word);
+      col += word.length();
+      first = false;
+    }
+    return result.toString();
+  }
+}

@@ -1,0 +1,34 @@
+package org.asylex.engine.expr;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** What names a condition may use: a pack's facts, definitions and assumptions. */
+public interface Vocabulary {
+
+  /** What a name stands for, as far as type checking needs to know. */
+  record Symbol(Kind kind, ExprType type, List<String> allowedValues, String valuePattern) {
+    /** Where the name comes from. */
+    public enum Kind {
+      FACT,
+      DEFINITION
+    }
+
+    public Symbol {
+      allowedValues = List.copyOf(allowedValues);
+    }
+  }
+
+  /** A fact or definition by name. */
+  Optional<Symbol> name(String name);
+
+  /** The type of an assumption that conditions may read (boolean or date). */
+  Optional<ExprType> assumption(String id);
+
+  /** Every fact and definition name, for suggestions. */
+  Collection<String> names();
+
+  /** Every assumption id, for suggestions. */
+  Collection<String> assumptionIds();
+}

@@ -1,0 +1,2 @@
+/** The Asylex engine core: pure Java, no I/O, no framework, no static state. */
+package org.asylex.engine;
