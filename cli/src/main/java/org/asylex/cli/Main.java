@@ -19,9 +19,17 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code; used by tests too. */
+  /** Runs the command line on the standard streams and returns its exit code. */
   static int run(String... args) {
+    return run(
+        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output streams; tests use this. */
+  static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     var cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // Never a stack trace to the user; ASYLEX_DEBUG=1 shows it for developers.

@@ -87,9 +87,9 @@ final class PolicyCommand {
 
     AssumptionValues values(PolicyPack pack) {
       try {
-        return AssumptionValues.withOverrides(pack, packs.overrides());
+        return AssumptionValues.withOverrides(pack, packs.overrides(pack.id()));
       } catch (AssumptionValues.InvalidOverrides e) {
-        throw new UsageError(String.join("\n", e.problems()));
+        throw new UsageError(String.join("\nasylex: ", e.problems()));
       }
     }
 

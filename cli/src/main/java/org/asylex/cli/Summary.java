@@ -221,6 +221,13 @@ final class Summary {
       // Both moratorium elements share milestones; show each text once, with every element.
       Map<String, List<String>> milestones = new LinkedHashMap<>();
       Map<String, SourceQuote> milestoneQuote = new LinkedHashMap<>();
+      var ending = new java.util.HashSet<String>();
+      var starting = new java.util.HashSet<String>();
+      for (Timeline.Change c : entry.changes()) {
+        c.ruleId()
+            .ifPresent(
+                id -> (c.kind() == Timeline.ChangeKind.RULE_ENDS ? ending : starting).add(id));
+      }
       for (Timeline.Change c : entry.changes()) {
         switch (c.kind()) {
           case MILESTONE -> {
@@ -230,20 +237,40 @@ final class Summary {
               milestoneQuote.putIfAbsent(what, c.sources().get(0));
             }
           }
-          case RULE_STARTS ->
+          case RULE_STARTS -> {
+            String id = c.ruleId().get();
+            Rule rule = pack.rule(id).get();
+            String subject = c.elementId() + rule.group().map(g -> " (" + g + ")").orElse("");
+            if (ending.contains(id)) {
+              int n = rule.versions().indexOf(c.version().get()) + 1;
+              out.printf(
+                  "  ~ %s: %s %s: %s%n",
+                  subject,
+                  nlEn("regel", "rule"),
+                  id,
+                  nlEn(
+                      "nieuwe versie (" + n + " van " + rule.versions().size() + ") van kracht",
+                      "new version (" + n + " of " + rule.versions().size() + ") in force"));
+            } else {
               out.printf(
                   "  + %s: %s %s%s%n",
-                  c.elementId(),
+                  subject,
                   nlEn("regel", "rule"),
-                  c.ruleId().get(),
+                  id,
                   nlEn(" treedt in werking", " comes into force"));
-          case RULE_ENDS ->
+            }
+            c.sources().stream().findFirst().ifPresent(q -> quote(pack, q, "      "));
+          }
+          case RULE_ENDS -> {
+            String id = c.ruleId().get();
+            if (!starting.contains(id)) {
+              Rule rule = pack.rule(id).get();
+              String subject = c.elementId() + rule.group().map(g -> " (" + g + ")").orElse("");
               out.printf(
                   "  - %s: %s %s%s%n",
-                  c.elementId(),
-                  nlEn("regel", "rule"),
-                  c.ruleId().get(),
-                  nlEn(" vervalt", " lapses"));
+                  subject, nlEn("regel", "rule"), id, nlEn(" vervalt", " lapses"));
+            }
+          }
         }
       }
       milestones.forEach(

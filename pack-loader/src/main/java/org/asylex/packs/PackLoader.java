@@ -25,6 +25,7 @@ import org.asylex.engine.diagnostic.SourcePosition;
 import org.asylex.engine.expr.Expr;
 import org.asylex.engine.expr.ExpressionParser;
 import org.asylex.engine.expr.ExpressionSyntaxError;
+import org.asylex.engine.expr.Value;
 import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.Condition;
 import org.asylex.engine.policy.DateRef;
@@ -705,7 +706,10 @@ public final class PackLoader {
               "syntax-error",
               positions.at(e.offset()),
               "syntax error in condition: " + e.getMessage()));
-      return Optional.empty();
+      // Keep the definition or rule with a stand-in condition, so the rest of the pack is still
+      // checked without follow-up errors ("unknown definition"); the pack is rejected anyway.
+      return Optional.of(
+          new Condition(text, new Expr.Literal(new Value.Bool(false), 0, 0), positions::at));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.asylex.packs;
 
 import org.asylex.engine.diagnostic.SourcePosition;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
@@ -27,6 +28,17 @@ final class ScalarPositions {
     int line = start.line();
     int column = start.column();
     int j = rawStart;
+    if (node.getScalarStyle() == ScalarStyle.LITERAL
+        || node.getScalarStyle() == ScalarStyle.FOLDED) {
+      // a block scalar's value starts on the line after its header ('>-', '|' and an optional
+      // comment), so a header comment can never be mistaken for the value's first characters
+      int lineEnd = text.indexOf('\n', rawStart);
+      if (lineEnd >= 0 && lineEnd < rawEnd) {
+        j = lineEnd + 1;
+        line++;
+        column = 1;
+      }
+    }
     for (int i = 0; i < value.length(); i++) {
       char v = value.charAt(i);
       while (j < rawEnd && !matches(v, text.charAt(j))) {

@@ -1,0 +1,16 @@
+package org.asylex.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One run of the command line in-process, with what it printed. */
+record CliRun(int exitCode, String out, String err) {
+  static final String POLICIES = "../policies";
+
+  static CliRun of(String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+}
