@@ -182,7 +182,7 @@ final class Summary {
   }
 
   private void quote(PolicyPack pack, SourceQuote q, String indent) {
-    out.println(wrap("«" + q.quote() + "»", indent + "> "));
+    out.println(wrap("\u201C" + q.quote() + "\u201D", indent + "> "));
     out.printf(
         "%s  — %s, %s %d%s%n",
         indent,

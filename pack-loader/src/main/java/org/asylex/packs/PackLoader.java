@@ -2,6 +2,7 @@ package org.asylex.packs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,19 @@ public final class PackLoader {
   private final Path dir;
   private final Diagnostics out = new Diagnostics();
   private final Map<String, QuoteLocator> locators = new HashMap<>();
+
+  /** Sources declared in pack.yaml whose file could not be read (already reported there). */
+  private final Set<String> unreadableSources = new HashSet<>();
+
+  /**
+   * Places where a list came out empty, or a rule without versions, only because its items had
+   * errors that are already reported: the semantic check's "has no versions" and "cites no source"
+   * would repeat those errors as false statements.
+   */
+  private final Set<SourcePosition> emptiedByErrors = new HashSet<>();
+
+  /** A pack file is missing, unreadable or not YAML (reported), so the pack has holes. */
+  private boolean fileUnread;
 
   private PackLoader(Path dir) {
     this.dir = dir;
@@ -160,7 +175,17 @@ public final class PackLoader {
             definitions,
             rules,
             contentHash());
-    out.addAll(PackValidator.check(pack));
+    // With a whole file unread, the semantic check would report everything that refers to its
+    // content (every fact, element or assumption) as unknown: the file's own error says it all.
+    List<Diagnostic> semantic = fileUnread ? List.of() : PackValidator.check(pack);
+    for (Diagnostic d : semantic) {
+      boolean followsFromReported =
+          (d.code().equals("rule-without-versions") || d.code().equals("rule-without-source"))
+              && emptiedByErrors.contains(d.position());
+      if (!followsFromReported) {
+        out.add(d);
+      }
+    }
     return new LoadResult(out.hasErrors() ? Optional.empty() : Optional.of(pack), out.sorted());
   }
 
@@ -192,14 +217,19 @@ public final class PackLoader {
               + " (a pack holds "
               + String.join(", ", PACK_FILES)
               + " and sources/)");
+      fileUnread = true;
       return Optional.empty();
     }
-    return readUtf8(path).map(text -> YamlFile.parse(path.toString(), text, out));
+    Optional<YamlFile> file =
+        readUtf8(path).map(text -> YamlFile.parse(path.toString(), text, out));
+    fileUnread |= file.flatMap(YamlFile::root).isEmpty();
+    return file;
   }
 
   private Optional<String> readUtf8(Path path) {
+    byte[] bytes = new byte[0];
     try {
-      byte[] bytes = Files.readAllBytes(path);
+      bytes = Files.readAllBytes(path);
       return Optional.of(
           StandardCharsets.UTF_8
               .newDecoder()
@@ -208,8 +238,21 @@ public final class PackLoader {
               .decode(ByteBuffer.wrap(bytes))
               .toString());
     } catch (CharacterCodingException e) {
+      var in = ByteBuffer.wrap(bytes);
+      CharBuffer valid = CharBuffer.allocate(bytes.length + 1);
+      StandardCharsets.UTF_8.newDecoder().decode(in, valid, true); // stops at the first bad byte
+      String before = valid.flip().toString();
+      int bad = in.position() < bytes.length ? bytes[in.position()] & 0xFF : 0;
       out.error(
-          "not-utf8", SourcePosition.ofFile(path.toString()), "the file is not valid UTF-8 text");
+          "not-utf8",
+          new SourcePosition(
+              path.toString(),
+              1 + (int) before.chars().filter(c -> c == '\n').count(),
+              before.length() - before.lastIndexOf('\n')),
+          String.format(
+              "the file is not valid UTF-8 text: byte 0x%02X here is not UTF-8; save the file as"
+                  + " UTF-8",
+              bad));
     } catch (IOException e) {
       out.error(
           "unreadable",
@@ -243,6 +286,9 @@ public final class PackLoader {
                 Optional<LocalDate> date =
                     f.optionalText("date").flatMap(d -> date(d, f.at("date")));
                 Optional<String> text = path.flatMap(p -> sourceText(p, f.at("file")));
+                if (id.isPresent() && path.isPresent() && text.isEmpty()) {
+                  unreadableSources.add(id.get());
+                }
                 if (id.isPresent() && path.isPresent() && title.isPresent() && text.isPresent()) {
                   if (locators.containsKey(id.get())) {
                     out.error(
@@ -285,9 +331,14 @@ public final class PackLoader {
 
   private List<SourceQuote> quotes(String file, Fields parent, String key, boolean required) {
     var result = new ArrayList<SourceQuote>();
-    for (Node n : parent.list(key, required)) {
+    List<Node> items = parent.list(key, required);
+    for (Node n : items) {
       Fields.of(file, "source quote", n, Set.of("document", "quote"), out)
-          .ifPresent(f -> quote(f).ifPresent(result::add));
+          .flatMap(this::quote)
+          .ifPresent(result::add);
+    }
+    if (result.size() < items.size()) {
+      emptiedByErrors.add(parent.at(key));
     }
     return result;
   }
@@ -299,6 +350,9 @@ public final class PackLoader {
       return Optional.empty();
     }
     QuoteLocator locator = locators.get(doc.get());
+    if (locator == null && unreadableSources.contains(doc.get())) {
+      return Optional.empty(); // the missing or unreadable file is reported in pack.yaml
+    }
     if (locator == null) {
       out.error(
           "unknown-document",
@@ -347,7 +401,7 @@ public final class PackLoader {
         TextSpan s = spans.get(0);
         return "; the first "
             + n
-            + " word(s) match at line "
+            + " word(s) match the document at its line "
             + s.line()
             + ", then the quote reads '"
             + words[n]
@@ -630,6 +684,10 @@ public final class PackLoader {
                 }
               } else {
                 version(file, yaml, f).ifPresent(versions::add);
+              }
+              if (versions.isEmpty()) {
+                // every way to end up without versions has reported its error above
+                emptiedByErrors.add(f.at());
               }
               if (id.isEmpty() || element.isEmpty()) {
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package org.asylex.packs;
 
 import java.util.Optional;
+import org.asylex.engine.diagnostic.Diagnostic;
 import org.asylex.engine.diagnostic.Diagnostics;
 import org.asylex.engine.diagnostic.SourcePosition;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -54,7 +55,15 @@ final class YamlFile {
       return new YamlFile(name, text, root);
     } catch (MarkedYamlEngineException e) {
       SourcePosition at = position(name, e.getProblemMark());
-      out.error("yaml-syntax", at, "YAML syntax error: " + e.getProblem() + contextOf(e));
+      var error =
+          Diagnostic.error(
+              "yaml-syntax", at, "YAML syntax error: " + e.getProblem() + contextOf(e));
+      // the problem is often found a line after the cause (an unclosed '[' or quote): name both
+      SourcePosition context = position(name, e.getContextMark());
+      if (e.getContext() != null && context.line() > 0 && !context.equals(at)) {
+        error = error.withRelated(context, e.getContext());
+      }
+      out.add(error);
       return new YamlFile(name, text, Optional.empty());
     } catch (YamlEngineException e) {
       out.error("yaml-syntax", SourcePosition.ofFile(name), "YAML error: " + e.getMessage());

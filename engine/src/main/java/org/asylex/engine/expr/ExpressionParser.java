@@ -80,7 +80,13 @@ public final class ExpressionParser {
     }
   }
 
+  /** The end of the last token consumed, so a node's span includes its closing parentheses. */
+  private int lastEnd() {
+    return tokens.get(index - 1).end();
+  }
+
   private Expr or() {
+    int start = peek().start();
     enter(peek());
     Expr first = and();
     if (!peek().isWord("or")) {
@@ -94,10 +100,11 @@ public final class ExpressionParser {
       operands.add(and());
     }
     depth--;
-    return new Expr.Or(operands, first.start(), operands.get(operands.size() - 1).end());
+    return new Expr.Or(operands, start, lastEnd());
   }
 
   private Expr and() {
+    int start = peek().start();
     Expr first = unary();
     if (!peek().isWord("and")) {
       return first;
@@ -108,7 +115,7 @@ public final class ExpressionParser {
       advance();
       operands.add(unary());
     }
-    return new Expr.And(operands, first.start(), operands.get(operands.size() - 1).end());
+    return new Expr.And(operands, start, lastEnd());
   }
 
   private Expr unary() {
@@ -118,18 +125,19 @@ public final class ExpressionParser {
       advance();
       Expr operand = unary();
       depth--;
-      return new Expr.Not(operand, t.start(), operand.end());
+      return new Expr.Not(operand, t.start(), lastEnd());
     }
     return comparison();
   }
 
   private Expr comparison() {
+    int start = peek().start();
     Expr left = operand();
     Token t = peek();
     if (t.kind() == Token.Kind.OPERATOR) {
       advance();
       Expr right = operand();
-      return new Expr.Compare(operator(t), left, right, left.start(), right.end());
+      return new Expr.Compare(operator(t), left, right, start, lastEnd());
     }
     if (t.isWord("in")) {
       advance();
@@ -145,7 +153,7 @@ public final class ExpressionParser {
       if (close.kind() != Token.Kind.RBRACKET) {
         throw expected("',' or ']' in the list", close);
       }
-      return new Expr.In(left, options, left.start(), close.end());
+      return new Expr.In(left, options, start, close.end());
     }
     return left;
   }

@@ -381,7 +381,7 @@ public final class PackValidator {
 
   private void validity(Validity validity) {
     boolean resolvable = true;
-    for (var entry : Map.of("from", validity.from(), "to", validity.to()).entrySet()) {
+    for (var entry : List.of(Map.entry("from", validity.from()), Map.entry("to", validity.to()))) {
       if (entry.getValue().orElse(null) instanceof DateRef.FromAssumption ref) {
         usedAssumptions.add(ref.assumptionId());
         Optional<Assumption> a = pack.assumption(ref.assumptionId());
@@ -393,7 +393,9 @@ public final class PackValidator {
               "undefined assumption '@"
                   + ref.assumptionId()
                   + "'"
-                  + didYouMean(ref.assumptionId(), ids, ids));
+                  + NearestName.suggest(ref.assumptionId(), ids)
+                      .map(x -> "; did you mean '@" + x + "'?")
+                      .orElse(""));
           resolvable = false;
         } else if (a.get().type() != Assumption.Type.DATE) {
           out.error(

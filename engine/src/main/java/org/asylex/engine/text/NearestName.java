@@ -9,7 +9,8 @@ public final class NearestName {
 
   /**
    * The candidate with the smallest edit distance to {@code name}, if it is close enough to be a
-   * plausible typo: at most a third of the name's length, and at least 2 edits allowed.
+   * plausible typo: one edit for names of up to three characters, else at most a third of the
+   * name's length and at least two.
    */
   public static Optional<String> suggest(String name, Collection<String> candidates) {
     String best = null;
@@ -24,7 +25,7 @@ public final class NearestName {
         best = candidate;
       }
     }
-    int allowed = Math.max(2, name.length() / 3);
+    int allowed = name.length() <= 3 ? 1 : Math.max(2, name.length() / 3);
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

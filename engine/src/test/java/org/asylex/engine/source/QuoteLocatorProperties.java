@@ -96,6 +96,9 @@ class QuoteLocatorProperties {
   @Property(tries = 1000)
   void aQuoteWithOneCharChangedIsNotFound(@ForAll("mutatedQuotes") Mutated quote) {
     Assume.that(!quote.mutated().equals(quote.original()));
+    // Deleting the second of two equal leading (or trailing) characters only shortens the quote
+    // ("een b…" to "en b…"); a shorter piece of the same sentence is still verbatim.
+    Assume.that(!quote.original().contains(quote.mutated()));
 
     assertThat(ORIGINAL.findAll(quote.original())).isNotEmpty();
     assertThat(ORIGINAL.findAll(quote.mutated())).as("spans of %s", quote.mutated()).isEmpty();
