@@ -466,54 +466,10 @@ public final class PackValidator {
    * read first: the pack must say which prevails.
    */
   private void conflicts() {
-    List<Rule> rules = pack.rules();
-    for (int i = 0; i < rules.size(); i++) {
-      for (int j = i + 1; j < rules.size(); j++) {
-        Rule a = rules.get(i);
-        Rule b = rules.get(j);
-        if (!a.element().equals(b.element()) || a.id().equals(b.id())) {
-          continue;
-        }
-        if (a.exceptionTo().contains(b.id()) || b.exceptionTo().contains(a.id())) {
-          continue;
-        }
-        boolean sameDecision =
-            a.group().isEmpty() || b.group().isEmpty() || a.group().equals(b.group());
-        if (!sameDecision) {
-          continue;
-        }
-        for (Rule.Version va : a.versions()) {
-          for (Rule.Version vb : b.versions()) {
-            Optional<Validity.Interval> ia = resolved(va.validity());
-            Optional<Validity.Interval> ib = resolved(vb.validity());
-            if (ia.isEmpty() || ib.isEmpty()) {
-              continue;
-            }
-            Optional<Validity.Interval> both = ia.get().intersection(ib.get());
-            if (both.isPresent()) {
-              String what =
-                  a.group()
-                      .or(b::group)
-                      .map(g -> "group '" + g + "' of element '" + a.element() + "'")
-                      .orElse("element '" + a.element() + "'");
-              out.add(
-                  Diagnostic.error(
-                          "conflicting-rules",
-                          vb.origin().at(),
-                          "rules '"
-                              + a.id()
-                              + "' and '"
-                              + b.id()
-                              + "' both decide "
-                              + what
-                              + " on "
-                              + both.get()
-                              + "; make one an exception to the other, or separate their validity")
-                      .withRelated(va.origin().at(), "rule '" + a.id() + "'"));
-            }
-          }
-        }
-      }
+    for (Overlaps.Conflict c : Overlaps.conflicts(pack, this::resolved)) {
+      out.add(
+          Diagnostic.error("conflicting-rules", c.secondVersion().origin().at(), c.message())
+              .withRelated(c.firstVersion().origin().at(), "rule '" + c.first().id() + "'"));
     }
   }
 

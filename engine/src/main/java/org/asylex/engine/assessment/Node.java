@@ -1,0 +1,375 @@
+package org.asylex.engine.assessment;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import org.asylex.engine.expr.Expr;
+import org.asylex.engine.time.PartialDate;
+
+/**
+ * A compiled condition: a tree evaluated three-valued against one case. Every node stores its value
+ * in the evaluation's value array (by id), so the missing-fact analysis and the trace can read
+ * every sub-condition's value after one pass. Nodes are immutable and shared by all threads.
+ */
+abstract class Node {
+  final int id;
+  final String text;
+
+  Node(int id, String text) {
+    this.id = id;
+    this.text = text;
+  }
+
+  abstract byte eval(Evaluation e);
+
+  /** Sub-conditions, for liveness and the trace; leaves have none. */
+  List<Node> children() {
+    return List.of();
+  }
+
+  /** The facts a leaf reads (bit per fact index); 0 for inner nodes. */
+  long leafFacts() {
+    return 0;
+  }
+
+  /** A constant: a boolean literal or a boolean assumption's value. */
+  static final class Const extends Node {
+    private final byte value;
+
+    Const(int id, String text, boolean value) {
+      super(id, text);
+      this.value = Tri.code(value);
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      return e.values[id] = value;
+    }
+  }
+
+  /** A boolean fact. */
+  static final class FactBool extends Node {
+    private final int fact;
+
+    FactBool(int id, String text, int fact) {
+      super(id, text);
+      this.fact = fact;
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      Object v = e.facts[fact];
+      return e.values[id] = v == null ? Tri.U : Tri.code((Boolean) v);
+    }
+
+    @Override
+    long leafFacts() {
+      return 1L << fact;
+    }
+  }
+
+  /** {@code not x}. */
+  static final class Not extends Node {
+    private final Node operand;
+
+    Not(int id, String text, Node operand) {
+      super(id, text);
+      this.operand = operand;
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      return e.values[id] = Tri.not(operand.eval(e));
+    }
+
+    @Override
+    List<Node> children() {
+      return List.of(operand);
+    }
+  }
+
+  /**
+   * {@code a and b and ...}. Every operand is evaluated (no short cut): the missing-fact analysis
+   * needs the value of each.
+   */
+  static final class And extends Node {
+    private final Node[] operands;
+
+    And(int id, String text, List<Node> operands) {
+      super(id, text);
+      this.operands = operands.toArray(new Node[0]);
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      byte result = Tri.T;
+      for (Node n : operands) {
+        byte v = n.eval(e);
+        if (v == Tri.F) {
+          result = Tri.F;
+        } else if (v == Tri.U && result == Tri.T) {
+          result = Tri.U;
+        }
+      }
+      return e.values[id] = result;
+    }
+
+    @Override
+    List<Node> children() {
+      return List.of(operands);
+    }
+  }
+
+  /** {@code a or b or ...}. */
+  static final class Or extends Node {
+    private final Node[] operands;
+
+    Or(int id, String text, List<Node> operands) {
+      super(id, text);
+      this.operands = operands.toArray(new Node[0]);
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      byte result = Tri.F;
+      for (Node n : operands) {
+        byte v = n.eval(e);
+        if (v == Tri.T) {
+          result = Tri.T;
+        } else if (v == Tri.U && result == Tri.F) {
+          result = Tri.U;
+        }
+      }
+      return e.values[id] = result;
+    }
+
+    @Override
+    List<Node> children() {
+      return List.of(operands);
+    }
+  }
+
+  /** A named definition; its value is its condition's. */
+  static final class Definition extends Node {
+    private final Node body;
+
+    Definition(int id, String name, Node body) {
+      super(id, name);
+      this.body = body;
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      return e.values[id] = body.eval(e);
+    }
+
+    @Override
+    List<Node> children() {
+      return List.of(body);
+    }
+  }
+
+  /**
+   * {@code age(dateFact) op n}: known only when it holds, or fails, for every birth date the
+   * (possibly partial) date allows.
+   */
+  static final class AgeCompare extends Node {
+    private final int fact;
+    private final Expr.CompareOp op;
+    private final int limit;
+
+    AgeCompare(int id, String text, int fact, Expr.CompareOp op, int limit) {
+      super(id, text);
+      this.fact = fact;
+      this.op = op;
+      this.limit = limit;
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      Object v = e.facts[fact];
+      if (v == null) {
+        return e.values[id] = Tri.U;
+      }
+      int min = e.minAge(fact);
+      int max = e.maxAge(fact);
+      boolean atMin = holds(min);
+      boolean atMax = holds(max);
+      // the comparison is monotone in age, except '=' and '!=' inside the range
+      if (atMin == atMax && (op.isOrdering() || min == max || !inside(min, max))) {
+        return e.values[id] = Tri.code(atMin);
+      }
+      return e.values[id] = Tri.U;
+    }
+
+    private boolean inside(int min, int max) {
+      return limit >= min && limit <= max;
+    }
+
+    private boolean holds(int age) {
+      return switch (op) {
+        case EQ -> age == limit;
+        case NE -> age != limit;
+        case LT -> age < limit;
+        case LE -> age <= limit;
+        case GT -> age > limit;
+        case GE -> age >= limit;
+      };
+    }
+
+    @Override
+    long leafFacts() {
+      return 1L << fact;
+    }
+  }
+
+  /** A comparison of two values (facts, literals, assumptions, the assessment date). */
+  static final class Compare extends Node {
+    private final Value left;
+    private final Value right;
+    private final Expr.CompareOp op;
+
+    Compare(int id, String text, Expr.CompareOp op, Value left, Value right) {
+      super(id, text);
+      this.op = op;
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    byte eval(Evaluation e) {
+      Object l = left.get(e);
+      Object r = right.get(e);
+      if (l == null || r == null) {
+        return e.values[id] = Tri.U;
+      }
+      boolean result =
+          switch (op) {
+            case EQ -> l.equals(r);
+            case NE -> !l.equals(r);
+            default -> {
+              int c = ((Comparable) l).compareTo(r);
+              yield switch (op) {
+                case LT -> c < 0;
+                case LE -> c <= 0;
+                case GT -> c > 0;
+                default -> c >= 0;
+              };
+            }
+          };
+      return e.values[id] = Tri.code(result);
+    }
+
+    @Override
+    long leafFacts() {
+      return left.facts() | right.facts();
+    }
+  }
+
+  /** {@code value in [a, b, ...]}. */
+  static final class In extends Node {
+    private final Value value;
+    private final Object[] options;
+
+    In(int id, String text, Value value, List<Object> options) {
+      super(id, text);
+      this.value = value;
+      this.options = options.toArray();
+    }
+
+    @Override
+    byte eval(Evaluation e) {
+      Object v = value.get(e);
+      if (v == null) {
+        return e.values[id] = Tri.U;
+      }
+      for (Object o : options) {
+        if (o.equals(v)) {
+          return e.values[id] = Tri.T;
+        }
+      }
+      return e.values[id] = Tri.F;
+    }
+
+    @Override
+    long leafFacts() {
+      return value.facts();
+    }
+  }
+
+  /** A value inside a comparison; null means unknown. */
+  abstract static class Value {
+    abstract Object get(Evaluation e);
+
+    long facts() {
+      return 0;
+    }
+
+    static Value constant(Object v) {
+      return new Value() {
+        @Override
+        Object get(Evaluation e) {
+          return v;
+        }
+      };
+    }
+
+    static Value fact(int index) {
+      return new Value() {
+        @Override
+        Object get(Evaluation e) {
+          return e.facts[index];
+        }
+
+        @Override
+        long facts() {
+          return 1L << index;
+        }
+      };
+    }
+
+    static Value assessmentDate() {
+      return new Value() {
+        @Override
+        Object get(Evaluation e) {
+          return e.asOf;
+        }
+      };
+    }
+
+    /** An age compared with something other than a number: known only when exact. */
+    static Value exactAge(int index) {
+      return new Value() {
+        @Override
+        Object get(Evaluation e) {
+          if (e.facts[index] == null) {
+            return null;
+          }
+          int min = e.minAge(index);
+          return min == e.maxAge(index) ? Integer.valueOf(min) : null;
+        }
+
+        @Override
+        long facts() {
+          return 1L << index;
+        }
+      };
+    }
+  }
+
+  /** Whole years from a birth date to a date, as java.time.Period counts them. */
+  static int years(LocalDate birth, LocalDate date) {
+    return Period.between(birth, date).getYears();
+  }
+
+  /** The earliest and latest birth date a date fact allows, never after the assessment date. */
+  static LocalDate[] range(Object value, LocalDate asOf) {
+    if (value instanceof LocalDate d) {
+      return new LocalDate[] {d, d};
+    }
+    PartialDate p = (PartialDate) value;
+    LocalDate latest = p.latest().isAfter(asOf) ? asOf : p.latest();
+    return new LocalDate[] {p.earliest(), latest};
+  }
+}

@@ -1,0 +1,37 @@
+package org.asylex.engine.assessment;
+
+import java.util.List;
+import org.asylex.engine.policy.Outcome;
+
+/**
+ * The outcomes of one case, one per element, with the missing facts as bit masks over the fact
+ * schema: the compact form for impact analysis over a caseload and for benchmarks.
+ */
+public final class Outcomes {
+  private final List<String> elements;
+  private final Outcome[] outcomes;
+  private final long[] missing;
+
+  Outcomes(List<String> elements, Outcome[] outcomes, long[] missing) {
+    this.elements = elements;
+    this.outcomes = outcomes;
+    this.missing = missing;
+  }
+
+  public int size() {
+    return outcomes.length;
+  }
+
+  public String element(int i) {
+    return elements.get(i);
+  }
+
+  public Outcome outcome(int i) {
+    return outcomes[i];
+  }
+
+  /** Bit {@code f} is set when fact {@code f} of the schema is missing for element {@code i}. */
+  public long missingMask(int i) {
+    return missing[i];
+  }
+}
