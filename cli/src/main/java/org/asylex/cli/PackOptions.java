@@ -33,13 +33,13 @@ final class PackOptions {
       paramLabel = "FILE",
       description =
           "Deployment configuration (Java properties; default: $ASYLEX_CONFIG). A line"
-              + " 'assume.RU.in-force-date=2023-07-01' overrides an assumption of pack RU.")
+              + " 'assume.XX.some-date=2024-01-01' overrides assumption some-date of pack XX.")
   Path config;
 
   @Option(
       names = "--assume",
       paramLabel = "ID=VALUE",
-      description = "Override an assumption of the pack, e.g. --assume in-force-date=2023-07-01.")
+      description = "Override an assumption of the pack, e.g. --assume some-date=2024-01-01.")
   List<String> assume = List.of();
 
   PackDirectory directory() {
@@ -66,7 +66,7 @@ final class PackOptions {
       int eq = a.indexOf('=');
       if (eq <= 0) {
         throw new UsageError(
-            "--assume takes ID=VALUE, e.g. --assume in-force-date=2023-07-01; got '" + a + "'");
+            "--assume takes ID=VALUE, e.g. --assume some-date=2024-01-01; got '" + a + "'");
       }
       map.put(a.substring(0, eq), a.substring(eq + 1));
     }

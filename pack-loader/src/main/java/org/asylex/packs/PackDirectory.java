@@ -25,7 +25,7 @@ public record PackDirectory(Path root) {
     }
   }
 
-  /** The directory of the pack with this id (RU is in {@code ru/}), if there is one. */
+  /** The directory of the pack with this id (XX is in {@code xx/}), if there is one. */
   public Optional<Path> find(String id) {
     Path dir = root.resolve(id.toLowerCase(Locale.ROOT));
     return Files.isRegularFile(dir.resolve(PackLoader.PACK_FILE))

@@ -121,7 +121,7 @@ public final class PackLoader {
         .ifPresent(
             v ->
                 out.error(
-                    "bad-name", m.at("id"), "pack id '" + v + "' must be upper case, e.g. RU"));
+                    "bad-name", m.at("id"), "pack id '" + v + "' must be upper case, e.g. NL"));
     country
         .filter(v -> !v.matches("[A-Z]{2}"))
         .ifPresent(
@@ -129,7 +129,7 @@ public final class PackLoader {
                 out.error(
                     "bad-value",
                     m.at("country"),
-                    "country '" + v + "' must be an ISO 3166-1 alpha-2 code, e.g. RU"));
+                    "country '" + v + "' must be an ISO 3166-1 alpha-2 code, e.g. NL"));
     Optional<String> version = m.text("version");
     Optional<LocalizedText> title = m.localized("title");
     Optional<LocalizedText> summary = m.optionalLocalized("summary");

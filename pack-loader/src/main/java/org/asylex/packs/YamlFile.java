@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /**
  * One YAML file of a pack, composed into nodes that keep their line and column. Only the node tree
  * is used: scalars stay text and are read by the field's declared type, so YAML never guesses that
- * {@code no} is false or {@code 2023-06-08} a timestamp.
+ * {@code no} is false or {@code 2024-01-31} a timestamp.
  */
 final class YamlFile {
   private final String name;

@@ -53,7 +53,7 @@ public final class CaseInput {
               pointer,
               "missing-country",
               "countryOfOrigin is required: an ISO 3166-1 alpha-2 code such as "
-                  + countries.stream().findFirst().orElse("RU")));
+                  + countries.stream().findFirst().orElse("NL")));
       return Optional.empty();
     }
     if (!(value instanceof String code) || !code.matches("[A-Z]{2}")) {
@@ -61,7 +61,7 @@ public final class CaseInput {
           new InputError(
               pointer,
               "wrong-type",
-              "countryOfOrigin must be an ISO 3166-1 alpha-2 code in capitals (e.g. RU), not "
+              "countryOfOrigin must be an ISO 3166-1 alpha-2 code in capitals (e.g. NL), not "
                   + shown(value)));
       return Optional.empty();
     }
@@ -173,8 +173,8 @@ public final class CaseInput {
                 pointer,
                 f,
                 f.type() == FactType.REGION
-                    ? "an ISO 3166-2 code such as RU-CE (country, hyphen, 1-3 letters or digits)"
-                    : "an ISO 3166-1 alpha-2 code such as RU",
+                    ? "an ISO 3166-2 code such as NL-NH (country, hyphen, 1-3 letters or digits)"
+                    : "an ISO 3166-1 alpha-2 code such as NL",
                 value));
         return Optional.empty();
       case DATE:

@@ -244,7 +244,7 @@ public final class TypeChecker {
       return Optional.empty();
     }
     if (c.arguments().size() != 1) {
-      problem("wrong-arguments", "age(...) takes one date fact, e.g. age(dateOfBirth)", c);
+      problem("wrong-arguments", "age(...) takes one date fact, e.g. age(birthDate)", c);
       return Optional.of(ExprType.NUMBER);
     }
     Expr argument = c.arguments().get(0);

@@ -33,6 +33,8 @@ public final class PackValidator {
   private final Diagnostics out = new Diagnostics();
   private final Set<String> usedAssumptions = new HashSet<>();
   private final Map<String, Set<String>> definitionUses = new LinkedHashMap<>();
+  private final Map<String, Set<String>> definitionFacts = new LinkedHashMap<>();
+  private final Map<Rule.Version, TypeChecker.Result> versionFacts = new HashMap<>();
 
   private PackValidator(PolicyPack pack) {
     this.pack = pack;
@@ -49,6 +51,7 @@ public final class PackValidator {
     v.definitions();
     v.rules();
     v.conflicts();
+    v.sharedFacts();
     v.unused();
     return v.out.sorted();
   }
@@ -67,7 +70,7 @@ public final class PackValidator {
         out.error(
             "bad-name",
             at,
-            "fact name '" + f.name() + "' must be camelCase (e.g. dateOfBirth) and not a keyword");
+            "fact name '" + f.name() + "' must be camelCase (e.g. placeOfBirth) and not a keyword");
       }
       if (f.type() == FactType.ENUM && f.values().isEmpty()) {
         out.error("enum-without-values", f.origin().of("type"), "an enum fact needs 'values'");
@@ -178,6 +181,7 @@ public final class PackValidator {
       }
       TypeChecker.Result result = condition(d.condition());
       definitionUses.put(d.name(), result.definitions());
+      definitionFacts.put(d.name(), result.facts());
     }
     // A definition that (indirectly) uses itself would never finish evaluating.
     for (Definition d : pack.definitions()) {
@@ -340,7 +344,7 @@ public final class PackValidator {
     }
     for (Rule.Version v : r.versions()) {
       validity(v.validity());
-      condition(v.when());
+      versionFacts.put(v, condition(v.when()));
       if (v.sources().isEmpty()) {
         out.error(
             "rule-without-source",
@@ -471,6 +475,69 @@ public final class PackValidator {
           Diagnostic.error("conflicting-rules", c.secondVersion().origin().at(), c.message())
               .withRelated(c.firstVersion().origin().at(), "rule '" + c.first().id() + "'"));
     }
+  }
+
+  /**
+   * The engine finds an element's missing facts by treating its rules' conditions as independent of
+   * each other. Two rules of one element in force together that read the same fact break that: the
+   * pack still works, but the missing facts of such a case may be imprecise, so say so.
+   */
+  private void sharedFacts() {
+    List<Rule> rules = pack.rules();
+    for (int i = 0; i < rules.size(); i++) {
+      for (int j = i + 1; j < rules.size(); j++) {
+        Rule a = rules.get(i);
+        Rule b = rules.get(j);
+        if (!a.element().equals(b.element())) {
+          continue;
+        }
+        for (Rule.Version va : a.versions()) {
+          for (Rule.Version vb : b.versions()) {
+            Optional<Validity.Interval> ia = resolved(va.validity());
+            Optional<Validity.Interval> ib = resolved(vb.validity());
+            if (ia.isEmpty() || ib.isEmpty() || ia.get().intersection(ib.get()).isEmpty()) {
+              continue;
+            }
+            Set<String> shared = new java.util.TreeSet<>(factsOf(va));
+            shared.retainAll(factsOf(vb));
+            if (!shared.isEmpty()) {
+              out.add(
+                  Diagnostic.warning(
+                          "shared-fact",
+                          vb.origin().at(),
+                          "rules '"
+                              + a.id()
+                              + "' and '"
+                              + b.id()
+                              + "' of element '"
+                              + a.element()
+                              + "' both read "
+                              + String.join(", ", shared)
+                              + "; the missing facts the engine lists for this element may be imprecise")
+                      .withRelated(va.origin().at(), "rule '" + a.id() + "'"));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private Set<String> factsOf(Rule.Version v) {
+    TypeChecker.Result r = versionFacts.get(v);
+    if (r == null) {
+      return Set.of();
+    }
+    var facts = new HashSet<>(r.facts());
+    var pending = new java.util.ArrayDeque<>(r.definitions());
+    var seen = new HashSet<String>();
+    while (!pending.isEmpty()) {
+      String d = pending.pop();
+      if (seen.add(d)) {
+        facts.addAll(definitionFacts.getOrDefault(d, Set.of()));
+        pending.addAll(definitionUses.getOrDefault(d, Set.of()));
+      }
+    }
+    return facts;
   }
 
   private void unused() {

@@ -347,7 +347,7 @@ class TypeCheckerTest {
     ExprProblem p = onlyProblem(condition);
 
     assertThat(p.code()).isEqualTo("wrong-arguments");
-    assertThat(p.message()).isEqualTo("age(...) takes one date fact, e.g. age(dateOfBirth)");
+    assertThat(p.message()).isEqualTo("age(...) takes one date fact, e.g. age(birthDate)");
     assertThat(under(condition, p)).isEqualTo("age(dateOfBirth, dateOfEntry)");
   }
 
