@@ -9,11 +9,22 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Country asylum policy as executable, explainable code.",
-    subcommands = {PolicyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AssessCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Exit code for invalid input or an invalid pack. */
   static final int INVALID = 2;
+
+  private final java.io.InputStream in;
+
+  private Main(java.io.InputStream in) {
+    this.in = in;
+  }
+
+  /** Standard input as this run sees it: {@code asylex assess -} reads a case from it. */
+  java.io.InputStream stdin() {
+    return in;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -21,13 +32,23 @@ public final class Main {
 
   /** Runs the command line on the standard streams and returns its exit code. */
   static int run(String... args) {
+    var utf8 = java.nio.charset.StandardCharsets.UTF_8;
     return run(
-        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        System.in,
+        new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, utf8), true),
+        new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, utf8), true),
+        args);
   }
 
   /** Runs the command line with the given output streams; tests use this. */
   static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    var cli = new CommandLine(new Main());
+    return run(java.io.InputStream.nullInputStream(), out, err, args);
+  }
+
+  /** Runs the command line with the given standard input and output streams; tests use this. */
+  static int run(
+      java.io.InputStream in, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    var cli = new CommandLine(new Main(in));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       PolicyCommand.Validate.class,
       PolicyCommand.Show.class,
-      PolicyCommand.Timeline.class
+      PolicyCommand.Timeline.class,
+      PolicyCommand.Diff.class
     })
 final class PolicyCommand {
 
@@ -68,7 +69,11 @@ final class PolicyCommand {
 
     /** Loads a pack; prints its errors and returns null when it is invalid. */
     PolicyPack load(Path dir) {
-      LoadResult result = PackLoader.load(dir);
+      return loaded(dir, PackLoader.load(dir));
+    }
+
+    /** The pack of a load result; prints its errors and returns null when it is invalid. */
+    PolicyPack loaded(Path dir, LoadResult result) {
       if (result.pack().isEmpty()) {
         var printer = new DiagnosticPrinter(err());
         result.errors().forEach(printer::print);
@@ -232,6 +237,48 @@ final class PolicyCommand {
         return Main.INVALID;
       }
       new Summary(out(), language).timeline(pack, values(pack));
+      return 0;
+    }
+  }
+
+  /** {@code asylex policy diff ID --from D1 --to D2}. */
+  @Command(
+      name = "diff",
+      description =
+          "What differs in the policy between two dates: rules in force on one date only, rules"
+              + " whose version changed (both wordings and quotes), boundaries crossed that rest"
+              + " on an assumption, and the milestones between.",
+      mixinStandardHelpOptions = true)
+  static final class Diff extends PackCommand {
+    @Parameters(paramLabel = "ID", description = "Pack id or directory.")
+    String id;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "YYYY-MM-DD.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "YYYY-MM-DD.")
+    String to;
+
+    @Option(
+        names = "--lang",
+        paramLabel = "nl|en",
+        description = "Language of texts (default: en).")
+    String lang = "en";
+
+    @Override
+    int run() {
+      Language language =
+          Language.fromCode(lang)
+              .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
+      var fromDate = AssessCommand.parseDate("--from", from);
+      var toDate = AssessCommand.parseDate("--to", to);
+      PolicyPack pack = load(locate(id));
+      if (pack == null) {
+        return Main.INVALID;
+      }
+      AssumptionValues values = values(pack);
+      new Summary(out(), language)
+          .diff(pack, values, PolicyDiff.of(pack, values, fromDate, toDate));
       return 0;
     }
   }

@@ -7,10 +7,22 @@ import java.io.StringWriter;
 record CliRun(int exitCode, String out, String err) {
   static final String POLICIES = "../policies";
 
+  static final String EXAMPLES = "../examples";
+
   static CliRun of(String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** A run with {@code stdin} as standard input (UTF-8). */
+  static CliRun withStdin(String stdin, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var in =
+        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    int code = Main.run(in, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -181,7 +181,8 @@ public final class CompiledPolicy {
   private AssumptionUse use(String id) {
     Assumption a = pack.assumption(id).orElseThrow();
     String value = values.get(id).map(CompiledPolicy::plain).orElse(a.defaultValue());
-    return new AssumptionUse(id, a.kind(), value, a.defaultValue(), values.isOverridden(id));
+    return new AssumptionUse(
+        id, a.kind(), a.type(), value, a.defaultValue(), values.isOverridden(id));
   }
 
   private static String plain(Value v) {
@@ -223,7 +224,7 @@ public final class CompiledPolicy {
       var ruleList = new ArrayList<RulePlan>();
       var exceptionList = new ArrayList<RulePlan>();
       var assumptionIds = new LinkedHashSet<String>();
-      var sources = new LinkedHashSet<SourceQuote>();
+      var sources = new Sources();
       for (Rule r : pack.rulesOf(element.id())) {
         RulePlan plan = new RulePlan(r, compiler, values);
         (r.isException() ? exceptionList : ruleList).add(plan);
@@ -252,7 +253,7 @@ public final class CompiledPolicy {
               .filter(assumptionIds::contains)
               .map(CompiledPolicy.this::use)
               .toList();
-      this.allSources = List.copyOf(sources);
+      this.allSources = sources.list();
     }
 
     private static void addRef(DateRef ref, Set<String> into) {
@@ -304,6 +305,34 @@ public final class CompiledPolicy {
         s.missing = missing(s);
       }
       return s;
+    }
+
+    private PolicyConflictException conflict(State s, LocalDate asOf) {
+      int first = -1;
+      for (int r = 0; r < rules.length; r++) {
+        if (and(s.c[r], Tri.not(lifted(r, s.x))) != Tri.T) {
+          continue;
+        }
+        if (first < 0) {
+          first = r;
+        } else if (s.ro[r] != s.ro[first]) {
+          String a = rules[first].rule.id();
+          String b = rules[r].rule.id();
+          return new PolicyConflictException(
+              a,
+              b,
+              "rules '"
+                  + a
+                  + "' and '"
+                  + b
+                  + "' of element '"
+                  + element.id()
+                  + "' both hold for this case on "
+                  + asOf
+                  + " with different outcomes");
+        }
+      }
+      throw new IllegalStateException("no conflicting rules found");
     }
 
     /** The element's outcome from its rules' and exceptions' values (Kleene). */
@@ -437,9 +466,10 @@ public final class CompiledPolicy {
         }
       }
       var groups = new ArrayList<String>();
-      var sources = new LinkedHashSet<SourceQuote>();
+      var sources = new Sources();
       LocalizedText reason;
       Optional<String> rule = Optional.empty();
+      var decidingRules = new ArrayList<String>();
       if (!s.inForce) {
         reason = element.notInForce().reason();
         sources.addAll(allSources);
@@ -460,9 +490,7 @@ public final class CompiledPolicy {
             if (and(s.c[i], Tri.not(lifted(i, s.x))) == Tri.T) {
               deciding.add(s.active[i].version.reason());
               sources.addAll(s.active[i].version.sources());
-              if (rule.isEmpty()) {
-                rule = Optional.of(rules[i].rule.id());
-              }
+              decidingRules.add(rules[i].rule.id());
             }
           }
           if (deciding.isEmpty()) {
@@ -470,9 +498,7 @@ public final class CompiledPolicy {
               if (s.x[i] == Tri.T && groundsNotAbsent(i, s)) {
                 deciding.add(s.activeExceptions[i].version.reason());
                 sources.addAll(s.activeExceptions[i].version.sources());
-                if (rule.isEmpty()) {
-                  rule = Optional.of(exceptions[i].rule.id());
-                }
+                decidingRules.add(exceptions[i].rule.id());
                 for (int r : targets[i]) {
                   if (s.active[r] != null && s.c[r] != Tri.F) {
                     sources.addAll(s.active[r].version.sources());
@@ -482,6 +508,7 @@ public final class CompiledPolicy {
             }
           }
         }
+        rule = decidingRules.stream().findFirst();
         if (s.outcome == Outcome.UNDETERMINED) {
           reason = undetermined(s.missing, e);
         } else if (!deciding.isEmpty()) {
@@ -507,10 +534,12 @@ public final class CompiledPolicy {
           s.outcome,
           groups,
           names(s.missing),
+          names(s.missing & known(e)),
           reason,
           rule,
+          decidingRules,
           inForce,
-          List.copyOf(sources),
+          sources.list(),
           known(factMask, e),
           assumptions,
           explain ? trace(s) : List.of());
@@ -599,6 +628,36 @@ public final class CompiledPolicy {
         "Cannot be determined yet; the outcome depends on: " + String.join(", ", en) + ".");
   }
 
+  /** The facts the case gives, as a bit mask. */
+  private static long known(Evaluation e) {
+    long mask = 0;
+    for (int i = 0; i < e.facts.length; i++) {
+      if (e.facts[i] != null) {
+        mask |= 1L << i;
+      }
+    }
+    return mask;
+  }
+
+  /** Source quotes without repeats: two rules may cite the same sentence. */
+  private static final class Sources {
+    private final Map<String, SourceQuote> byPlace = new LinkedHashMap<>();
+
+    void addAll(List<SourceQuote> quotes) {
+      for (SourceQuote q : quotes) {
+        byPlace.putIfAbsent(q.document() + "@" + q.span().start() + "-" + q.span().end(), q);
+      }
+    }
+
+    boolean isEmpty() {
+      return byPlace.isEmpty();
+    }
+
+    List<SourceQuote> list() {
+      return List.copyOf(byPlace.values());
+    }
+  }
+
   private static boolean contains(int[] a, int v) {
     for (int i : a) {
       if (i == v) {
@@ -637,7 +696,18 @@ public final class CompiledPolicy {
     }
 
     RuleInForce inForce(VersionPlan v) {
-      return new RuleInForce(rule.id(), v.number, versions.length, v.interval);
+      return new RuleInForce(
+          rule.id(),
+          v.number,
+          versions.length,
+          v.interval,
+          assumptionOf(v.version.validity().from()),
+          assumptionOf(v.version.validity().to()));
+    }
+
+    private static Optional<String> assumptionOf(Optional<DateRef> ref) {
+      return ref.filter(DateRef.FromAssumption.class::isInstance)
+          .map(r -> ((DateRef.FromAssumption) r).assumptionId());
     }
 
     VersionPlan active(LocalDate date) {

@@ -15,7 +15,9 @@ import org.asylex.engine.text.LocalizedText;
  * @param groups the risk groups or grounds that certainly hold (plus an exception's group when the
  *     exception decides)
  * @param missingFacts the unknown facts (or imprecise dates) whose value could change the outcome
+ * @param imprecise the missing facts that are known, but not precisely enough (a partial date)
  * @param rule the rule that decided the outcome; empty when an element default decided it
+ * @param decidingRules every rule that decided it (several when several groups hold)
  * @param factsUsed the known facts the rules in force read, by name
  * @param trace each rule version's sub-conditions with their values; empty unless requested
  */
@@ -24,8 +26,10 @@ public record Finding(
     Outcome outcome,
     List<String> groups,
     List<String> missingFacts,
+    List<String> imprecise,
     LocalizedText reason,
     Optional<String> rule,
+    List<String> decidingRules,
     List<RuleInForce> rulesInForce,
     List<SourceQuote> sources,
     Map<String, Object> factsUsed,
@@ -35,6 +39,8 @@ public record Finding(
   public Finding {
     groups = List.copyOf(groups);
     missingFacts = List.copyOf(missingFacts);
+    imprecise = List.copyOf(imprecise);
+    decidingRules = List.copyOf(decidingRules);
     rulesInForce = List.copyOf(rulesInForce);
     sources = List.copyOf(sources);
     factsUsed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factsUsed));

@@ -1,0 +1,213 @@
+package org.asylex.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.asylex.engine.assessment.Assessment;
+import org.asylex.engine.assessment.CaseInput;
+import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.assessment.InputError;
+import org.asylex.engine.assessment.PolicyConflictException;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.text.Language;
+import org.asylex.json.AssessmentJson;
+import org.asylex.json.CaseJson;
+import org.asylex.json.JsonInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code asylex assess FILE}: the policy findings for one case on one date. The case is a JSON
+ * object of established facts; its {@code countryOfOrigin} selects the pack. This adapter reads the
+ * clock (for the default date) and the file; the engine does neither.
+ */
+@Command(
+    name = "assess",
+    description = {
+      "Assess a case: which policy elements apply on a date, why, under which rule version, with"
+          + " the sentences of the source, the facts used and missing, the assumptions, and the"
+          + " next questions to ask.",
+      "FILE is a JSON object of facts, e.g. {\"countryOfOrigin\": \"XX\", ...}; '-' reads it from"
+          + " standard input. Exit 0 when assessed, 2 for invalid input or an invalid pack.",
+      "The findings support a decision; they are never the decision."
+    },
+    mixinStandardHelpOptions = true)
+final class AssessCommand extends PolicyCommand.PackCommand {
+  /** The assessment date is a date in the Netherlands, where the decision is taken. */
+  static final ZoneId DECISION_ZONE = ZoneId.of("Europe/Amsterdam");
+
+  @Parameters(
+      paramLabel = "FILE|-",
+      description = "The case: a JSON file of facts, or - for standard input.")
+  String file;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "The assessment date, YYYY-MM-DD (default: today in the Netherlands).")
+  String asOf;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      description =
+          "Output: text for a person (default) or json (the same structure as the API; input"
+              + " errors then also go to standard output as {\"errors\": [...]}).")
+  String format = "text";
+
+  @Option(names = "--lang", paramLabel = "nl|en", description = "Language of texts (default: en).")
+  String lang = "en";
+
+  @Option(
+      names = "--explain",
+      description = "Show how each rule evaluated: every sub-condition with its value.")
+  boolean explain;
+
+  @Override
+  int run() {
+    Language language =
+        Language.fromCode(lang)
+            .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
+    boolean json =
+        switch (format) {
+          case "json" -> true;
+          case "text" -> false;
+          default -> throw new UsageError("--format takes text or json, not '" + format + "'");
+        };
+    LocalDate date = asOf == null ? LocalDate.now(DECISION_ZONE) : parseDate(asOf);
+    boolean stdin = file.equals("-");
+    String source = stdin ? "<stdin>" : file;
+
+    Map<String, Object> raw;
+    try {
+      raw = stdin ? CaseJson.read(stdin(), source) : CaseJson.read(open(file), source);
+    } catch (JsonInputException e) {
+      err().println(e.getMessage());
+      if (json) {
+        out().println(AssessmentJson.errors(List.of(e.toInputError())));
+      }
+      return Main.INVALID;
+    }
+
+    PackCatalog catalog = new PackCatalog(packs.directory());
+    var errors = new ArrayList<InputError>();
+    Optional<String> country = CaseInput.country(raw, countries(raw, catalog), "", errors);
+    if (country.isEmpty()) {
+      return inputErrors(source, errors, json);
+    }
+    Path dir = catalog.find(country.get()).orElseThrow();
+    PolicyPack pack = loaded(dir, catalog.load(dir));
+    if (pack == null) {
+      return Main.INVALID;
+    }
+    CaseInput.Validated validated = CaseInput.validate(pack, raw, date, "");
+    if (!validated.isValid()) {
+      return inputErrors(source, validated.errors(), json);
+    }
+
+    Assessment assessment;
+    try {
+      CompiledPolicy policy = CompiledPolicy.compile(pack, values(pack));
+      assessment = policy.assess(validated.facts().orElseThrow(), date, explain);
+    } catch (PolicyConflictException e) {
+      // The engine's message names the rules; name them here too should it ever not.
+      String message = e.getMessage();
+      if (!message.contains(e.firstRule()) || !message.contains(e.secondRule())) {
+        message +=
+            e.firstRule().equals(e.secondRule())
+                ? " (rule '" + e.firstRule() + "')"
+                : " (rules '" + e.firstRule() + "' and '" + e.secondRule() + "')";
+      }
+      err()
+          .println(
+              "asylex: pack "
+                  + pack.id()
+                  + " cannot be used with these assumption values: "
+                  + message);
+      return Main.INVALID;
+    }
+    if (json) {
+      out().println(AssessmentJson.write(assessment, pack, language));
+    } else {
+      new AssessmentText(out(), language).print(assessment, pack, source, explain);
+    }
+    return 0;
+  }
+
+  private InputStream stdin() {
+    return ((Main) spec.root().userObject()).stdin();
+  }
+
+  private static InputStream open(String file) {
+    Path path = Path.of(file);
+    if (Files.isDirectory(path)) {
+      throw new UsageError("cannot read " + file + ": it is a directory, not a case file");
+    }
+    try {
+      return Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new UsageError("cannot read " + file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new UsageError("cannot read " + file + ": permission denied");
+    } catch (IOException e) {
+      throw new UsageError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The countries to check the case's country against: just its own when a pack for it exists (so
+   * no other pack is loaded), else every pack's, for the message.
+   */
+  private static Collection<String> countries(Map<String, Object> raw, PackCatalog catalog) {
+    if (raw.get(CaseInput.COUNTRY_FACT) instanceof String code
+        && code.matches("[A-Z]{2}")
+        && catalog.find(code).isPresent()) {
+      return List.of(code);
+    }
+    return catalog.countries();
+  }
+
+  private int inputErrors(String source, List<InputError> errors, boolean json) {
+    for (InputError e : errors) {
+      err().println(source + ": " + e);
+    }
+    err()
+        .println(
+            "asylex: "
+                + errors.size()
+                + (errors.size() == 1 ? " error" : " errors")
+                + " in the case; nothing was assessed");
+    if (json) {
+      out().println(AssessmentJson.errors(errors));
+    }
+    return Main.INVALID;
+  }
+
+  /** Parses a date option; an impossible date is a usage error, never a stack trace. */
+  static LocalDate parseDate(String option, String text) {
+    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      throw new UsageError(option + " takes a date written YYYY-MM-DD, not '" + text + "'");
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeException e) {
+      throw new UsageError(option + " " + text + " is not a date that exists");
+    }
+  }
+
+  private static LocalDate parseDate(String text) {
+    return parseDate("--as-of", text);
+  }
+}
