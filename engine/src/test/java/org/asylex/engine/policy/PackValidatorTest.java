@@ -198,9 +198,10 @@ class PackValidatorTest {
     void rulesOfOneElementThatDecideDifferentGroupsDoNotConflict() {
       TestPacks.PackBuilder pack =
           TestPacks.pack()
-              .fact(fact("lawyer", FactType.BOOLEAN, 1))
+              .fact(fact("critic", FactType.BOOLEAN, 1))
+              .fact(fact("lawyer", FactType.BOOLEAN, 4))
               .element(element("risk-group", 1, "critics", "lawyers"))
-              .rule(rule("critics", "risk-group", 10).group("critics").valid(null, null, "lawyer"))
+              .rule(rule("critics", "risk-group", 10).group("critics").valid(null, null, "critic"))
               .rule(rule("lawyers", "risk-group", 30).group("lawyers").valid(null, null, "lawyer"));
 
       assertThat(check(pack)).isEmpty();
@@ -353,7 +354,7 @@ class PackValidatorTest {
                       .rule(
                           rule("lift-the-lift", "decision-moratorium", 90)
                               .exceptionTo("lift", MORATORIUM_RULE)
-                              .valid(null, null, "lawyer"))))
+                              .valid(null, null, "politicalActivist"))))
           .isEmpty();
     }
   }
@@ -666,8 +667,7 @@ class PackValidatorTest {
                   validPack()
                       .definition(definition("outer", "critic or lawyer", 40))
                       .rule(
-                          rule("r", "risk-group", 70)
-                              .group("lawyers")
+                          rule("r", "decision-moratorium", 70)
                               .valid("2000-01-01", "2000-01-02", "outer"))))
           .isEmpty();
     }
@@ -697,6 +697,114 @@ class PackValidatorTest {
               "rule-without-versions");
 
       assertThat(d.position()).isEqualTo(pos(RULES, 70, 3));
+    }
+  }
+
+  /**
+   * The engine's missing facts treat the rules of an element as independent; rules in force
+   * together that read the same fact get a warning, never an error.
+   */
+  @Nested
+  class SharedFacts {
+
+    private TestPacks.PackBuilder twoGroups(String first, String second) {
+      return TestPacks.pack()
+          .fact(fact("critic", FactType.BOOLEAN, 1))
+          .fact(fact("lawyer", FactType.BOOLEAN, 4))
+          .fact(fact("judge", FactType.BOOLEAN, 7))
+          .element(element("risk-group", 1, "critics", "lawyers"))
+          .definition(definition("critical", "critic and judge", 1))
+          .rule(rule("critics", "risk-group", 10).group("critics").valid(null, null, first))
+          .rule(rule("lawyers", "risk-group", 30).group("lawyers").valid(null, null, second));
+    }
+
+    @Test
+    void rulesOfOneElementInForceTogetherThatReadAFactGetAWarningAtTheLaterRule() {
+      Diagnostic d = only(twoGroups("critic and lawyer", "lawyer or judge"), "shared-fact");
+
+      assertThat(d.severity()).isEqualTo(Severity.WARNING);
+      assertThat(d.position()).isEqualTo(pos(RULES, 35, 7));
+      assertThat(d.related())
+          .extracting(Diagnostic.Related::position)
+          .containsExactly(pos(RULES, 15, 7));
+      assertThat(d.related())
+          .extracting(Diagnostic.Related::note)
+          .containsExactly("rule 'critics'");
+      assertThat(d.message())
+          .isEqualTo(
+              "rules 'critics' and 'lawyers' of element 'risk-group' both read lawyer; the missing"
+                  + " facts the engine lists for this element may be imprecise");
+    }
+
+    @Test
+    void factsReadThroughDefinitionsCountAndAreListedInAlphabeticalOrder() {
+      Diagnostic d = only(twoGroups("critical", "judge or lawyer or critic"), "shared-fact");
+
+      assertThat(d.message()).contains("both read critic, judge;");
+    }
+
+    @Test
+    void factsReadThroughADefinitionOfADefinitionCount() {
+      Diagnostic d =
+          only(
+              twoGroups("critical", "outer")
+                  .definition(definition("outer", "lawyer or critical", 40)),
+              "shared-fact");
+
+      assertThat(d.message()).contains("both read critic, judge;");
+    }
+
+    @Test
+    void rulesThatReadDifferentFactsGetNoWarning() {
+      assertThat(check(twoGroups("critic", "lawyer"))).isEmpty();
+    }
+
+    @Test
+    void rulesOfDifferentElementsThatReadAFactGetNoWarning() {
+      assertThat(
+              check(
+                  twoGroups("critic", "lawyer")
+                      .element(element("particulars", 30))
+                      .rule(rule("particular", "particulars", 70).valid(null, null, "critic"))))
+          .isEmpty();
+    }
+
+    @Test
+    void rulesThatAreNeverInForceTogetherGetNoWarning() {
+      TestPacks.PackBuilder pack =
+          TestPacks.pack()
+              .fact(fact("critic", FactType.BOOLEAN, 1))
+              .element(element("risk-group", 1, "critics", "lawyers"))
+              .assumption(assumption("in-force-date", Assumption.Type.DATE, "2023-06-08", 1))
+              .rule(
+                  rule("critics", "risk-group", 10)
+                      .group("critics")
+                      .valid(null, "@in-force-date", "critic"))
+              .rule(
+                  rule("lawyers", "risk-group", 30)
+                      .group("lawyers")
+                      .valid("@in-force-date", null, "critic"));
+
+      assertThat(check(pack)).isEmpty();
+    }
+
+    @Test
+    void everyPairOfVersionsInForceTogetherIsReported() {
+      TestPacks.PackBuilder pack =
+          TestPacks.pack()
+              .fact(fact("critic", FactType.BOOLEAN, 1))
+              .element(element("risk-group", 1, "critics", "lawyers"))
+              .assumption(assumption("in-force-date", Assumption.Type.DATE, "2023-06-08", 1))
+              .rule(
+                  rule("critics", "risk-group", 10)
+                      .group("critics")
+                      .valid(null, "@in-force-date", "critic")
+                      .valid("@in-force-date", null, "critic"))
+              .rule(rule("lawyers", "risk-group", 30).group("lawyers").valid(null, null, "critic"));
+
+      assertThat(withCode(check(pack), "shared-fact"))
+          .extracting(d -> d.related().get(0).position())
+          .containsExactly(pos(RULES, 15, 7), pos(RULES, 19, 7));
     }
   }
 }

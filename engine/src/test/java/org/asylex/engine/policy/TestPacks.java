@@ -32,32 +32,42 @@ import org.asylex.engine.time.PartialDate;
  *       + 2, 5).
  * </ul>
  */
-final class TestPacks {
-  static final String RULES = "rules.yaml";
-  static final String ELEMENTS = "elements.yaml";
-  static final String ASSUMPTIONS = "assumptions.yaml";
-  static final String FACTS = "facts.yaml";
+public final class TestPacks {
+  public static final String RULES = "rules.yaml";
+  public static final String ELEMENTS = "elements.yaml";
+  public static final String ASSUMPTIONS = "assumptions.yaml";
+  public static final String FACTS = "facts.yaml";
 
   private TestPacks() {}
 
-  static SourcePosition pos(String file, int line, int column) {
+  public static SourcePosition pos(String file, int line, int column) {
     return new SourcePosition(file, line, column);
   }
 
-  static LocalizedText text(String en) {
+  public static LocalizedText text(String en) {
     return new LocalizedText("nl: " + en, en);
   }
 
-  static SourceQuote quote(String words) {
-    return new SourceQuote("letter", words, new TextSpan(0, 5, 1, 1, 1, 5), pos(RULES, 1, 1));
+  /**
+   * A quote of document "letter". Different words get different places in it (the engine tells
+   * quotes apart by place); the same words, the same place.
+   */
+  public static SourceQuote quote(String words) {
+    int line = 1 + Math.floorMod(words.hashCode(), 10_000);
+    int start = 100 * line;
+    return new SourceQuote(
+        "letter",
+        words,
+        new TextSpan(start, start + words.length(), line, 1, line, words.length()),
+        pos(RULES, 1, 1));
   }
 
-  static Condition condition(String text, int line) {
+  public static Condition condition(String text, int line) {
     return new Condition(
         text, ExpressionParser.parse(text), offset -> pos(RULES, line, 5 + offset));
   }
 
-  static FactDefinition fact(String name, FactType type, int line, String... values) {
+  public static FactDefinition fact(String name, FactType type, int line, String... values) {
     return new FactDefinition(
         name,
         type,
@@ -72,11 +82,11 @@ final class TestPacks {
                 "values", pos(FACTS, line + 2, 5))));
   }
 
-  static Element element(String id, int line, String... groups) {
+  public static Element element(String id, int line, String... groups) {
     return element(id, line, List.of(), groups);
   }
 
-  static Element element(
+  public static Element element(
       String id, int line, List<Element.Milestone> milestones, String... groups) {
     var groupList = new ArrayList<Element.Group>();
     for (int i = 0; i < groups.length; i++) {
@@ -98,7 +108,28 @@ final class TestPacks {
         origin);
   }
 
-  static Element.Milestone milestone(String date, String what) {
+  /**
+   * An element in {@code slot} with its own default outcomes; their reasons read "{id}: otherwise"
+   * and "{id}: not in force".
+   */
+  public static Element element(
+      String id, Slot slot, Outcome otherwise, Outcome notInForce, int line, String... groups) {
+    Element plain = element(id, line, groups);
+    return new Element(
+        id,
+        slot,
+        plain.letterRef(),
+        plain.title(),
+        plain.appliesMeans(),
+        plain.groups(),
+        new Element.DefaultOutcome(otherwise, text(id + ": otherwise"), plain.origin()),
+        new Element.DefaultOutcome(notInForce, text(id + ": not in force"), plain.origin()),
+        List.of(),
+        List.of(),
+        plain.origin());
+  }
+
+  public static Element.Milestone milestone(String date, String what) {
     return new Element.Milestone(
         PartialDate.parse(date).orElseThrow(),
         text(what),
@@ -106,7 +137,8 @@ final class TestPacks {
         Origin.of(pos(ELEMENTS, 90, 9)));
   }
 
-  static Assumption assumption(String id, Assumption.Type type, String defaultValue, int line) {
+  public static Assumption assumption(
+      String id, Assumption.Type type, String defaultValue, int line) {
     return new Assumption(
         id,
         Assumption.Kind.ASSUMPTION,
@@ -120,7 +152,7 @@ final class TestPacks {
             Map.of("id", pos(ASSUMPTIONS, line, 5), "default", pos(ASSUMPTIONS, line + 1, 5))));
   }
 
-  static Definition definition(String name, String when, int line) {
+  public static Definition definition(String name, String when, int line) {
     return new Definition(
         name,
         condition(when, line + 1),
@@ -128,7 +160,7 @@ final class TestPacks {
   }
 
   /** A date, or {@code @id} for an assumption, or null for an open end. */
-  static Optional<DateRef> dateRef(String boundary) {
+  public static Optional<DateRef> dateRef(String boundary) {
     if (boundary == null) {
       return Optional.empty();
     }
@@ -138,7 +170,7 @@ final class TestPacks {
     return Optional.of(new DateRef.Fixed(LocalDate.parse(boundary)));
   }
 
-  static Validity validity(String from, String to, int line) {
+  public static Validity validity(String from, String to, int line) {
     var fields = new LinkedHashMap<String, SourcePosition>();
     if (from != null) {
       fields.put("from", pos(RULES, line, 16));
@@ -149,11 +181,11 @@ final class TestPacks {
     return new Validity(dateRef(from), dateRef(to), new Origin(pos(RULES, line, 9), fields));
   }
 
-  static Rule.Version version(String from, String to, String when, int line) {
+  public static Rule.Version version(String from, String to, String when, int line) {
     return version(from, to, when, line, List.of(quote("the letter says so")));
   }
 
-  static Rule.Version version(
+  public static Rule.Version version(
       String from, String to, String when, int line, List<SourceQuote> sources) {
     return new Rule.Version(
         validity(from, to, line + 1),
@@ -164,12 +196,12 @@ final class TestPacks {
         new Origin(pos(RULES, line, 7), Map.of("sources", pos(RULES, line + 3, 9))));
   }
 
-  static RuleBuilder rule(String id, String element, int line) {
+  public static RuleBuilder rule(String id, String element, int line) {
     return new RuleBuilder(id, element, line);
   }
 
   /** A rule, with its optional parts given one by one. */
-  static final class RuleBuilder {
+  public static final class RuleBuilder {
     private final String id;
     private final String element;
     private final int line;
@@ -184,32 +216,49 @@ final class TestPacks {
       this.line = line;
     }
 
-    RuleBuilder group(String g) {
+    public RuleBuilder group(String g) {
       this.group = Optional.of(g);
       return this;
     }
 
-    RuleBuilder exceptionTo(String... ids) {
+    public RuleBuilder exceptionTo(String... ids) {
       this.exceptionTo = List.of(ids);
       return this;
     }
 
-    RuleBuilder restsOn(String... ids) {
+    public RuleBuilder restsOn(String... ids) {
       this.restsOn = List.of(ids);
       return this;
     }
 
     /** A version at the line after the rule's fields. */
-    RuleBuilder valid(String from, String to, String when) {
+    public RuleBuilder valid(String from, String to, String when) {
       return version(TestPacks.version(from, to, when, line + 5 + 4 * versions.size()));
     }
 
-    RuleBuilder version(Rule.Version v) {
+    /**
+     * A version with its own outcome, whose reason reads "{id} v{n}" and which cites the quote
+     * "{id} v{n}", so that a finding shows which version decided.
+     */
+    public RuleBuilder valid(String from, String to, String when, Outcome outcome) {
+      String name = id + " v" + (versions.size() + 1);
+      Rule.Version plain = TestPacks.version(from, to, when, line + 5 + 4 * versions.size());
+      return version(
+          new Rule.Version(
+              plain.validity(),
+              plain.when(),
+              outcome,
+              text(name),
+              List.of(quote(name)),
+              plain.origin()));
+    }
+
+    public RuleBuilder version(Rule.Version v) {
       versions.add(v);
       return this;
     }
 
-    Rule build() {
+    public Rule build() {
       return new Rule(
           id,
           element,
@@ -228,47 +277,54 @@ final class TestPacks {
     }
   }
 
-  static PackBuilder pack() {
+  public static PackBuilder pack() {
     return new PackBuilder();
   }
 
   /** A pack, item by item. */
-  static final class PackBuilder {
+  public static final class PackBuilder {
     private final List<FactDefinition> facts = new ArrayList<>();
     private final List<Element> elements = new ArrayList<>();
     private final List<Assumption> assumptions = new ArrayList<>();
     private final List<Definition> definitions = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
+    private String country = "XX";
 
-    PackBuilder fact(FactDefinition f) {
+    /** The country the pack is for (and its id); XX unless set. */
+    public PackBuilder country(String code) {
+      this.country = code;
+      return this;
+    }
+
+    public PackBuilder fact(FactDefinition f) {
       facts.add(f);
       return this;
     }
 
-    PackBuilder element(Element e) {
+    public PackBuilder element(Element e) {
       elements.add(e);
       return this;
     }
 
-    PackBuilder assumption(Assumption a) {
+    public PackBuilder assumption(Assumption a) {
       assumptions.add(a);
       return this;
     }
 
-    PackBuilder definition(Definition d) {
+    public PackBuilder definition(Definition d) {
       definitions.add(d);
       return this;
     }
 
-    PackBuilder rule(RuleBuilder r) {
+    public PackBuilder rule(RuleBuilder r) {
       rules.add(r.build());
       return this;
     }
 
-    PolicyPack build() {
+    public PolicyPack build() {
       return new PolicyPack(
-          "XX",
-          "XX",
+          country,
+          country,
           "2023-06-08",
           text("test pack"),
           text("a pack built by a test"),
