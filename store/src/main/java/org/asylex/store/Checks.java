@@ -1,0 +1,67 @@
+package org.asylex.store;
+
+/** The checks on ids, actors and actions that every port applies before touching the database. */
+final class Checks {
+  static final int MAX_LENGTH = 200;
+
+  private Checks() {}
+
+  static String caseId(String id) {
+    return text(id, "a case id");
+  }
+
+  static String actor(String actor) {
+    return text(actor, "the actor");
+  }
+
+  static String assessmentId(String id) {
+    return text(id, "an assessment id");
+  }
+
+  static String action(String action) {
+    if (action == null || !action.matches("[a-z][a-z-]*(\\.[a-z][a-z-]*)*")) {
+      throw new IllegalArgumentException(
+          "an audit action is lower-case words joined by dots, such as case.read, not '"
+              + action
+              + "'");
+    }
+    return action;
+  }
+
+  /** Optional text (a reference, a note): null stays null, but blank is not allowed. */
+  static String optional(String text, String what) {
+    return text == null ? null : text(text, what);
+  }
+
+  /** A note in the history: null, or up to 2,000 characters; line breaks allowed. */
+  static String note(String note) {
+    if (note == null) {
+      return null;
+    }
+    if (note.isBlank()) {
+      throw new IllegalArgumentException("a note must not be empty; leave it out instead");
+    }
+    if (note.length() > 2000) {
+      throw new IllegalArgumentException(
+          "a note is longer than 2000 characters (" + note.length() + ")");
+    }
+    if (note.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+      throw new IllegalArgumentException("a note must not contain control characters");
+    }
+    return note;
+  }
+
+  private static String text(String text, String what) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          what + " is longer than " + MAX_LENGTH + " characters (" + text.length() + ")");
+    }
+    if (text.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(what + " must not contain control characters");
+    }
+    return text;
+  }
+}

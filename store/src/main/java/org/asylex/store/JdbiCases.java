@@ -1,0 +1,407 @@
+package org.asylex.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** Cases in the {@code cases} table, their history in {@code fact_changes}. */
+final class JdbiCases implements Cases {
+  private static final String COLUMNS = "id, reference, facts, version, created_at, updated_at";
+  private static final String CHANGE_COLUMNS =
+      "case_id, version, position, fact, old_value, new_value, actor, changed_at, note";
+
+  private final Transactions transactions;
+  private final Database database;
+  private final Clock clock;
+  private final JdbiAuditTrail audit;
+
+  JdbiCases(Transactions transactions, Clock clock, JdbiAuditTrail audit) {
+    this.transactions = transactions;
+    this.database = transactions.database();
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  @Override
+  public CaseRecord create(String id, String reference, Map<String, Object> facts, String actor) {
+    Checks.caseId(id);
+    Checks.optional(reference, "the reference");
+    Checks.actor(actor);
+    Map<String, Object> values = JsonColumns.facts(facts, what(id));
+    return transactions.write(
+        h -> {
+          if (current(h, id).isPresent()) {
+            throw new CaseAlreadyExists(id);
+          }
+          return insertAll(
+                  h, List.of(new CaseImport(id, reference, values)), actor, AuditTrail.CASE_CREATE)
+              .get(0);
+        });
+  }
+
+  @Override
+  public ImportResult importCase(
+      String id, String reference, Map<String, Object> facts, String actor) {
+    return importCases(List.of(new CaseImport(id, reference, facts)), actor).get(0);
+  }
+
+  @Override
+  public List<ImportResult> importCases(List<CaseImport> cases, String actor) {
+    Checks.actor(actor);
+    var checked = new ArrayList<CaseImport>(cases.size());
+    for (CaseImport c : cases) {
+      Checks.caseId(c.id());
+      Checks.optional(c.reference(), "the reference of " + what(c.id()));
+      checked.add(
+          new CaseImport(c.id(), c.reference(), JsonColumns.facts(c.facts(), what(c.id()))));
+    }
+    return transactions.write(
+        h -> {
+          Map<String, Current> existing =
+              currentAll(h, checked.stream().map(CaseImport::id).distinct().toList());
+          var results = new ArrayList<ImportResult>(checked.size());
+          var created = new ArrayList<CaseImport>();
+          for (CaseImport c : checked) {
+            Current current = existing.get(c.id());
+            if (current == null) {
+              created.add(c);
+              existing.put(c.id(), new Current(c.reference(), c.facts(), 1));
+              results.add(ImportResult.CREATED);
+            } else {
+              boolean sameReference =
+                  c.reference() == null || c.reference().equals(current.reference);
+              results.add(
+                  sameReference && current.facts.equals(c.facts())
+                      ? ImportResult.UNCHANGED
+                      : ImportResult.EXISTS);
+            }
+          }
+          insertAll(h, created, actor, AuditTrail.CASE_IMPORT);
+          return results;
+        });
+  }
+
+  /** Inserts new cases at version 1 with their history and one audit event each, in batches. */
+  private List<CaseRecord> insertAll(
+      Handle h, List<CaseImport> cases, String actor, String action) {
+    if (cases.isEmpty()) {
+      return List.of();
+    }
+    Instant now = now();
+    PreparedBatch rows =
+        h.prepareBatch(
+            "INSERT INTO cases ("
+                + COLUMNS
+                + ") VALUES (:id, :reference, "
+                + database.json("facts")
+                + ", 1, :now, :now)");
+    var history = new ArrayList<HistoryRow>();
+    var records = new ArrayList<CaseRecord>(cases.size());
+    for (CaseImport c : cases) {
+      rows.bind("id", c.id())
+          .bind("reference", c.reference())
+          .bind("facts", JsonColumns.object(c.facts(), what(c.id())))
+          .bind("now", database.instant(now))
+          .add();
+      int position = 0;
+      for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
+        history.add(
+            new HistoryRow(
+                c.id(), 1, position++, new Change(fact.getKey(), null, fact.getValue())));
+      }
+      records.add(
+          new CaseRecord(c.id(), Optional.ofNullable(c.reference()), c.facts(), 1, now, now));
+    }
+    rows.execute();
+    writeHistory(h, history, actor, now, null);
+    audit.appendAll(h, actor, action, cases.stream().map(c -> Optional.of(c.id())).toList());
+    return records;
+  }
+
+  @Override
+  public Optional<CaseRecord> find(String id, String actor) {
+    Checks.caseId(id);
+    Checks.actor(actor);
+    return transactions.write(
+        h -> {
+          Optional<CaseRecord> found =
+              h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE id = :id")
+                  .bind("id", id)
+                  .map((rs, ctx) -> record(rs))
+                  .findOne();
+          if (found.isPresent()) {
+            audit.append(h, actor, AuditTrail.CASE_READ, Optional.of(id));
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public List<CaseRecord> list(CaseFilter filter, int offset, int limit, String actor) {
+    Objects.requireNonNull(filter, "filter");
+    if (offset < 0 || limit < 0) {
+      throw new IllegalArgumentException(
+          "offset and limit must not be negative, not " + offset + " and " + limit);
+    }
+    Checks.actor(actor);
+    return transactions.write(
+        h -> {
+          Query q =
+              filtered(
+                  h,
+                  "SELECT " + COLUMNS + " FROM cases",
+                  filter,
+                  " ORDER BY id LIMIT :limit OFFSET :offset");
+          List<CaseRecord> cases =
+              q.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> record(rs)).list();
+          audit.appendAll(
+              h,
+              actor,
+              AuditTrail.CASE_LIST,
+              cases.stream().map(c -> Optional.of(c.id())).toList());
+          return cases;
+        });
+  }
+
+  @Override
+  public long count(CaseFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    return transactions.read(
+        h -> filtered(h, "SELECT count(*) FROM cases", filter, "").mapTo(Long.class).one());
+  }
+
+  /** A query with the filter's conditions between {@code select} and {@code rest}. */
+  private Query filtered(Handle h, String select, CaseFilter filter, String rest) {
+    var conditions = new ArrayList<String>();
+    var bindings = new LinkedHashMap<String, String>();
+    int i = 0;
+    for (Map.Entry<String, Object> e : filter.facts().entrySet()) {
+      String name = "f" + i;
+      bindings.put(name, database.factPath(e.getKey()));
+      if (e.getValue() == null) {
+        conditions.add(database.factAbsent(name));
+      } else {
+        String value = "v" + i;
+        conditions.add(database.factEquals(name, value));
+        bindings.put(value, JsonColumns.checkedValue(e.getValue(), "filter on " + e.getKey()));
+      }
+      i++;
+    }
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    Query q = h.createQuery(select + where + rest);
+    bindings.forEach(q::bind);
+    return q;
+  }
+
+  @Override
+  public long update(
+      String id, long expectedVersion, Map<String, Object> changes, String actor, String note) {
+    Checks.caseId(id);
+    Checks.actor(actor);
+    Checks.note(note);
+    Map<String, Object> values = JsonColumns.changes(changes, what(id));
+    return transactions.write(
+        h -> {
+          Current c = current(h, id).orElseThrow(() -> new CaseNotFound(id));
+          if (c.version != expectedVersion) {
+            throw new VersionConflict(id, expectedVersion, c.version);
+          }
+          var facts = new LinkedHashMap<>(c.facts);
+          var changed = new ArrayList<Change>();
+          values.forEach(
+              (fact, value) -> {
+                Object old = facts.get(fact);
+                if (!Objects.equals(old, value)) {
+                  changed.add(new Change(fact, old, value));
+                  if (value == null) {
+                    facts.remove(fact);
+                  } else {
+                    facts.put(fact, value);
+                  }
+                }
+              });
+          if (changed.isEmpty()) {
+            return c.version;
+          }
+          long version = c.version + 1;
+          Instant now = now();
+          int updated =
+              h.createUpdate(
+                      "UPDATE cases SET facts = "
+                          + database.json("facts")
+                          + ", version = :version, updated_at = :now"
+                          + " WHERE id = :id AND version = :expected")
+                  .bind("facts", JsonColumns.object(facts, what(id)))
+                  .bind("version", version)
+                  .bind("now", database.instant(now))
+                  .bind("id", id)
+                  .bind("expected", expectedVersion)
+                  .execute();
+          if (updated != 1) {
+            // The writers' lock makes this unreachable; the condition keeps it true without it.
+            throw new VersionConflict(
+                id, expectedVersion, current(h, id).map(x -> x.version).orElse(-1L));
+          }
+          var rows = new ArrayList<HistoryRow>();
+          for (Change change : changed) {
+            rows.add(new HistoryRow(id, version, rows.size(), change));
+          }
+          writeHistory(h, rows, actor, now, note);
+          audit.append(h, actor, AuditTrail.CASE_UPDATE, Optional.of(id));
+          return version;
+        });
+  }
+
+  @Override
+  public List<FactChange> history(String id, String actor) {
+    Checks.caseId(id);
+    Checks.actor(actor);
+    return transactions.write(
+        h -> {
+          if (current(h, id).isEmpty()) {
+            throw new CaseNotFound(id);
+          }
+          List<FactChange> changes =
+              h.createQuery(
+                      "SELECT "
+                          + CHANGE_COLUMNS
+                          + " FROM fact_changes WHERE case_id = :id ORDER BY version, position")
+                  .bind("id", id)
+                  .map((rs, ctx) -> change(rs))
+                  .list();
+          audit.append(h, actor, AuditTrail.CASE_HISTORY, Optional.of(id));
+          return changes;
+        });
+  }
+
+  @Override
+  public long exportAll(String actor, Consumer<CaseRecord> consumer) {
+    Checks.actor(actor);
+    Objects.requireNonNull(consumer, "consumer");
+    // On record first, in its own transaction: an export that fails half-way has still shown data.
+    transactions.write(h -> audit.append(h, actor, AuditTrail.CASE_EXPORT, Optional.empty()));
+    return transactions.read(
+        h ->
+            (long)
+                h.createQuery("SELECT " + COLUMNS + " FROM cases ORDER BY id")
+                    .setFetchSize(500)
+                    .map((rs, ctx) -> record(rs))
+                    .forEachWithCount(consumer));
+  }
+
+  private void writeHistory(
+      Handle h, List<HistoryRow> rows, String actor, Instant at, String note) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        h.prepareBatch(
+            "INSERT INTO fact_changes ("
+                + CHANGE_COLUMNS
+                + ") VALUES (:caseId, :version, :position, :fact, "
+                + database.json("oldValue")
+                + ", "
+                + database.json("newValue")
+                + ", :actor, :at, :note)");
+    for (HistoryRow row : rows) {
+      batch
+          .bind("caseId", row.caseId)
+          .bind("version", row.version)
+          .bind("position", row.position)
+          .bind("fact", row.change.fact)
+          .bind("oldValue", JsonColumns.value(row.change.oldValue))
+          .bind("newValue", JsonColumns.value(row.change.newValue))
+          .bind("actor", actor)
+          .bind("at", database.instant(at))
+          .bind("note", note)
+          .add();
+    }
+    batch.execute();
+  }
+
+  /** The current state of cases by id, read in chunks to stay under parameter limits. */
+  private Map<String, Current> currentAll(Handle h, List<String> ids) {
+    var found = new LinkedHashMap<String, Current>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      h.createQuery("SELECT id, reference, facts, version FROM cases WHERE id IN (<ids>)")
+          .bindList("ids", chunk)
+          .map(
+              (rs, ctx) -> {
+                String id = rs.getString("id");
+                return Map.entry(
+                    id,
+                    new Current(
+                        rs.getString("reference"),
+                        JsonColumns.readObject(rs.getString("facts"), what(id)),
+                        rs.getLong("version")));
+              })
+          .forEach(e -> found.put(e.getKey(), e.getValue()));
+    }
+    return found;
+  }
+
+  private Optional<Current> current(Handle h, String id) {
+    return h.createQuery("SELECT reference, facts, version FROM cases WHERE id = :id")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new Current(
+                    rs.getString("reference"),
+                    JsonColumns.readObject(rs.getString("facts"), what(id)),
+                    rs.getLong("version")))
+        .findOne();
+  }
+
+  private CaseRecord record(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    return new CaseRecord(
+        id,
+        Optional.ofNullable(rs.getString("reference")),
+        JsonColumns.readObject(rs.getString("facts"), what(id)),
+        rs.getLong("version"),
+        database.instant(rs, "created_at"),
+        database.instant(rs, "updated_at"));
+  }
+
+  private FactChange change(ResultSet rs) throws SQLException {
+    String id = rs.getString("case_id");
+    String fact = rs.getString("fact");
+    String what = "the history of " + what(id) + ", fact '" + fact + "'";
+    return new FactChange(
+        id,
+        fact,
+        JsonColumns.readValue(rs.getString("old_value"), what),
+        JsonColumns.readValue(rs.getString("new_value"), what),
+        rs.getString("actor"),
+        database.instant(rs, "changed_at"),
+        Optional.ofNullable(rs.getString("note")),
+        rs.getLong("version"));
+  }
+
+  private Instant now() {
+    return Times.micros(clock.instant());
+  }
+
+  private static String what(String id) {
+    return "case '" + id + "'";
+  }
+
+  /** What an update or import compares against. */
+  private record Current(String reference, Map<String, Object> facts, long version) {}
+
+  private record Change(String fact, Object oldValue, Object newValue) {}
+
+  private record HistoryRow(String caseId, long version, int position, Change change) {}
+}

@@ -1,0 +1,161 @@
+package org.asylex.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.asylex.json.CaseJson;
+import org.asylex.json.JsonInputException;
+
+/**
+ * The JSON kept in columns: case facts, fact values in the history, assessment snapshots and
+ * assumption values. Written compactly by Jackson and read back by {@link CaseJson}, the reader
+ * that imports cases, so a stored value comes back as the same Java type an imported one has.
+ */
+final class JsonColumns {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JsonColumns() {}
+
+  /**
+   * Facts as the store keeps them: null values (not set) dropped, every value checked to be a JSON
+   * value and converted to the type {@link CaseJson} reads, the order kept.
+   *
+   * @param what names the facts in messages, e.g. "case 'A-1'"
+   */
+  static Map<String, Object> facts(Map<String, ?> facts, String what) {
+    var out = new LinkedHashMap<String, Object>();
+    facts.forEach(
+        (name, value) -> {
+          requireFactName(name, what);
+          if (value != null) {
+            out.put(name, value);
+          }
+        });
+    return readObject(object(out, what), what);
+  }
+
+  /** Changes as {@link #facts} does, but a null value (remove the fact) is kept. */
+  static Map<String, Object> changes(Map<String, ?> changes, String what) {
+    changes.keySet().forEach(name -> requireFactName(name, what));
+    return readObject(object(changes, what), what);
+  }
+
+  static String object(Map<String, ?> map, String what) {
+    map.forEach((name, value) -> check(value, what + ", fact '" + name + "'"));
+    String json = write(map);
+    // CaseJson reads at most this much; refuse now what could not be read back later.
+    if (json.length() > CaseJson.MAX_BYTES / 4
+        && json.getBytes(StandardCharsets.UTF_8).length > CaseJson.MAX_BYTES) {
+      throw new IllegalArgumentException(
+          what + ": the facts are larger than " + (CaseJson.MAX_BYTES >> 10) + " KiB as JSON");
+    }
+    return json;
+  }
+
+  /** One value, checked, as JSON text; null for "not set". */
+  static String checkedValue(Object value, String where) {
+    check(value, where);
+    return value(value);
+  }
+
+  /** One value as JSON text, or null for "not set". */
+  static String value(Object value) {
+    return value == null ? null : write(value);
+  }
+
+  static Map<String, Object> readObject(String json, String what) {
+    try {
+      return CaseJson.read(json, what);
+    } catch (JsonInputException e) {
+      throw new StoreException("the stored JSON of " + what + " is unreadable: " + e.problem(), e);
+    }
+  }
+
+  /** Reads one value written by {@link #value}; empty for SQL NULL. */
+  static Optional<Object> readValue(String json, String what) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    // CaseJson reads objects only; wrapping the value keeps one reader and so one set of types.
+    return Optional.ofNullable(readObject("{\"v\":" + json + "}", what).get("v"));
+  }
+
+  static Map<String, String> readStrings(String json, String what) {
+    var out = new LinkedHashMap<String, String>();
+    readObject(json, what)
+        .forEach(
+            (key, value) -> {
+              if (!(value instanceof String text)) {
+                throw new StoreException(
+                    "the stored JSON of "
+                        + what
+                        + " has a value that is not text at '"
+                        + key
+                        + "'");
+              }
+              out.put(key, text);
+            });
+    return out;
+  }
+
+  private static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      // Only checked JSON values reach here.
+      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static void requireFactName(String name, String what) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException(what + ": a fact name is empty");
+    }
+  }
+
+  private static void check(Object value, String where) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigInteger
+        || value instanceof BigDecimal) {
+      return;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        return;
+      }
+      throw new IllegalArgumentException(where + ": " + d + " is not a JSON number");
+    }
+    if (value instanceof List<?> list) {
+      list.forEach(item -> check(item, where));
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      map.forEach(
+          (key, item) -> {
+            if (!(key instanceof String)) {
+              throw new IllegalArgumentException(where + ": a JSON object's keys are text");
+            }
+            check(item, where);
+          });
+      return;
+    }
+    throw new IllegalArgumentException(
+        where
+            + ": the store keeps JSON values (text, true/false, numbers, lists, objects), not "
+            + value.getClass().getSimpleName()
+            + "; give dates as ISO text such as \"1990-05-17\" or \"1990-05\"");
+  }
+}

@@ -1,0 +1,236 @@
+package org.asylex.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The case store: open it from a {@link StoreConfig}, use its ports, close it. Opening brings the
+ * database's tables up to date (Flyway migrations, one set per database). Safe to share between
+ * threads.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(StoreConfig.dataDirectory(Path.of("data")))) {
+ *   store.cases().create("A-1", null, Map.of("countryOfOrigin", "NL"), "officer");
+ *   store.inTransaction(tx -> { ...several changes, committed together... });
+ * }
+ * }</pre>
+ */
+public final class Store implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Database database;
+  private final String description;
+  private final Transactions transactions;
+  private final JdbiAuditTrail audit;
+  private final JdbiCases cases;
+  private final JdbiCaseAssessments assessments;
+  private final StoreConfig config;
+  private final Transaction view;
+
+  private Store(HikariDataSource pool, Database database, StoreConfig config) {
+    this.pool = pool;
+    this.database = database;
+    this.config = config;
+    this.description = config.describe();
+    this.transactions = new Transactions(Jdbi.create(pool), database);
+    this.audit = new JdbiAuditTrail(transactions, config.clock());
+    this.cases = new JdbiCases(transactions, config.clock(), audit);
+    this.assessments = new JdbiCaseAssessments(transactions, audit);
+    this.view =
+        new Transaction() {
+          @Override
+          public Cases cases() {
+            return cases;
+          }
+
+          @Override
+          public CaseAssessments assessments() {
+            return assessments;
+          }
+
+          @Override
+          public AuditTrail audit() {
+            return audit;
+          }
+        };
+  }
+
+  /**
+   * Opens the store, creating the data directory and database file when missing (readable by the
+   * owner only), and migrates its tables to the current version.
+   *
+   * @throws StoreException when the database cannot be reached, created or migrated
+   */
+  public static Store open(StoreConfig config) {
+    Objects.requireNonNull(config, "config");
+    Database database = config.isPostgres() ? Database.POSTGRESQL : Database.SQLITE;
+    HikariDataSource pool = database == Database.SQLITE ? sqlite(config) : postgres(config);
+    try {
+      Flyway.configure(Store.class.getClassLoader())
+          .dataSource(pool)
+          .locations(database.migrations())
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+      return new Store(pool, database, config);
+    } catch (FlywayException | IllegalStateException e) {
+      pool.close();
+      throw new StoreException(
+          "cannot bring the tables of " + config.describe() + " up to date: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource sqlite(StoreConfig config) {
+    Path file = config.databaseFile().orElseThrow();
+    prepare(file);
+    var sqlite = new SQLiteConfig();
+    // WAL: readers do not block the writer, and a commit is one append to the log.
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL: the log is synced at every commit, so a committed case survives a power cut too.
+    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.busyTimeout().toMillis()));
+    sqlite.enforceForeignKeys(true);
+    var source = new SQLiteDataSource(sqlite);
+    source.setUrl("jdbc:sqlite:" + file);
+    var hikari = new HikariConfig();
+    hikari.setPoolName("asylex-sqlite");
+    hikari.setDataSource(source);
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setMinimumIdle(1);
+    hikari.setConnectionTimeout(Math.max(250, config.busyTimeout().toMillis()));
+    return pool(hikari, config);
+  }
+
+  private static HikariDataSource postgres(StoreConfig config) {
+    var hikari = new HikariConfig();
+    hikari.setPoolName("asylex-postgresql");
+    hikari.setJdbcUrl(config.url().orElseThrow());
+    config.user().ifPresent(hikari::setUsername);
+    config.password().ifPresent(hikari::setPassword);
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setMinimumIdle(1);
+    hikari.setConnectionTimeout(Math.max(250, config.busyTimeout().toMillis()));
+    return pool(hikari, config);
+  }
+
+  private static HikariDataSource pool(HikariConfig hikari, StoreConfig config) {
+    try {
+      return new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot connect to " + config.describe() + ": " + Transactions.message(e), e);
+    }
+  }
+
+  /**
+   * Creates the directory (owner only, where the file system has POSIX permissions) and an empty
+   * database file readable by the owner only: SQLite gives its WAL and shared-memory files the same
+   * permissions as the database file. Case facts are special-category personal data.
+   */
+  private static void prepare(Path file) {
+    Path dir = file.getParent();
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    try {
+      if (!Files.isDirectory(dir)) {
+        if (posix) {
+          Files.createDirectories(
+              dir,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+          Files.createDirectories(dir);
+        }
+      }
+      if (!Files.exists(file)) {
+        try {
+          if (posix) {
+            Files.createFile(
+                file,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          } else {
+            Files.createFile(file);
+          }
+        } catch (FileAlreadyExistsException raced) {
+          // another process created it first: fine
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create the database file " + file + ": " + e, e);
+    }
+  }
+
+  public Cases cases() {
+    return cases;
+  }
+
+  public CaseAssessments assessments() {
+    return assessments;
+  }
+
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  /**
+   * Runs work in one transaction: everything it does through the ports on this thread is committed
+   * together when it returns, or rolled back when it throws (the exception then propagates). Port
+   * methods called inside join this transaction, through {@code tx} or through this store alike;
+   * work must not hand them to another thread. The transaction holds the writers' lock, so keep it
+   * short.
+   */
+  public <T> T inTransaction(Function<Transaction, T> work) {
+    Objects.requireNonNull(work, "work");
+    return transactions.write(h -> work.apply(view));
+  }
+
+  /** {@link #inTransaction} for work without a result. */
+  public void useTransaction(Consumer<Transaction> work) {
+    Objects.requireNonNull(work, "work");
+    inTransaction(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
+  /** The current time as the store stamps it (to the microsecond), from the configured clock. */
+  public Instant now() {
+    return Times.micros(config.clock().instant());
+  }
+
+  /** Whether this is the embedded SQLite store. */
+  public boolean isEmbedded() {
+    return database == Database.SQLITE;
+  }
+
+  /** Where the store is, for messages: {@code SQLite /path/asylex.db} or the PostgreSQL URL. */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String toString() {
+    return "Store[" + description + "]";
+  }
+
+  /** Closes every connection; on SQLite the last one folds the log back into the file. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

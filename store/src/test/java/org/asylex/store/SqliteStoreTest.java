@@ -1,0 +1,85 @@
+package org.asylex.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on the embedded SQLite store, in a data directory under a temp dir. */
+class SqliteStoreTest extends StoreContract {
+  @TempDir Path temp;
+
+  private Path dataDirectory() {
+    return temp.resolve("data/asylex");
+  }
+
+  @Override
+  protected StoreConfig freshConfig() {
+    return StoreConfig.dataDirectory(dataDirectory());
+  }
+
+  @Override
+  protected StoreConfig reopenConfig() {
+    return freshConfig();
+  }
+
+  @Override
+  protected Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:sqlite:" + dataDirectory().resolve(StoreConfig.DATABASE_FILE));
+  }
+
+  @Override
+  protected void cleanUp() {
+    // @TempDir removes the directory
+  }
+
+  @Test
+  void the_data_directory_and_database_file_are_created_for_the_owner_only() throws Exception {
+    Path file = dataDirectory().resolve(StoreConfig.DATABASE_FILE);
+    assertThat(file).isRegularFile();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDirectory())))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(store.description()).isEqualTo("SQLite " + file);
+    assertThat(store.isEmbedded()).isTrue();
+  }
+
+  @Test
+  void the_database_runs_in_wal_mode_with_strict_tables() throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("wal");
+      }
+      assertThatThrownBy(
+              () ->
+                  s.executeUpdate("INSERT INTO cases VALUES ('X', NULL, 'not json', 1, 'a', 'b')"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("CHECK constraint failed");
+    }
+  }
+
+  @Test
+  void a_jdbc_url_names_the_file_directly() throws Exception {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    store.close();
+    Path file = dataDirectory().resolve(StoreConfig.DATABASE_FILE);
+
+    store = Store.open(StoreConfig.url("jdbc:sqlite:" + file).withClock(clock));
+
+    assertThat(store.cases().find("A-1", OFFICER).orElseThrow().facts())
+        .containsExactlyEntriesOf(facts());
+  }
+}

@@ -1,0 +1,867 @@
+package org.asylex.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.asylex.json.CaseJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The one contract every store meets, run against SQLite ({@link SqliteStoreTest}) and PostgreSQL
+ * ({@link PostgresStoreTest}). Each test gets a fresh, empty database. Tamper tests edit the
+ * database directly through {@link #connect()}, as someone with access to the files or the server
+ * would.
+ */
+abstract class StoreContract {
+  static final String OFFICER = "officer.a";
+  static final String OTHER = "officer.b";
+
+  protected final TestClock clock = new TestClock();
+  protected Store store;
+
+  /** The configuration of a fresh, empty database for one test. */
+  protected abstract StoreConfig freshConfig();
+
+  /** A plain JDBC connection to the same database, outside the store. */
+  protected abstract Connection connect() throws SQLException;
+
+  /** Removes what {@link #freshConfig()} made, after the store is closed. */
+  protected abstract void cleanUp() throws Exception;
+
+  @BeforeEach
+  void openStore() {
+    store = Store.open(freshConfig().withClock(clock));
+  }
+
+  @AfterEach
+  void closeStore() throws Exception {
+    if (store != null) {
+      store.close();
+    }
+    cleanUp();
+  }
+
+  static Map<String, Object> facts() {
+    var facts = new LinkedHashMap<String, Object>();
+    facts.put("countryOfOrigin", "RU");
+    facts.put("dateOfBirth", "1990-05");
+    facts.put("arrivalDate", "2023-07-01");
+    facts.put("yearOfMarriage", "2011");
+    facts.put("conscientiousObjector", true);
+    facts.put("criminalRecord", false);
+    facts.put("region", "RU-CE");
+    facts.put("statement", "Zoë \"quoted\" \\ / ✓ 𝄞\nsecond line");
+    facts.put("children", 3L);
+    facts.put("score", new BigDecimal("1.50"));
+    facts.put("languages", List.of("ru", "en"));
+    return facts;
+  }
+
+  private long eventCount() {
+    return store.audit().events(1, Integer.MAX_VALUE).size();
+  }
+
+  private List<String> actions(String caseId) {
+    return store.audit().events(caseId).stream().map(AuditEvent::action).toList();
+  }
+
+  // ---- cases --------------------------------------------------------------------------------
+
+  @Test
+  void a_created_case_reads_back_exactly_with_booleans_strings_and_partial_dates() {
+    CaseRecord created = store.cases().create("A-1", "REF/2026/1", facts(), OFFICER);
+
+    CaseRecord found = store.cases().find("A-1", OFFICER).orElseThrow();
+
+    assertThat(found.facts()).containsExactlyEntriesOf(facts());
+    assertThat(found.facts().get("conscientiousObjector")).isEqualTo(Boolean.TRUE);
+    assertThat(found.facts().get("dateOfBirth")).isEqualTo("1990-05");
+    assertThat(found.facts().get("score")).isEqualTo(new BigDecimal("1.50"));
+    assertThat(found.reference()).contains("REF/2026/1");
+    assertThat(found.version()).isEqualTo(1);
+    assertThat(found.created()).isEqualTo(found.updated()).isAfterOrEqualTo(TestClock.START);
+    assertThat(found).isEqualTo(created);
+  }
+
+  @Test
+  void facts_read_by_the_case_reader_survive_the_store_unchanged() throws Exception {
+    Map<String, Object> read =
+        CaseJson.read(
+            "{\"countryOfOrigin\": \"RU\", \"dateOfBirth\": \"1990\", \"lgbti\": true,"
+                + " \"age\": 34, \"ratio\": 0.25, \"nested\": {\"a\": [1, \"x\", null]}}",
+            "test");
+    store.cases().create("A-1", null, read, OFFICER);
+
+    assertThat(store.cases().find("A-1", OFFICER).orElseThrow().facts())
+        .containsExactlyEntriesOf(read);
+  }
+
+  @Test
+  void a_null_fact_is_not_set_and_is_not_stored() {
+    var facts = new HashMap<String, Object>();
+    facts.put("countryOfOrigin", "RU");
+    facts.put("dateOfBirth", null);
+    store.cases().create("A-1", null, facts, OFFICER);
+
+    assertThat(store.cases().find("A-1", OFFICER).orElseThrow().facts())
+        .containsOnlyKeys("countryOfOrigin");
+  }
+
+  @Test
+  void a_value_that_is_not_json_is_refused_with_the_fact_named() {
+    assertThatThrownBy(
+            () ->
+                store
+                    .cases()
+                    .create("A-1", null, Map.of("dateOfBirth", LocalDate.of(1990, 5, 1)), OFFICER))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fact 'dateOfBirth'")
+        .hasMessageContaining("LocalDate")
+        .hasMessageContaining("\"1990-05\"");
+    assertThat(store.cases().count(CaseFilter.all())).isZero();
+  }
+
+  @Test
+  void creating_a_taken_id_fails_and_changes_nothing() {
+    store.cases().create("A-1", null, Map.of("countryOfOrigin", "RU"), OFFICER);
+    long events = eventCount();
+
+    assertThatThrownBy(
+            () -> store.cases().create("A-1", null, Map.of("countryOfOrigin", "NL"), OTHER))
+        .isInstanceOf(CaseAlreadyExists.class)
+        .hasMessage("case 'A-1' already exists");
+
+    assertThat(store.cases().find("A-1", OFFICER).orElseThrow().facts())
+        .containsEntry("countryOfOrigin", "RU");
+    assertThat(eventCount()).isEqualTo(events + 1); // the find above
+  }
+
+  @Test
+  void an_unknown_case_is_not_found_and_that_is_not_audited() {
+    assertThat(store.cases().find("nope", OFFICER)).isEmpty();
+    assertThat(eventCount()).isZero();
+    assertThatThrownBy(() -> store.cases().history("nope", OFFICER))
+        .isInstanceOf(CaseNotFound.class)
+        .hasMessage("there is no case 'nope'");
+    assertThatThrownBy(() -> store.cases().update("nope", 1, Map.of("x", true), OFFICER, null))
+        .isInstanceOf(CaseNotFound.class);
+  }
+
+  @Test
+  void an_update_sets_changes_and_removes_facts_bumps_the_version_and_keeps_the_history() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    var changes = new LinkedHashMap<String, Object>();
+    changes.put("dateOfBirth", "1990-05-17"); // more precise
+    changes.put("criminalRecord", null); // removed
+    changes.put("lgbti", true); // new
+    changes.put("countryOfOrigin", "RU"); // unchanged: not a change
+
+    long version = store.cases().update("A-1", 1, changes, OTHER, "passport seen");
+
+    assertThat(version).isEqualTo(2);
+    CaseRecord c = store.cases().find("A-1", OFFICER).orElseThrow();
+    assertThat(c.version()).isEqualTo(2);
+    assertThat(c.updated()).isAfter(c.created());
+    assertThat(c.facts())
+        .containsEntry("dateOfBirth", "1990-05-17")
+        .containsEntry("lgbti", true)
+        .doesNotContainKey("criminalRecord");
+    // a changed fact keeps its place; a new one comes last
+    assertThat(new ArrayList<>(c.facts().keySet()).subList(0, 2))
+        .containsExactly("countryOfOrigin", "dateOfBirth");
+    assertThat(new ArrayList<>(c.facts().keySet())).last().isEqualTo("lgbti");
+
+    List<FactChange> history = store.cases().history("A-1", OFFICER);
+    assertThat(history).hasSize(facts().size() + 3);
+    assertThat(history.subList(0, facts().size()))
+        .allSatisfy(
+            h -> {
+              assertThat(h.version()).isEqualTo(1);
+              assertThat(h.oldValue()).isEmpty();
+              assertThat(h.actor()).isEqualTo(OFFICER);
+              assertThat(h.note()).isEmpty();
+            });
+    assertThat(history.get(0).newValue()).contains("RU");
+    List<FactChange> update = history.subList(facts().size(), history.size());
+    assertThat(update)
+        .extracting(FactChange::fact)
+        .containsExactly("dateOfBirth", "criminalRecord", "lgbti");
+    assertThat(update.get(0).oldValue()).contains("1990-05");
+    assertThat(update.get(0).newValue()).contains("1990-05-17");
+    assertThat(update.get(1).oldValue()).contains(false);
+    assertThat(update.get(1).newValue()).isEmpty();
+    assertThat(update.get(2).oldValue()).isEmpty();
+    assertThat(update.get(2).newValue()).contains(true);
+    assertThat(update)
+        .allSatisfy(
+            h -> {
+              assertThat(h.version()).isEqualTo(2);
+              assertThat(h.actor()).isEqualTo(OTHER);
+              assertThat(h.note()).contains("passport seen");
+              assertThat(h.at()).isEqualTo(c.updated());
+              assertThat(h.caseId()).isEqualTo("A-1");
+            });
+  }
+
+  @Test
+  void an_update_that_changes_nothing_keeps_the_version_and_stores_nothing() {
+    store.cases().create("A-1", null, Map.of("countryOfOrigin", "RU"), OFFICER);
+    long events = eventCount();
+
+    assertThat(store.cases().update("A-1", 1, Map.of("countryOfOrigin", "RU"), OTHER, null))
+        .isEqualTo(1);
+
+    assertThat(eventCount()).isEqualTo(events);
+    assertThat(store.cases().history("A-1", OFFICER)).hasSize(1);
+  }
+
+  @Test
+  void an_update_of_a_stale_version_is_a_conflict_naming_the_case_and_both_versions() {
+    store.cases().create("A-1", null, Map.of("lgbti", false), OFFICER);
+    store.cases().update("A-1", 1, Map.of("lgbti", true), OFFICER, null);
+    long events = eventCount();
+
+    assertThatThrownBy(() -> store.cases().update("A-1", 1, Map.of("lgbti", false), OTHER, "stale"))
+        .isInstanceOfSatisfying(
+            VersionConflict.class,
+            e -> {
+              assertThat(e.caseId()).isEqualTo("A-1");
+              assertThat(e.expectedVersion()).isEqualTo(1);
+              assertThat(e.actualVersion()).isEqualTo(2);
+            })
+        .hasMessage(
+            "case 'A-1' was changed by someone else: the change was made to version 1, but the"
+                + " case is now at version 2; show the case again and reapply the change");
+
+    assertThat(store.cases().find("A-1", OFFICER).orElseThrow().facts())
+        .containsEntry("lgbti", true);
+    assertThat(eventCount()).isEqualTo(events + 1); // the find, not the failed update
+    assertThat(store.cases().history("A-1", OFFICER)).hasSize(2);
+  }
+
+  @Test
+  void list_filters_on_fact_values_and_absence_ordered_by_id_with_offset_and_limit() {
+    store.cases().create("C", null, Map.of("countryOfOrigin", "RU", "lgbti", true), OFFICER);
+    store.cases().create("A", null, Map.of("countryOfOrigin", "RU", "lgbti", false), OFFICER);
+    store.cases().create("B", null, Map.of("countryOfOrigin", "NL"), OFFICER);
+    store.cases().create("D", null, Map.of("countryOfOrigin", "RU", "children", 2L), OFFICER);
+
+    assertThat(ids(CaseFilter.all(), 0, 10)).containsExactly("A", "B", "C", "D");
+    assertThat(ids(CaseFilter.all(), 1, 2)).containsExactly("B", "C");
+    assertThat(ids(CaseFilter.where("countryOfOrigin", "RU"), 0, 10))
+        .containsExactly("A", "C", "D");
+    assertThat(ids(CaseFilter.where("countryOfOrigin", "RU").and("lgbti", true), 0, 10))
+        .containsExactly("C");
+    assertThat(ids(CaseFilter.where("lgbti", "true"), 0, 10)).isEmpty(); // text is not boolean
+    assertThat(ids(CaseFilter.where("lgbti", null), 0, 10)).containsExactly("B", "D");
+    assertThat(ids(CaseFilter.where("children", 2), 0, 10)).containsExactly("D");
+    assertThat(store.cases().count(CaseFilter.where("countryOfOrigin", "RU"))).isEqualTo(3);
+    assertThat(store.cases().count(CaseFilter.all())).isEqualTo(4);
+    assertThatThrownBy(() -> CaseFilter.where("a'); DROP TABLE cases; --", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("letters, digits and underscores");
+  }
+
+  private List<String> ids(CaseFilter filter, int offset, int limit) {
+    return store.cases().list(filter, offset, limit, OFFICER).stream().map(CaseRecord::id).toList();
+  }
+
+  @Test
+  void import_is_idempotent_by_id_and_never_overwrites() {
+    Map<String, Object> facts = Map.of("countryOfOrigin", "RU", "lgbti", true);
+
+    assertThat(store.cases().importCase("I-1", null, facts, "import"))
+        .isEqualTo(ImportResult.CREATED);
+    assertThat(store.cases().importCase("I-1", null, facts, "import"))
+        .isEqualTo(ImportResult.UNCHANGED);
+    assertThat(
+            store
+                .cases()
+                .importCase("I-1", null, Map.of("countryOfOrigin", "RU", "lgbti", false), "import"))
+        .isEqualTo(ImportResult.EXISTS);
+    assertThat(store.cases().importCase("I-1", "OTHER-REF", facts, "import"))
+        .isEqualTo(ImportResult.EXISTS);
+
+    CaseRecord c = store.cases().find("I-1", OFFICER).orElseThrow();
+    assertThat(c.facts()).isEqualTo(facts);
+    assertThat(c.version()).isEqualTo(1);
+    assertThat(actions("I-1")).containsExactly(AuditTrail.CASE_IMPORT, AuditTrail.CASE_READ);
+  }
+
+  @Test
+  void a_batch_import_gives_each_case_its_result_and_an_id_twice_is_imported_once() {
+    store.cases().create("B-0", null, Map.of("lgbti", true), OFFICER);
+
+    List<ImportResult> results =
+        store
+            .cases()
+            .importCases(
+                List.of(
+                    new CaseImport("B-1", null, Map.of("lgbti", true)),
+                    new CaseImport("B-0", null, Map.of("lgbti", true)),
+                    new CaseImport("B-2", "R-2", Map.of("lgbti", false)),
+                    new CaseImport("B-1", null, Map.of("lgbti", true)),
+                    new CaseImport("B-2", null, Map.of("lgbti", true))),
+                "import");
+
+    assertThat(results)
+        .containsExactly(
+            ImportResult.CREATED,
+            ImportResult.UNCHANGED,
+            ImportResult.CREATED,
+            ImportResult.UNCHANGED,
+            ImportResult.EXISTS);
+    assertThat(store.cases().find("B-2", OFFICER).orElseThrow().facts())
+        .containsEntry("lgbti", false);
+    assertThat(store.cases().history("B-1", OFFICER)).hasSize(1);
+    assertThat(store.audit().events(2, 10))
+        .extracting(e -> e.action() + " " + e.caseId().orElse(""))
+        .startsWith("case.import B-1", "case.import B-2");
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
+  void a_batch_with_one_malformed_case_stores_none_of_it() {
+    var batch =
+        List.of(
+            new CaseImport("B-1", null, Map.of("lgbti", true)),
+            new CaseImport("B-2", null, Map.of("dateOfBirth", LocalDate.of(1990, 5, 1))));
+
+    assertThatThrownBy(() -> store.cases().importCases(batch, "import"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("case 'B-2', fact 'dateOfBirth'");
+
+    assertThat(store.cases().count(CaseFilter.all())).isZero();
+    assertThat(eventCount()).isZero();
+  }
+
+  @Test
+  void facts_too_large_to_read_back_are_refused_when_stored() {
+    Map<String, Object> huge = Map.of("statement", "x".repeat(CaseJson.MAX_BYTES));
+
+    assertThatThrownBy(() -> store.cases().create("A-1", null, huge, OFFICER))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("case 'A-1': the facts are larger than 1024 KiB as JSON");
+    store.cases().create("A-1", null, Map.of("statement", "short"), OFFICER);
+    assertThatThrownBy(() -> store.cases().update("A-1", 1, huge, OFFICER, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.cases().find("A-1", OFFICER).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void export_gives_every_case_in_id_order_and_is_on_record() {
+    store.cases().create("B", null, Map.of("countryOfOrigin", "NL"), OFFICER);
+    store.cases().create("A", "R-A", facts(), OFFICER);
+    var seen = new ArrayList<CaseRecord>();
+
+    long n = store.cases().exportAll(OTHER, seen::add);
+
+    assertThat(n).isEqualTo(2);
+    assertThat(seen).extracting(CaseRecord::id).containsExactly("A", "B");
+    assertThat(seen.get(0).facts()).containsExactlyEntriesOf(facts());
+    AuditEvent last = store.audit().events(1, 100).get(2);
+    assertThat(last.action()).isEqualTo(AuditTrail.CASE_EXPORT);
+    assertThat(last.actor()).isEqualTo(OTHER);
+    assertThat(last.caseId()).isEmpty();
+  }
+
+  @Test
+  void a_store_call_from_an_export_consumer_runs_in_a_transaction_of_its_own() {
+    store.cases().create("A", null, Map.of("lgbti", true), OFFICER);
+    store.cases().create("B", null, Map.of("lgbti", false), OFFICER);
+    var versions = new ArrayList<Long>();
+
+    store
+        .cases()
+        .exportAll(
+            OFFICER,
+            c -> versions.add(store.cases().update(c.id(), 1, Map.of("seen", true), OTHER, null)));
+
+    assertThat(versions).containsExactly(2L, 2L);
+    assertThat(actions("A")).containsExactly("case.create", "case.update");
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  // ---- assessments --------------------------------------------------------------------------
+
+  private StoredAssessment assessment(String id, String caseId, long version) {
+    var assumptions = new LinkedHashMap<String, String>();
+    assumptions.put("mobilisation-end", "2099-12-31");
+    assumptions.put("draft-evasion-risk", "true");
+    return new StoredAssessment(
+        id,
+        caseId,
+        version,
+        LocalDate.of(2026, 3, 1),
+        facts(),
+        "ru",
+        "2024.2",
+        "sha256:0f3a",
+        assumptions,
+        "0.1.0",
+        "{\n  \"format\": \"asylex-assessment/1\",\n  \"findings\": [ ]\n}",
+        OFFICER,
+        Instant.parse("2026-03-02T10:15:30.123456789Z"));
+  }
+
+  @Test
+  void a_recorded_assessment_reads_back_exactly_to_the_microsecond() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+
+    StoredAssessment stored = store.assessments().record(assessment("S-1", "A-1", 1));
+    StoredAssessment found = store.assessments().find("S-1", OTHER).orElseThrow();
+
+    assertThat(found).isEqualTo(stored);
+    assertThat(found.at()).isEqualTo(Instant.parse("2026-03-02T10:15:30.123456Z"));
+    assertThat(found.findingsJson()).isEqualTo(assessment("S-1", "A-1", 1).findingsJson());
+    assertThat(found.factsSnapshot()).containsExactlyEntriesOf(facts());
+    assertThat(found.assumptions())
+        .containsExactly(
+            Map.entry("mobilisation-end", "2099-12-31"), Map.entry("draft-evasion-risk", "true"));
+    assertThat(found.asOf()).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(actions("A-1"))
+        .containsExactly(
+            AuditTrail.CASE_CREATE, AuditTrail.CASE_ASSESS, AuditTrail.ASSESSMENT_READ);
+  }
+
+  @Test
+  void assessments_are_listed_per_case_oldest_first_and_never_replaced() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    store.cases().update("A-1", 1, Map.of("lgbti", true), OFFICER, null);
+    store.assessments().record(assessment("S-2", "A-1", 2));
+    StoredAssessment first = assessment("S-1", "A-1", 1);
+    store
+        .assessments()
+        .record(
+            new StoredAssessment(
+                first.id(),
+                first.caseId(),
+                first.caseVersion(),
+                first.asOf(),
+                first.factsSnapshot(),
+                first.packId(),
+                first.packVersion(),
+                first.contentHash(),
+                first.assumptions(),
+                first.engineVersion(),
+                first.findingsJson(),
+                first.actor(),
+                first.at().minusSeconds(60)));
+
+    assertThat(store.assessments().forCase("A-1", OFFICER))
+        .extracting(StoredAssessment::id)
+        .containsExactly("S-1", "S-2");
+    assertThatThrownBy(() -> store.assessments().record(assessment("S-1", "A-1", 2)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("assessment 'S-1' is already stored");
+    assertThat(store.assessments().find("S-1", OFFICER).orElseThrow().caseVersion()).isEqualTo(1);
+    assertThatThrownBy(() -> store.assessments().record(assessment("S-3", "A-1", 3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("case 'A-1' has no version 3 (it is at version 2)");
+    assertThatThrownBy(() -> store.assessments().record(assessment("S-4", "nope", 1)))
+        .isInstanceOf(CaseNotFound.class);
+    assertThatThrownBy(() -> store.assessments().forCase("nope", OFFICER))
+        .isInstanceOf(CaseNotFound.class);
+    assertThat(store.assessments().find("nope", OFFICER)).isEmpty();
+  }
+
+  // ---- audit trail --------------------------------------------------------------------------
+
+  @Test
+  void every_create_read_update_list_history_and_assessment_of_case_data_is_audited() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    store.cases().find("A-1", OTHER);
+    store.cases().update("A-1", 1, Map.of("lgbti", true), OFFICER, null);
+    store.cases().list(CaseFilter.all(), 0, 10, OTHER);
+    store.cases().history("A-1", OTHER);
+    store.assessments().record(assessment("S-1", "A-1", 2));
+    store.assessments().forCase("A-1", OTHER);
+
+    List<AuditEvent> events = store.audit().events("A-1");
+    assertThat(events)
+        .extracting(AuditEvent::action)
+        .containsExactly(
+            "case.create",
+            "case.read",
+            "case.update",
+            "case.list",
+            "case.history",
+            "case.assess",
+            "assessment.list");
+    assertThat(events)
+        .extracting(AuditEvent::actor)
+        .containsExactly(OFFICER, OTHER, OFFICER, OTHER, OTHER, OFFICER, OTHER);
+    assertThat(events).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(events).allSatisfy(e -> assertThat(e.caseId()).contains("A-1"));
+    assertThat(events.get(0).prevHash()).isEqualTo(AuditHash.GENESIS);
+    for (int i = 1; i < events.size(); i++) {
+      assertThat(events.get(i).prevHash()).isEqualTo(events.get(i - 1).hash());
+      assertThat(events.get(i).at()).isAfter(events.get(i - 1).at());
+    }
+  }
+
+  @Test
+  void audit_events_never_hold_a_fact_value() throws SQLException {
+    var facts = new LinkedHashMap<String, Object>();
+    facts.put("statement", "UNIQUE-SECRET-VALUE-7f3c");
+    store.cases().create("A-1", null, facts, OFFICER);
+    store.cases().update("A-1", 1, Map.of("statement", "UNIQUE-SECRET-VALUE-9d2e"), OFFICER, null);
+    store.cases().find("A-1", OFFICER);
+    store.cases().exportAll(OFFICER, c -> {});
+
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM audit_events")) {
+      int columns = rs.getMetaData().getColumnCount();
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+        for (int i = 1; i <= columns; i++) {
+          assertThat(String.valueOf(rs.getObject(i))).doesNotContain("UNIQUE-SECRET");
+        }
+      }
+      assertThat(rows).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void an_untouched_chain_verifies() {
+    assertThat(store.audit().verify().intact()).isTrue();
+    sixEvents();
+
+    VerifyResult result = store.audit().verify();
+
+    assertThat(result.intact()).as(result.describe()).isTrue();
+    assertThat(result.checked()).isEqualTo(6);
+    assertThat(result.headSeq()).isEqualTo(6);
+    assertThat(result.headHash()).isEqualTo(store.audit().events(6, 1).get(0).hash());
+    assertThat(result.describe()).startsWith("intact: 6 events, head 6 ");
+  }
+
+  /** Six events on two cases. */
+  private void sixEvents() {
+    store.cases().create("A-1", null, Map.of("countryOfOrigin", "RU"), OFFICER);
+    store.cases().create("A-2", null, Map.of("countryOfOrigin", "NL"), OFFICER);
+    store.cases().find("A-1", OTHER);
+    store.cases().update("A-2", 1, Map.of("lgbti", true), OTHER, null);
+    store.audit().append("auditor", "audit.note", null);
+    store.cases().find("A-2", OFFICER);
+    assertThat(eventCount()).isEqualTo(6);
+  }
+
+  private void tamper(String... statements) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.executeUpdate(sql);
+      }
+    }
+  }
+
+  private void assertBrokenAt(long seq, String problem) {
+    VerifyResult result = store.audit().verify();
+    assertThat(result.intact()).isFalse();
+    assertThat(result.firstBroken()).contains(seq);
+    assertThat(result.problem().orElseThrow()).contains(problem);
+    assertThat(result.describe()).startsWith("broken at event " + seq + ": ");
+  }
+
+  @Test
+  void an_altered_actor_is_detected_at_that_event() throws SQLException {
+    sixEvents();
+    tamper("UPDATE audit_events SET actor = 'someone.else' WHERE seq = 3");
+
+    assertBrokenAt(3, "its content does not match its hash");
+  }
+
+  @Test
+  void an_altered_case_id_or_action_is_detected_at_that_event() throws SQLException {
+    sixEvents();
+    tamper("UPDATE audit_events SET action = 'case.list' WHERE seq = 4");
+    assertBrokenAt(4, "does not match its hash");
+
+    tamper(
+        "UPDATE audit_events SET action = 'case.update' WHERE seq = 4",
+        "UPDATE audit_events SET case_id = 'A-1' WHERE seq = 2");
+    assertBrokenAt(2, "does not match its hash");
+  }
+
+  @Test
+  void an_altered_event_with_a_recomputed_hash_breaks_the_next_link() throws SQLException {
+    sixEvents();
+    AuditEvent e = store.audit().events(3, 1).get(0);
+    String forged = AuditHash.of(e.prevHash(), 3, e.at(), "someone.else", e.action(), e.caseId());
+    tamper("UPDATE audit_events SET actor = 'someone.else', hash = '" + forged + "' WHERE seq = 3");
+
+    assertBrokenAt(4, "event 3 was altered");
+  }
+
+  @Test
+  void a_deleted_event_in_the_middle_is_named() throws SQLException {
+    sixEvents();
+    tamper("DELETE FROM audit_events WHERE seq = 3");
+
+    assertBrokenAt(3, "event 3 is missing: the trail goes from event 2 to event 4");
+  }
+
+  @Test
+  void a_deleted_last_event_is_detected_through_the_chain_head() throws SQLException {
+    sixEvents();
+    tamper("DELETE FROM audit_events WHERE seq = 6");
+
+    assertBrokenAt(
+        6, "event 6 missing: the trail ends at event 5, but the chain head records 6 events");
+  }
+
+  @Test
+  void a_forged_event_added_at_the_end_with_a_valid_hash_is_detected() throws SQLException {
+    sixEvents();
+    AuditEvent last = store.audit().events(6, 1).get(0);
+    Instant at = last.at().plusSeconds(1);
+    String hash = AuditHash.of(last.hash(), 7, at, "forger", "case.read", Optional.of("A-1"));
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_events (seq, at, actor, action, case_id, prev_hash, hash)"
+                    + " VALUES (7, ?, 'forger', 'case.read', 'A-1', ?, ?)")) {
+      if (store.isEmbedded()) {
+        s.setString(1, Times.format(at));
+      } else {
+        s.setObject(1, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+      }
+      s.setString(2, last.hash());
+      s.setString(3, hash);
+      s.executeUpdate();
+    }
+
+    assertBrokenAt(7, "event 7 is after the chain head (event 6): it was added outside the store");
+  }
+
+  @Test
+  void two_swapped_events_are_detected_at_the_first() throws SQLException {
+    sixEvents();
+    tamper(
+        "UPDATE audit_events SET seq = -1 WHERE seq = 3",
+        "UPDATE audit_events SET seq = 3 WHERE seq = 4",
+        "UPDATE audit_events SET seq = 4 WHERE seq = -1");
+
+    assertBrokenAt(3, "its link to the event before it does not hold");
+  }
+
+  @Test
+  void swapped_times_of_two_events_are_detected_at_the_first() throws SQLException {
+    sixEvents();
+    tamper(
+        "UPDATE audit_events SET at = (SELECT at FROM audit_events WHERE seq = 5) WHERE seq = 2");
+
+    assertBrokenAt(2, "does not match its hash");
+  }
+
+  @Test
+  void concurrent_appends_never_fork_the_chain() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      var futures = new ArrayList<Future<?>>();
+      for (int t = 0; t < 4; t++) {
+        String actor = "appender-" + t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 15; i++) {
+                    store.audit().append(actor, "audit.note", null);
+                  }
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    VerifyResult result = store.audit().verify();
+    assertThat(result.intact()).as(result.describe()).isTrue();
+    assertThat(result.checked()).isEqualTo(60);
+    assertThat(store.audit().events(1, 100))
+        .extracting(AuditEvent::seq)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList());
+  }
+
+  @Test
+  void an_action_must_be_dotted_lower_case_words() {
+    assertThatThrownBy(() -> store.audit().append(OFFICER, "Case Read", "A-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lower-case words joined by dots");
+    assertThatThrownBy(() -> store.audit().append(" ", "case.read", "A-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the actor must not be empty");
+  }
+
+  // ---- concurrency and transactions ---------------------------------------------------------
+
+  @Test
+  @Timeout(120)
+  void two_officers_updating_the_same_version_one_wins_the_other_gets_a_conflict()
+      throws Exception {
+    store.cases().create("A-1", null, Map.of("statement", "start"), "setup");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    var winners = new ArrayList<String>();
+    long version = 1;
+    try {
+      for (int round = 0; round < 50; round++) {
+        long from = version;
+        var barrier = new CyclicBarrier(2);
+        String a = "a-" + round;
+        String b = "b-" + round;
+        Future<Long> fa = pool.submit(update(barrier, from, a, OFFICER));
+        Future<Long> fb = pool.submit(update(barrier, from, b, OTHER));
+        Outcome oa = outcome(fa);
+        Outcome ob = outcome(fb);
+
+        assertThat(oa.won() ^ ob.won()).as("exactly one wins in round " + round).isTrue();
+        Outcome lost = oa.won() ? ob : oa;
+        assertThat(lost.conflict().caseId()).isEqualTo("A-1");
+        assertThat(lost.conflict().expectedVersion()).isEqualTo(from);
+        assertThat(lost.conflict().actualVersion()).isEqualTo(from + 1);
+        assertThat(lost.conflict().getMessage())
+            .contains("case 'A-1'", "version " + from, "version " + (from + 1));
+        assertThat(oa.won() ? oa.version() : ob.version()).isEqualTo(from + 1);
+        winners.add(oa.won() ? a : b);
+        version = from + 1;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    CaseRecord c = store.cases().find("A-1", OFFICER).orElseThrow();
+    assertThat(c.version()).isEqualTo(51);
+    assertThat(c.facts()).containsEntry("statement", winners.get(winners.size() - 1));
+    List<FactChange> history = store.cases().history("A-1", OFFICER);
+    assertThat(history.subList(1, history.size()))
+        .extracting(h -> h.newValue().orElseThrow())
+        .containsExactlyElementsOf(winners);
+    assertThat(history.subList(1, history.size()))
+        .extracting(FactChange::version)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, 51).boxed().toList());
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  private Callable<Long> update(CyclicBarrier barrier, long from, String value, String actor) {
+    return () -> {
+      barrier.await(30, TimeUnit.SECONDS);
+      return store.cases().update("A-1", from, Map.of("statement", value), actor, null);
+    };
+  }
+
+  private record Outcome(Long version, VersionConflict conflict) {
+    boolean won() {
+      return version != null;
+    }
+  }
+
+  private static Outcome outcome(Future<Long> f) throws Exception {
+    try {
+      return new Outcome(f.get(60, TimeUnit.SECONDS), null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof VersionConflict conflict) {
+        return new Outcome(null, conflict);
+      }
+      throw e;
+    }
+  }
+
+  @Test
+  void a_failure_in_the_middle_of_a_transaction_leaves_nothing_of_it() {
+    store.cases().create("A-1", null, Map.of("lgbti", false), OFFICER);
+    long events = eventCount();
+
+    assertThatThrownBy(
+            () ->
+                store.useTransaction(
+                    tx -> {
+                      tx.cases().create("A-2", null, Map.of("countryOfOrigin", "RU"), OFFICER);
+                      tx.cases()
+                          .importCases(
+                              List.of(new CaseImport("A-3", null, Map.of("lgbti", true))),
+                              "import");
+                      tx.cases().update("A-1", 1, Map.of("lgbti", true), OFFICER, "half");
+                      tx.assessments().record(assessment("S-1", "A-1", 2));
+                      tx.audit().append(OFFICER, "case.note", "A-1");
+                      throw new IllegalStateException("the disk is on fire");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the disk is on fire");
+
+    assertThat(eventCount()).isEqualTo(events);
+    assertThat(store.audit().verify().intact()).isTrue();
+    assertThat(store.cases().count(CaseFilter.all())).isEqualTo(1);
+    CaseRecord c = store.cases().find("A-1", OFFICER).orElseThrow();
+    assertThat(c.version()).isEqualTo(1);
+    assertThat(c.facts()).containsEntry("lgbti", false);
+    assertThat(store.cases().history("A-1", OFFICER)).hasSize(1);
+    assertThat(store.assessments().find("S-1", OFFICER)).isEmpty();
+  }
+
+  @Test
+  void a_transaction_commits_all_its_changes_together_and_store_calls_inside_join_it() {
+    String result =
+        store.inTransaction(
+            tx -> {
+              tx.cases().create("A-1", null, Map.of("lgbti", false), OFFICER);
+              long v = tx.cases().update("A-1", 1, Map.of("lgbti", true), OFFICER, null);
+              // through the store, not tx: joins the same transaction instead of waiting for it
+              store.assessments().record(assessment("S-1", "A-1", v));
+              return "done";
+            });
+
+    assertThat(result).isEqualTo("done");
+    assertThat(store.cases().find("A-1", OFFICER).orElseThrow().version()).isEqualTo(2);
+    assertThat(store.assessments().find("S-1", OFFICER)).isPresent();
+    assertThat(actions("A-1"))
+        .containsExactly(
+            "case.create", "case.update", "case.assess", "case.read", "assessment.read");
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
+  void a_reopened_store_has_everything_and_migrations_run_once() {
+    store.cases().create("A-1", "R-1", facts(), OFFICER);
+    store.cases().update("A-1", 1, Map.of("lgbti", true), OFFICER, null);
+    store.close();
+
+    store = Store.open(reopenConfig().withClock(clock));
+
+    CaseRecord c = store.cases().find("A-1", OFFICER).orElseThrow();
+    assertThat(c.version()).isEqualTo(2);
+    assertThat(c.facts()).containsEntry("dateOfBirth", "1990-05").containsEntry("lgbti", true);
+    assertThat(store.audit().verify().intact()).isTrue();
+    assertThat(store.audit().verify().checked()).isEqualTo(3);
+  }
+
+  /** The configuration of the database {@link #freshConfig()} made, to open it again. */
+  protected abstract StoreConfig reopenConfig();
+}
