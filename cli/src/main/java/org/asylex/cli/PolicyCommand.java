@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       PolicyCommand.Validate.class,
       PolicyCommand.Show.class,
       PolicyCommand.Timeline.class,
-      PolicyCommand.Diff.class
+      PolicyCommand.Diff.class,
+      PolicyCommand.Test.class
     })
 final class PolicyCommand {
 
@@ -280,6 +281,56 @@ final class PolicyCommand {
       new Summary(out(), language)
           .diff(pack, values, PolicyDiff.of(pack, values, fromDate, toDate));
       return 0;
+    }
+  }
+
+  /** {@code asylex policy test ID}: runs the pack's scenarios. */
+  @Command(
+      name = "test",
+      description =
+          "Run the pack's scenarios (scenarios/*.yaml): each expected finding is checked. Exit 0"
+              + " when all pass, 1 when one fails, 2 when a scenario file is invalid.",
+      mixinStandardHelpOptions = true)
+  static final class Test extends PackCommand {
+    @Parameters(paramLabel = "ID", description = "Pack id or directory.")
+    String id;
+
+    @Option(names = "--verbose", description = "List every scenario, not only the failing ones.")
+    boolean verbose;
+
+    @Override
+    int run() {
+      Path dir = locate(id);
+      PolicyPack pack = load(dir);
+      if (pack == null) {
+        return Main.INVALID;
+      }
+      var runner = new org.asylex.packs.ScenarioRunner(pack);
+      var diagnostics = new org.asylex.engine.diagnostic.Diagnostics();
+      int passed = 0;
+      int failed = 0;
+      for (Path file : org.asylex.packs.ScenarioFiles.of(dir)) {
+        var scenarios = org.asylex.packs.ScenarioFiles.read(file, diagnostics);
+        for (var scenario : scenarios.scenarios()) {
+          var result = runner.run(scenario);
+          if (result.passed()) {
+            passed++;
+            if (verbose) {
+              out().println("ok    " + scenario.origin() + ": " + scenario.name());
+            }
+          } else {
+            failed++;
+            out().println("FAIL  " + result.report());
+          }
+        }
+      }
+      var printer = new DiagnosticPrinter(err());
+      diagnostics.sorted().forEach(printer::print);
+      out().println(passed + " passed, " + failed + " failed");
+      if (diagnostics.hasErrors()) {
+        return Main.INVALID;
+      }
+      return failed == 0 ? 0 : 1;
     }
   }
 }
