@@ -42,6 +42,11 @@ public final class CaseFacts {
     return values[index];
   }
 
+  /** The values by fact index, not copied: the engine only reads them. */
+  Object[] values() {
+    return values;
+  }
+
   /** The known facts in schema order, as name to value. */
   public Map<String, Object> known() {
     var map = new LinkedHashMap<String, Object>();

@@ -36,6 +36,9 @@ public final class CompiledPolicy {
   private static final int UNDETERMINED = Outcome.UNDETERMINED.ordinal();
   private static final int CONFLICT = -1;
 
+  /** Outcome.values() copies its array on every call; this copy is never changed. */
+  private static final Outcome[] OUTCOMES = Outcome.values();
+
   private final PolicyPack pack;
   private final AssumptionValues values;
   private final PolicyRef ref;
@@ -147,14 +150,11 @@ public final class CompiledPolicy {
   }
 
   private Evaluation evaluation(CaseFacts facts, LocalDate asOf) {
-    if (!facts.schema().equals(pack.facts())) {
+    // identity first: a deep comparison of the schema on every case costs more than the case
+    if (facts.schema() != pack.facts() && !facts.schema().equals(pack.facts())) {
       throw new IllegalArgumentException("the facts were checked against another pack's schema");
     }
-    var raw = new Object[pack.facts().facts().size()];
-    for (int i = 0; i < raw.length; i++) {
-      raw[i] = facts.value(i);
-    }
-    return new Evaluation(raw, asOf, nodeCount);
+    return new Evaluation(facts.values(), asOf, nodeCount);
   }
 
   /** Missing facts ordered so the answer that settles the most findings comes first. */
@@ -292,15 +292,9 @@ public final class CompiledPolicy {
       }
       int code = combine(s.c, s.x, s.ro, s.xo);
       if (code == CONFLICT) {
-        throw new PolicyConflictException(
-            element.id(),
-            element.id(),
-            "rules of element '"
-                + element.id()
-                + "' give different outcomes for this case on "
-                + e.asOf);
+        throw conflict(s, e.asOf);
       }
-      s.outcome = Outcome.values()[code];
+      s.outcome = OUTCOMES[code];
       if (code == UNDETERMINED) {
         s.missing = missing(s);
       }
@@ -397,46 +391,56 @@ public final class CompiledPolicy {
      * counts.
      */
     long missing(State s) {
-      int n = s.c.length + s.x.length;
-      byte[] all = new byte[n];
-      System.arraycopy(s.c, 0, all, 0, s.c.length);
-      System.arraycopy(s.x, 0, all, s.c.length, s.x.length);
-      int[] unknown = java.util.stream.IntStream.range(0, n).filter(i -> all[i] == Tri.U).toArray();
+      int rulesCount = s.c.length;
+      int n = rulesCount + s.x.length;
+      int[] unknown = new int[n];
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        if ((i < rulesCount ? s.c[i] : s.x[i - rulesCount]) == Tri.U) {
+          unknown[count++] = i;
+        }
+      }
+      // trial copies are made once and changed in place: this runs for every undetermined case
+      byte[] c = s.c.clone();
+      byte[] x = s.x.clone();
       long mask = 0;
-      for (int v : unknown) {
-        if (matters(v, unknown, all, s)) {
+      for (int k = 0; k < count; k++) {
+        int v = unknown[k];
+        if (matters(v, unknown, count, c, x, s)) {
           Node cond =
-              v < s.c.length ? s.active[v].condition : s.activeExceptions[v - s.c.length].condition;
+              v < rulesCount ? s.active[v].condition : s.activeExceptions[v - rulesCount].condition;
           mask |= unknownFacts(cond, s.values);
         }
       }
       return mask;
     }
 
-    private boolean matters(int v, int[] unknown, byte[] current, State s) {
-      int others = unknown.length - 1;
-      byte[] trial = current.clone();
+    private boolean matters(int v, int[] unknown, int count, byte[] c, byte[] x, State s) {
+      int others = count - 1;
       for (int bits = 0; bits < (1 << others); bits++) {
         int k = 0;
-        for (int u : unknown) {
+        for (int i = 0; i < count; i++) {
+          int u = unknown[i];
           if (u != v) {
-            trial[u] = ((bits >> k++) & 1) == 1 ? Tri.T : Tri.F;
+            set(u, ((bits >> k++) & 1) == 1 ? Tri.T : Tri.F, c, x);
           }
         }
-        trial[v] = Tri.T;
-        int whenTrue = combineAll(trial, s);
-        trial[v] = Tri.F;
-        if (whenTrue != combineAll(trial, s)) {
+        set(v, Tri.T, c, x);
+        int whenTrue = combine(c, x, s.ro, s.xo);
+        set(v, Tri.F, c, x);
+        if (whenTrue != combine(c, x, s.ro, s.xo)) {
           return true;
         }
       }
       return false;
     }
 
-    private int combineAll(byte[] all, State s) {
-      byte[] c = java.util.Arrays.copyOfRange(all, 0, rules.length);
-      byte[] x = java.util.Arrays.copyOfRange(all, rules.length, all.length);
-      return combine(c, x, s.ro, s.xo);
+    private void set(int variable, byte value, byte[] c, byte[] x) {
+      if (variable < c.length) {
+        c[variable] = value;
+      } else {
+        x[variable - c.length] = value;
+      }
     }
 
     private long unknownFacts(Node n, byte[] values) {
@@ -712,7 +716,7 @@ public final class CompiledPolicy {
 
     VersionPlan active(LocalDate date) {
       for (VersionPlan v : versions) {
-        if (v.interval.contains(date)) {
+        if (v.contains(date)) {
           return v;
         }
       }
@@ -724,6 +728,17 @@ public final class CompiledPolicy {
     final Rule.Version version;
     final int number;
     final Validity.Interval interval;
+
+    /** The interval as epoch days, [from, to): selecting a version is two comparisons. */
+    final long from;
+
+    final long to;
+
+    boolean contains(LocalDate date) {
+      long day = date.toEpochDay();
+      return day >= from && day < to;
+    }
+
     final Node condition;
     final long facts;
     final Set<String> assumptions;
@@ -733,6 +748,8 @@ public final class CompiledPolicy {
       this.version = version;
       this.number = number;
       this.interval = version.validity().resolve(values);
+      this.from = interval.from().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+      this.to = interval.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
       ConditionCompiler.Compiled compiled = compiler.compile(version.when());
       this.condition = compiled.root();
       this.facts = ConditionCompiler.facts(condition);

@@ -16,8 +16,10 @@ final class Evaluation {
     this.values = new byte[nodes];
     this.minAge = new int[facts.length];
     this.maxAge = new int[facts.length];
-    java.util.Arrays.fill(minAge, -1);
   }
+
+  /** Which facts' age ranges are computed, by bit; a pack has at most 64 facts. */
+  private long agesKnown;
 
   int minAge(int fact) {
     ages(fact);
@@ -30,11 +32,12 @@ final class Evaluation {
   }
 
   private void ages(int fact) {
-    if (minAge[fact] >= 0) {
+    if ((agesKnown & (1L << fact)) != 0) {
       return;
     }
     LocalDate[] births = Node.range(facts[fact], asOf);
     minAge[fact] = Math.max(0, Node.years(births[1], asOf));
     maxAge[fact] = Math.max(0, Node.years(births[0], asOf));
+    agesKnown |= 1L << fact;
   }
 }

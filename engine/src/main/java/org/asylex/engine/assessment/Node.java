@@ -1,7 +1,6 @@
 package org.asylex.engine.assessment;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import org.asylex.engine.expr.Expr;
 import org.asylex.engine.time.PartialDate;
@@ -72,9 +71,12 @@ abstract class Node {
   static final class Not extends Node {
     private final Node operand;
 
+    private final List<Node> children;
+
     Not(int id, String text, Node operand) {
       super(id, text);
       this.operand = operand;
+      this.children = List.of(operand);
     }
 
     @Override
@@ -84,7 +86,7 @@ abstract class Node {
 
     @Override
     List<Node> children() {
-      return List.of(operand);
+      return children;
     }
   }
 
@@ -95,9 +97,12 @@ abstract class Node {
   static final class And extends Node {
     private final Node[] operands;
 
+    private final List<Node> children;
+
     And(int id, String text, List<Node> operands) {
       super(id, text);
       this.operands = operands.toArray(new Node[0]);
+      this.children = List.copyOf(operands);
     }
 
     @Override
@@ -116,7 +121,7 @@ abstract class Node {
 
     @Override
     List<Node> children() {
-      return List.of(operands);
+      return children;
     }
   }
 
@@ -124,9 +129,12 @@ abstract class Node {
   static final class Or extends Node {
     private final Node[] operands;
 
+    private final List<Node> children;
+
     Or(int id, String text, List<Node> operands) {
       super(id, text);
       this.operands = operands.toArray(new Node[0]);
+      this.children = List.copyOf(operands);
     }
 
     @Override
@@ -145,7 +153,7 @@ abstract class Node {
 
     @Override
     List<Node> children() {
-      return List.of(operands);
+      return children;
     }
   }
 
@@ -153,9 +161,12 @@ abstract class Node {
   static final class Definition extends Node {
     private final Node body;
 
+    private final List<Node> children;
+
     Definition(int id, String name, Node body) {
       super(id, name);
       this.body = body;
+      this.children = List.of(body);
     }
 
     @Override
@@ -165,7 +176,7 @@ abstract class Node {
 
     @Override
     List<Node> children() {
-      return List.of(body);
+      return children;
     }
   }
 
@@ -358,9 +369,19 @@ abstract class Node {
     }
   }
 
-  /** Whole years from a birth date to a date, as java.time.Period counts them. */
+  /**
+   * Whole years from a birth date to a later date, as {@code Period.between(birth,
+   * date).getYears()} counts them (a 29 February birthday completes a year on 1 March), without
+   * creating a Period.
+   */
   static int years(LocalDate birth, LocalDate date) {
-    return Period.between(birth, date).getYears();
+    int years = date.getYear() - birth.getYear();
+    if (date.getMonthValue() < birth.getMonthValue()
+        || (date.getMonthValue() == birth.getMonthValue()
+            && date.getDayOfMonth() < birth.getDayOfMonth())) {
+      years--;
+    }
+    return years;
   }
 
   /** The earliest and latest birth date a date fact allows, never after the assessment date. */

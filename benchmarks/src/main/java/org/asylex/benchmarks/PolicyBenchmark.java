@@ -1,0 +1,107 @@
+package org.asylex.benchmarks;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.policy.PolicyPack;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Single-thread throughput over one million generated RU cases, in cases per second: the engine's
+ * outcomes with missing facts, the engine's full findings (reasons, sources, facts used,
+ * assumptions; no trace) and the hand-written baseline, all in the same run. One invocation
+ * assesses every case once, each on its own date. Run with {@code java -jar
+ * benchmarks/target/benchmarks.jar} from the repository root (see docs/performance.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(PolicyBenchmark.CASES)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Threads(1)
+public class PolicyBenchmark {
+  static final int CASES = 1_000_000;
+  static final long SEED = 20230608L;
+
+  /**
+   * The probability that each fact (but the country) is present; with 1.0 no outcome is
+   * undetermined, which isolates the cost of the missing-fact analysis.
+   */
+  @Param("0.7")
+  public double presence;
+
+  private CompiledPolicy engine;
+  private HandWrittenRussianPolicy handWritten;
+  private CaseBatch batch;
+  private final long[] missing = new long[HandWrittenRussianPolicy.ELEMENTS.size()];
+
+  @Setup
+  public void setUp() {
+    PolicyPack pack = RussianPack.load();
+    engine = RussianPack.compileDefaults(pack);
+    handWritten = new HandWrittenRussianPolicy(pack.facts(), LocalDate.of(2023, 6, 8));
+    batch =
+        new CaseBatch(new CaseGenerator(pack.facts(), presence).generate(SEED, CASES), handWritten);
+  }
+
+  /** The baseline: the hand-written policy on its compact encoding of each case. */
+  @Benchmark
+  public void handWritten(Blackhole bh) {
+    CaseBatch b = batch;
+    HandWrittenRussianPolicy p = handWritten;
+    long[] m = missing;
+    for (int i = 0; i < b.size; i++) {
+      bh.consume(p.evaluate(b.words[i], b.birthEarliest[i], b.birthLatest[i], b.packedDates[i], m));
+      bh.consume(m[0] ^ m[1] ^ m[2] ^ m[3] ^ m[4] ^ m[5]);
+    }
+  }
+
+  /** The hand-written policy reading the engine's input form: fact values in schema order. */
+  @Benchmark
+  public void handWrittenFromValues(Blackhole bh) {
+    CaseBatch b = batch;
+    HandWrittenRussianPolicy p = handWritten;
+    long[] m = missing;
+    for (int i = 0; i < b.size; i++) {
+      bh.consume(p.evaluate(b.values[i], b.dates[i], m));
+      bh.consume(m[0] ^ m[1] ^ m[2] ^ m[3] ^ m[4] ^ m[5]);
+    }
+  }
+
+  /** {@link CompiledPolicy#outcomes}: outcomes and missing-fact masks. */
+  @Benchmark
+  public void engineOutcomes(Blackhole bh) {
+    CaseBatch b = batch;
+    CompiledPolicy p = engine;
+    for (int i = 0; i < b.size; i++) {
+      bh.consume(p.outcomes(b.facts[i], b.dates[i]));
+    }
+  }
+
+  /** {@link CompiledPolicy#assess}: full findings with reasons and sources, without trace. */
+  @Benchmark
+  public void engineFullFindings(Blackhole bh) {
+    CaseBatch b = batch;
+    CompiledPolicy p = engine;
+    for (int i = 0; i < b.size; i++) {
+      bh.consume(p.assess(b.facts[i], b.dates[i]));
+    }
+  }
+}
