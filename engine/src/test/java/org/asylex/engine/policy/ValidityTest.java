@@ -121,6 +121,15 @@ class ValidityTest {
     }
 
     @Test
+    void intervalsOpenOnOppositeSidesShareTheStartOfOneAndTheEndOfTheOther() {
+      Validity.Interval until = interval(null, JUNE_29_2023);
+      Validity.Interval since = interval(JUNE_29_2022, null);
+
+      assertThat(until.intersection(since)).contains(interval(JUNE_29_2022, JUNE_29_2023));
+      assertThat(since.intersection(until)).contains(interval(JUNE_29_2022, JUNE_29_2023));
+    }
+
+    @Test
     void disjointIntervalsDoNotIntersect() {
       assertThat(
               interval(LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1))

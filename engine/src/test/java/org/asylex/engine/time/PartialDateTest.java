@@ -99,6 +99,13 @@ class PartialDateTest {
   }
 
   @Test
+  void theFirstAndLastFourDigitYearsAreAccepted() {
+    assertThat(new PartialDate(1, 1, 1).earliest()).isEqualTo(LocalDate.of(1, 1, 1));
+    assertThat(new PartialDate(9999, 12, 31).latest()).isEqualTo(LocalDate.of(9999, 12, 31));
+    assertThat(new PartialDate(2023, 12, 0).latest()).isEqualTo(LocalDate.of(2023, 12, 31));
+  }
+
+  @Test
   void aYearStandsForItsFirstToItsLastDay() {
     PartialDate d = parse("2022");
 
