@@ -9,11 +9,23 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Country asylum policy as executable, explainable code.",
-    subcommands = {AssessCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AssessCommand.class,
+      PolicyCommand.class,
+      CaseCommand.class,
+      AuditCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
+
+  /** Exit code for a reproduced assessment that differs, or an audit trail that is broken. */
+  static final int DIFFERENT = 1;
 
   /** Exit code for invalid input or an invalid pack. */
   static final int INVALID = 2;
+
+  /** Exit code for a case store that cannot be reached, or that failed. */
+  static final int STORE_FAILED = 3;
 
   private final java.io.InputStream in;
 

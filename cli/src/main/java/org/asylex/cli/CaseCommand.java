@@ -1,0 +1,426 @@
+package org.asylex.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asylex.engine.assessment.InputError;
+import org.asylex.store.CaseFilter;
+import org.asylex.store.CaseNotFound;
+import org.asylex.store.CaseRecord;
+import org.asylex.store.FactChange;
+import org.asylex.store.Store;
+import org.asylex.store.StoredAssessment;
+import org.asylex.store.VersionConflict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code asylex case ...}: the case store. */
+@Command(
+    name = "case",
+    description = {
+      "Cases in the case store: import, list, show, change, assess and export them; every read and"
+          + " change is recorded in the audit trail (asylex audit verify).",
+      "The store is the data directory --data DIR ($ASYLEX_DATA; default $HOME/.asylex/data, or"
+          + " ./.asylex-data when HOME is not set) or the database --db URL ($ASYLEX_DB).",
+      "Exit codes: 0 done, 1 reproduce found differences, 2 bad input, unknown case or version"
+          + " conflict, 3 the store cannot be reached or failed."
+    },
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      CaseImportCommand.class,
+      CaseCommand.ListCases.class,
+      CaseCommand.Show.class,
+      CaseCommand.Set.class,
+      CaseAssessCommand.class,
+      CaseCommand.Assessments.class,
+      CaseReproduceCommand.class,
+      CaseCommand.History.class,
+      CaseCommand.Export.class
+    })
+final class CaseCommand {
+
+  /** {@code asylex case list}. */
+  @Command(
+      name = "list",
+      description = "List cases by id: id, reference, version and when last changed (never facts).",
+      mixinStandardHelpOptions = true)
+  static final class ListCases extends StoreCommand {
+    @Option(
+        names = "--filter",
+        paramLabel = "FACT=VALUE",
+        description =
+            "Only cases where the fact has this value (JSON when it reads as JSON: true, 12,"
+                + " \"text\"; else text). FACT= selects cases where it is not set. Repeatable.")
+    List<String> filters = List.of();
+
+    @Option(
+        names = "--offset",
+        paramLabel = "N",
+        description = "Skip the first N cases (default: 0).")
+    int offset;
+
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description = "Show at most N cases (default: ${DEFAULT-VALUE}).",
+        defaultValue = "100")
+    int limit;
+
+    @Override
+    int run(Store store, String actor) {
+      if (offset < 0 || limit < 0) {
+        throw new UsageError("--offset and --limit take numbers of 0 or more");
+      }
+      CaseFilter filter = filter(filters);
+      long total = store.cases().count(filter);
+      List<CaseRecord> cases = store.cases().list(filter, offset, limit, actor);
+      if (!cases.isEmpty()) {
+        int idWidth = Math.max(2, cases.stream().mapToInt(c -> c.id().length()).max().orElse(2));
+        int refWidth =
+            Math.max(
+                9,
+                cases.stream().mapToInt(c -> c.reference().orElse("-").length()).max().orElse(9));
+        String format = "%-" + idWidth + "s  %-" + refWidth + "s  %7s  %s%n";
+        out().printf(format, "ID", "REFERENCE", "VERSION", "UPDATED");
+        for (CaseRecord c : cases) {
+          out().printf(format, c.id(), c.reference().orElse("-"), c.version(), time(c.updated()));
+        }
+      }
+      String more =
+          offset + cases.size() < total
+              ? "; --offset " + (offset + cases.size()) + " for more"
+              : "";
+      out()
+          .println(
+              cases.isEmpty()
+                  ? "no cases"
+                      + (offset > 0 && total > 0 ? " from offset " + offset : "")
+                      + " ("
+                      + total
+                      + " in all)"
+                  : (cases.size() + " of " + total + (total == 1 ? " case" : " cases"))
+                      + (offset > 0 ? " from offset " + offset : "")
+                      + more);
+      return 0;
+    }
+  }
+
+  /** Reads --filter FACT=VALUE options. */
+  static CaseFilter filter(List<String> filters) {
+    CaseFilter filter = CaseFilter.all();
+    for (String f : filters) {
+      Map.Entry<String, Object> e = FactValues.assignment(f, "--filter");
+      try {
+        filter = filter.and(e.getKey(), e.getValue());
+      } catch (IllegalArgumentException bad) {
+        throw new UsageError(bad.getMessage());
+      }
+    }
+    return filter;
+  }
+
+  /** {@code asylex case show ID}. */
+  @Command(
+      name = "show",
+      description = "Show a case: reference, version, times and every fact.",
+      mixinStandardHelpOptions = true)
+  static final class Show extends StoreCommand {
+    @Parameters(paramLabel = "ID", description = "The case id.")
+    String id;
+
+    @Override
+    int run(Store store, String actor) {
+      CaseRecord c = store.cases().find(id, actor).orElseThrow(() -> new CaseNotFound(id));
+      out().println("Case " + c.id());
+      out().println("  reference: " + c.reference().orElse("(none)"));
+      out().println("  version:   " + c.version());
+      out().println("  created:   " + time(c.created()));
+      out().println("  updated:   " + time(c.updated()));
+      out().println("Facts (" + c.facts().size() + "):");
+      int width = c.facts().keySet().stream().mapToInt(String::length).max().orElse(0);
+      c.facts()
+          .forEach(
+              (name, value) ->
+                  out()
+                      .println(
+                          "  "
+                              + name
+                              + " ".repeat(width - name.length())
+                              + " = "
+                              + FactValues.json(value)));
+      return 0;
+    }
+  }
+
+  /** {@code asylex case set ID FACT=VALUE...}. */
+  @Command(
+      name = "set",
+      description = {
+        "Change facts of a case: FACT=VALUE (JSON when it reads as JSON: true, 12, \"text\"; else"
+            + " text); FACT= or FACT=null removes the fact. The facts are checked against the pack"
+            + " before anything is stored; the change is recorded in the history.",
+        "With --expect-version N the change is made only if the case is still at version N;"
+            + " otherwise (someone else changed it) nothing is stored and the exit code is 2."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Set extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "ID", description = "The case id.")
+    String id;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FACT=VALUE", description = "Facts.")
+    List<String> assignments;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "Why, shown in the history.")
+    String note;
+
+    @Option(
+        names = "--expect-version",
+        paramLabel = "N",
+        description = "Change the case only if it is at this version (as 'case show' printed).")
+    Long expectVersion;
+
+    @Mixin PoliciesOption policies;
+
+    @Override
+    int run(Store store, String actor) {
+      var changes = new LinkedHashMap<String, Object>();
+      for (String a : assignments) {
+        Map.Entry<String, Object> e = FactValues.assignment(a, "case set");
+        if (changes.containsKey(e.getKey())) {
+          throw new UsageError("fact '" + e.getKey() + "' is given twice");
+        }
+        changes.put(e.getKey(), e.getValue());
+      }
+      CaseRecord c = store.cases().find(id, actor).orElseThrow(() -> new CaseNotFound(id));
+      long expected = expectVersion == null ? c.version() : expectVersion;
+      if (expected != c.version()) {
+        throw new VersionConflict(id, expected, c.version());
+      }
+      var merged = new LinkedHashMap<>(c.facts());
+      changes.forEach(
+          (name, value) -> {
+            if (value == null) {
+              merged.remove(name);
+            } else {
+              merged.put(name, value);
+            }
+          });
+      CasePacks.Checked checked =
+          new CasePacks(policies.packs(), err())
+              .check(merged, LocalDate.now(AssessCommand.DECISION_ZONE), "");
+      if (!checked.isValid()) {
+        for (InputError e : checked.errors()) {
+          err().println("case " + id + ": " + CasePacks.withoutValue(e, true));
+        }
+        err()
+            .println(
+                "asylex: "
+                    + checked.errors().size()
+                    + (checked.errors().size() == 1 ? " error" : " errors")
+                    + "; nothing was changed");
+        return Main.INVALID;
+      }
+      long version = store.cases().update(id, expected, changes, actor, note);
+      if (version == expected) {
+        out().println("case " + id + ": nothing changed; still at version " + version);
+      } else {
+        out().println("case " + id + ": version " + expected + " → " + version);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code asylex case assessments ID}. */
+  @Command(
+      name = "assessments",
+      description = "List the stored assessments of a case, oldest first.",
+      mixinStandardHelpOptions = true)
+  static final class Assessments extends StoreCommand {
+    @Parameters(paramLabel = "ID", description = "The case id.")
+    String id;
+
+    @Override
+    int run(Store store, String actor) {
+      List<StoredAssessment> list = store.assessments().forCase(id, actor);
+      for (StoredAssessment a : list) {
+        out()
+            .println(
+                a.id()
+                    + "  case version "
+                    + a.caseVersion()
+                    + ", as of "
+                    + a.asOf()
+                    + ", pack "
+                    + a.packId()
+                    + " "
+                    + a.packVersion()
+                    + " "
+                    + shortHash(a.contentHash())
+                    + ", engine "
+                    + a.engineVersion()
+                    + ", by "
+                    + a.actor()
+                    + " at "
+                    + time(a.at()));
+      }
+      out()
+          .println(
+              "case "
+                  + id
+                  + ": "
+                  + list.size()
+                  + (list.size() == 1 ? " stored assessment" : " stored assessments")
+                  + (list.isEmpty() ? "" : "; 'asylex case reproduce ID' re-runs one"));
+      return 0;
+    }
+  }
+
+  /** {@code asylex case history ID}. */
+  @Command(
+      name = "history",
+      description = "Every change of every fact of a case: old → new value, who, when and why.",
+      mixinStandardHelpOptions = true)
+  static final class History extends StoreCommand {
+    @Parameters(paramLabel = "ID", description = "The case id.")
+    String id;
+
+    @Override
+    int run(Store store, String actor) {
+      List<FactChange> changes = store.cases().history(id, actor);
+      long version = -1;
+      for (FactChange ch : changes) {
+        if (ch.version() != version) {
+          version = ch.version();
+          out()
+              .println(
+                  "version "
+                      + version
+                      + ", "
+                      + time(ch.at())
+                      + ", by "
+                      + ch.actor()
+                      + ch.note().map(n -> ": " + n.replace("\n", " ")).orElse(""));
+        }
+        out()
+            .println(
+                "  "
+                    + ch.fact()
+                    + ": "
+                    + ch.oldValue().map(FactValues::json).orElse("(not set)")
+                    + " → "
+                    + ch.newValue().map(FactValues::json).orElse("(not set)"));
+      }
+      if (changes.isEmpty()) {
+        out().println("case " + id + ": no fact was ever set");
+      }
+      return 0;
+    }
+  }
+
+  /** {@code asylex case export [FILE|-]}. */
+  @Command(
+      name = "export",
+      description = {
+        "Write every case as JSON Lines, the format 'case import' reads: {\"id\", \"reference\"?,"
+            + " \"facts\"}, ordered by id, from one consistent snapshot.",
+        "A FILE is created readable by its owner only and never overwritten: the facts are"
+            + " special-category personal data."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Export extends StoreCommand {
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "FILE|-",
+        description = "Where to write (default: - for standard output).")
+    String file = "-";
+
+    @Override
+    int run(Store store, String actor) {
+      boolean stdout = file.equals("-");
+      try (Writer writer = stdout ? null : create(Path.of(file))) {
+        PrintWriter target = stdout ? out() : new PrintWriter(writer);
+        long n =
+            store
+                .cases()
+                .exportAll(
+                    actor,
+                    c -> {
+                      var line = new LinkedHashMap<String, Object>();
+                      line.put("id", c.id());
+                      c.reference().ifPresent(r -> line.put("reference", r));
+                      line.put("facts", c.facts());
+                      target.print(FactValues.json(line));
+                      target.print('\n');
+                    });
+        target.flush();
+        if (target.checkError()) {
+          throw new UsageError("cannot write " + (stdout ? "to standard output" : file));
+        }
+        if (!stdout) {
+          out().println("exported " + n + (n == 1 ? " case" : " cases") + " to " + file);
+        }
+      } catch (IOException e) {
+        throw new UsageError("cannot write " + file + ": " + e.getMessage());
+      } catch (UncheckedIOException e) {
+        throw new UsageError("cannot write " + file + ": " + e.getCause().getMessage());
+      }
+      return 0;
+    }
+
+    private static Writer create(Path path) {
+      try {
+        var options =
+            new StandardOpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
+        boolean posix =
+            path.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
+        var channel =
+            posix
+                ? Files.newByteChannel(
+                    path,
+                    java.util.Set.of(options),
+                    PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")))
+                : Files.newByteChannel(path, java.util.Set.of(options));
+        return new BufferedWriter(
+            new OutputStreamWriter(
+                java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+            1 << 16);
+      } catch (FileAlreadyExistsException e) {
+        throw new UsageError(
+            "cannot write " + path + ": it exists; export never overwrites a file");
+      } catch (IOException e) {
+        throw new UsageError("cannot write " + path + ": " + e);
+      }
+    }
+  }
+
+  /** A stored time as people read it: UTC to the second. */
+  static String time(Instant at) {
+    return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
+  /** {@code sha256:0ee4d28cb2cc} from a full content hash. */
+  static String shortHash(String hash) {
+    int colon = hash.indexOf(':');
+    int end = Math.min(hash.length(), (colon < 0 ? 0 : colon + 1) + 12);
+    return hash.substring(0, end);
+  }
+
+  private CaseCommand() {}
+}

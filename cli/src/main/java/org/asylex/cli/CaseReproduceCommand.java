@@ -1,0 +1,269 @@
+package org.asylex.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.asylex.engine.assessment.Assessment;
+import org.asylex.engine.assessment.CaseInput;
+import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.assessment.InputError;
+import org.asylex.engine.assessment.PolicyConflictException;
+import org.asylex.engine.policy.Assumption;
+import org.asylex.engine.policy.AssumptionValues;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.store.Store;
+import org.asylex.store.StoreException;
+import org.asylex.store.StoredAssessment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code asylex case reproduce ASSESSMENT_ID}: re-runs a stored assessment (its facts snapshot,
+ * date and assumption values) with the pack as it is now, and shows that the findings are identical
+ * or exactly what differs and why.
+ */
+@Command(
+    name = "reproduce",
+    description = {
+      "Re-run a stored assessment: the same facts (as stored with it), the same date and the same"
+          + " assumption values, with the pack as it is now.",
+      "Exit 0 when the pack's content hash is unchanged and the findings are identical; exit 1"
+          + " with what differs (pack version and hash, assumptions, and per element the outcome,"
+          + " groups, missing facts, rules, reasons and sources) and why."
+    },
+    mixinStandardHelpOptions = true)
+final class CaseReproduceCommand extends StoreCommand {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Parameters(paramLabel = "ASSESSMENT_ID", description = "The id 'case assess' printed.")
+  String assessmentId;
+
+  @Mixin PoliciesOption policies;
+
+  @Override
+  int run(Store store, String actor) {
+    StoredAssessment stored =
+        store
+            .assessments()
+            .find(assessmentId, actor)
+            .orElseThrow(
+                () -> new UsageError("there is no stored assessment '" + assessmentId + "'"));
+    var casePacks = new CasePacks(policies.packs(), err());
+    out()
+        .println(
+            "Assessment "
+                + stored.id()
+                + " of case "
+                + stored.caseId()
+                + " (version "
+                + stored.caseVersion()
+                + ") as of "
+                + stored.asOf()
+                + ", by "
+                + stored.actor()
+                + " at "
+                + CaseCommand.time(stored.at()));
+    out()
+        .println(
+            "  pack "
+                + stored.packId()
+                + " version "
+                + stored.packVersion()
+                + ", content "
+                + stored.contentHash()
+                + ", engine "
+                + stored.engineVersion());
+
+    PolicyPack pack =
+        casePacks
+            .packById(stored.packId())
+            .orElseThrow(
+                () ->
+                    new UsageError(
+                        "pack "
+                            + stored.packId()
+                            + " is not in "
+                            + casePacks.root()
+                            + "; give the policies directory with --policies"));
+    String engine = CaseAssessCommand.engineVersion();
+    out()
+        .println(
+            "Re-run with pack "
+                + pack.id()
+                + " as it is now ("
+                + casePacks.root()
+                + "): version "
+                + pack.version()
+                + ", content "
+                + pack.contentHash()
+                + ", engine "
+                + engine);
+
+    JsonNode before;
+    try {
+      before = MAPPER.readTree(stored.findingsJson());
+    } catch (JsonProcessingException e) {
+      throw new StoreException("the stored findings of " + stored.id() + " are unreadable", e);
+    }
+    var notes = new ArrayList<String>();
+    Map<String, String> overrides = overrides(stored, before, pack, notes);
+
+    CaseInput.Validated validated =
+        CaseInput.validate(pack, stored.factsSnapshot(), stored.asOf(), "");
+    if (!validated.isValid()) {
+      out().println();
+      out().println("DIFFERENT: the stored facts are no longer valid input for the pack:");
+      for (InputError e : validated.errors()) {
+        out().println("  " + CasePacks.withoutValue(e));
+      }
+      why(pack, stored, engine, notes, List.of("the pack's facts changed since the assessment"));
+      return Main.DIFFERENT;
+    }
+    Assessment assessment;
+    try {
+      assessment =
+          CompiledPolicy.compile(pack, AssumptionValues.withOverrides(pack, overrides))
+              .assess(validated.facts().orElseThrow(), stored.asOf());
+    } catch (PolicyConflictException e) {
+      out().println();
+      out().println("DIFFERENT: the pack as it is now cannot assess the case: " + e.getMessage());
+      why(pack, stored, engine, notes, List.of());
+      return Main.DIFFERENT;
+    }
+    String findings = CaseAssessCommand.findings(assessment, pack);
+    if (findings.equals(stored.findingsJson()) && pack.contentHash().equals(stored.contentHash())) {
+      out().println();
+      out()
+          .println(
+              "IDENTICAL: the pack's content is unchanged and the findings are the same, byte for"
+                  + " byte.");
+      notes.forEach(n -> out().println("  note: " + n));
+      return 0;
+    }
+    JsonNode after;
+    try {
+      after = MAPPER.readTree(findings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the findings just written are unreadable", e);
+    }
+    AssessmentDiff diff = AssessmentDiff.of(before, after);
+    out().println();
+    out().println("DIFFERENT:");
+    diff.differences().forEach(this::printWrapped);
+    if (diff.isEmpty()) {
+      out().println("  the findings differ in their form only");
+    }
+    why(pack, stored, engine, notes, diff.reasons());
+    return Main.DIFFERENT;
+  }
+
+  private void why(
+      PolicyPack pack,
+      StoredAssessment stored,
+      String engine,
+      List<String> notes,
+      List<String> reasons) {
+    var all = new ArrayList<String>(reasons);
+    if (reasons.stream().noneMatch(r -> r.startsWith("the pack changed"))
+        && !pack.contentHash().equals(stored.contentHash())) {
+      all.add(
+          0,
+          AssessmentDiff.packChange(
+              stored.packVersion(), pack.version(), stored.contentHash(), pack.contentHash()));
+    }
+    if (pack.contentHash().equals(stored.contentHash())) {
+      all.add(
+          "the pack is unchanged; "
+              + (engine.equals(stored.engineVersion())
+                  ? "the engine version is the same (" + engine + ")"
+                  : "the engine changed: " + stored.engineVersion() + " → " + engine));
+    } else if (!engine.equals(stored.engineVersion())) {
+      all.add("the engine changed too: " + stored.engineVersion() + " → " + engine);
+    }
+    all.addAll(notes);
+    out().println("Why:");
+    all.forEach(r -> printWrapped(r));
+  }
+
+  /** A line of the report, indented by two more spaces, wrapped with its continuation indented. */
+  private void printWrapped(String line) {
+    int spaces = 0;
+    while (spaces < line.length() && line.charAt(spaces) == ' ') {
+      spaces++;
+    }
+    String indent = " ".repeat(spaces + 2);
+    out()
+        .println(
+            TextFormat.wrap(line.substring(spaces), indent)
+                .replace("\n" + indent, "\n" + indent + "    "));
+  }
+
+  /**
+   * The assumption values to re-run with: those stored. A value that was overridden then, or that
+   * is no longer the pack's default, is given as an override; a stored assumption the pack no
+   * longer has, or whose value no longer fits its type, is noted and left at the pack's value.
+   */
+  private static Map<String, String> overrides(
+      StoredAssessment stored, JsonNode findings, PolicyPack pack, List<String> notes) {
+    Set<String> overridden = new HashSet<>();
+    findings
+        .path("assumptions")
+        .forEach(
+            a -> {
+              if (a.path("overridden").asBoolean(false)) {
+                overridden.add(a.path("id").asText());
+              }
+            });
+    var overrides = new LinkedHashMap<String, String>();
+    stored
+        .assumptions()
+        .forEach(
+            (id, value) -> {
+              Optional<Assumption> assumption = pack.assumption(id);
+              if (assumption.isEmpty()) {
+                notes.add(
+                    "assumption "
+                        + id
+                        + " (stored value "
+                        + value
+                        + ") is no longer in the pack; it was left out");
+                return;
+              }
+              if (AssumptionValues.parse(assumption.get().type(), value).isEmpty()) {
+                notes.add(
+                    "assumption "
+                        + id
+                        + " now takes "
+                        + AssumptionValues.expected(assumption.get().type())
+                        + "; the stored value "
+                        + value
+                        + " cannot be used, the pack's default "
+                        + assumption.get().defaultValue()
+                        + " was");
+                return;
+              }
+              boolean defaultChanged = !value.equals(assumption.get().defaultValue());
+              if (defaultChanged && !overridden.contains(id)) {
+                notes.add(
+                    "the pack's default for assumption "
+                        + id
+                        + " is now "
+                        + assumption.get().defaultValue()
+                        + "; the re-run used the stored value "
+                        + value);
+              }
+              if (overridden.contains(id) || defaultChanged) {
+                overrides.put(id, value);
+              }
+            });
+    return overrides;
+  }
+}
