@@ -38,6 +38,9 @@ cleanup() {
 }
 trap cleanup EXIT
 if [ ${#store[@]} -eq 0 ]; then store=(--data "$work/data"); fi
+# A killed JVM leaves SQLite's extracted native library in its temp directory: use one in $work.
+mkdir -p "$work/tmp"
+export ASYLEX_JAVA_OPTS="-Djava.io.tmpdir=$work/tmp"
 run=(./asylex)
 opts=("${store[@]}" --actor crash-test)
 
