@@ -75,6 +75,13 @@ class ConditionTypesTest {
   }
 
   @Test
+  void aComparisonWithAnUnknownNameIsStillACondition() {
+    assertThat(problems("(ghost = 1) = 3"))
+        .extracting(ExprProblem::code)
+        .containsExactly("unknown-fact", "type-mismatch");
+  }
+
+  @Test
   void wellTypedConditionsHaveNoProblem() {
     assertThat(problems("(a and b) = (not a)")).isEmpty();
     assertThat(problems("age(born) >= n")).isEmpty();
