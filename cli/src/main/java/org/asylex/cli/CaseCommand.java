@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.asylex.engine.assessment.InputError;
+import org.asylex.json.AssessmentDiff;
 import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseNotFound;
 import org.asylex.store.CaseRecord;
@@ -417,9 +418,7 @@ final class CaseCommand {
 
   /** {@code sha256:0ee4d28cb2cc} from a full content hash. */
   static String shortHash(String hash) {
-    int colon = hash.indexOf(':');
-    int end = Math.min(hash.length(), (colon < 0 ? 0 : colon + 1) + 12);
-    return hash.substring(0, end);
+    return AssessmentDiff.shortHash(hash);
   }
 
   private CaseCommand() {}

@@ -18,6 +18,7 @@ import org.asylex.engine.assessment.PolicyConflictException;
 import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
+import org.asylex.json.AssessmentDiff;
 import org.asylex.store.Store;
 import org.asylex.store.StoreException;
 import org.asylex.store.StoredAssessment;

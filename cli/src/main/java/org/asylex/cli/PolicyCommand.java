@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.asylex.engine.policy.AssumptionValues;
+import org.asylex.engine.policy.PolicyDiff;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.text.Language;
 import org.asylex.packs.LoadResult;

@@ -14,6 +14,7 @@ import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.DateRef;
 import org.asylex.engine.policy.Definition;
 import org.asylex.engine.policy.Element;
+import org.asylex.engine.policy.PolicyDiff;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.policy.Rule;
 import org.asylex.engine.policy.SourceDocument;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.asylex.engine.policy.AssumptionValues;
+import org.asylex.engine.policy.PolicyDiff;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.packs.PackLoader;
 import org.junit.jupiter.api.Test;

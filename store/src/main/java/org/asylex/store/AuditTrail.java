@@ -3,9 +3,10 @@ package org.asylex.store;
 import java.util.List;
 
 /**
- * The record of who created, read, changed, listed, exported and assessed which case, and when. It
- * holds no fact values. Events are hash-chained and the chain head (last number and hash) is kept
- * in the same transaction, so {@link #verify()} detects an event that was altered, deleted
+ * The record of who created, read, changed, listed, exported and assessed which case, and when, and
+ * of who added, re-tokened and disabled which user account (those events have no case id). It holds
+ * no fact values and no tokens. Events are hash-chained and the chain head (last number and hash)
+ * is kept in the same transaction, so {@link #verify()} detects an event that was altered, deleted
  * (including the last ones), inserted or moved. Appends are serialized: concurrent writers never
  * fork the chain.
  */
@@ -20,6 +21,9 @@ public interface AuditTrail {
   String CASE_ASSESS = "case.assess";
   String ASSESSMENT_READ = "assessment.read";
   String ASSESSMENT_LIST = "assessment.list";
+  String USER_ADD = "user.add";
+  String USER_TOKEN = "user.token";
+  String USER_DISABLE = "user.disable";
 
   /**
    * Appends an event, in the caller's transaction when called inside {@link Store#inTransaction} on

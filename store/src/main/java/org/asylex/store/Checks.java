@@ -1,6 +1,9 @@
 package org.asylex.store;
 
-/** The checks on ids, actors and actions that every port applies before touching the database. */
+/**
+ * The checks on ids, actors, actions and accounts that every port applies before touching the
+ * database.
+ */
 final class Checks {
   static final int MAX_LENGTH = 200;
 
@@ -16,6 +19,35 @@ final class Checks {
 
   static String assessmentId(String id) {
     return text(id, "an assessment id");
+  }
+
+  /** A user's name: lower case, so one person cannot hold two accounts that differ in case. */
+  static String userName(String name) {
+    if (name == null || !name.matches("[a-z][a-z0-9._-]{0,63}")) {
+      throw new IllegalArgumentException(
+          "a user name is a lower-case letter followed by up to 63 lower-case letters, digits,"
+              + " dots, underscores or hyphens, such as officer.a, not '"
+              + name
+              + "'");
+    }
+    return name;
+  }
+
+  static String role(String role) {
+    if (role == null || !UserAccount.ROLES.contains(role)) {
+      throw new IllegalArgumentException(
+          "a role is one of " + String.join(", ", UserAccount.ROLES) + ", not '" + role + "'");
+    }
+    return role;
+  }
+
+  static String tokenId(String tokenId) {
+    return text(tokenId, "a token id");
+  }
+
+  /** The hash of a token; the message never shows it. */
+  static String tokenHash(String tokenHash) {
+    return text(tokenHash, "a token hash");
   }
 
   static String action(String action) {

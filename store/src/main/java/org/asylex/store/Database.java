@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
 
 /**
@@ -81,6 +82,11 @@ enum Database {
       return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
     return Times.parse(rs.getString(column));
+  }
+
+  /** A time from a column that may be NULL. */
+  Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column) == null ? Optional.empty() : Optional.of(instant(rs, column));
   }
 
   Argument date(LocalDate date) {

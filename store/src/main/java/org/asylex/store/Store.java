@@ -37,6 +37,7 @@ public final class Store implements AutoCloseable {
   private final JdbiAuditTrail audit;
   private final JdbiCases cases;
   private final JdbiCaseAssessments assessments;
+  private final JdbiUsers users;
   private final StoreConfig config;
   private final Transaction view;
 
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
     this.audit = new JdbiAuditTrail(transactions, config.clock());
     this.cases = new JdbiCases(transactions, config.clock(), audit);
     this.assessments = new JdbiCaseAssessments(transactions, audit);
+    this.users = new JdbiUsers(transactions, config.clock(), audit);
     this.view =
         new Transaction() {
           @Override
@@ -64,6 +66,11 @@ public final class Store implements AutoCloseable {
           @Override
           public AuditTrail audit() {
             return audit;
+          }
+
+          @Override
+          public Users users() {
+            return users;
           }
         };
   }
@@ -184,6 +191,10 @@ public final class Store implements AutoCloseable {
 
   public AuditTrail audit() {
     return audit;
+  }
+
+  public Users users() {
+    return users;
   }
 
   /**

@@ -10,4 +10,6 @@ public interface Transaction {
   CaseAssessments assessments();
 
   AuditTrail audit();
+
+  Users users();
 }

@@ -489,6 +489,268 @@ abstract class StoreContract {
     assertThat(store.assessments().find("nope", OFFICER)).isEmpty();
   }
 
+  // ---- users --------------------------------------------------------------------------------
+
+  static final String ADMIN = "admin.root";
+  static final String HASH_A = "sha256:HASH-OF-TOKEN-A-5e1f";
+  static final String HASH_B = "sha256:HASH-OF-TOKEN-B-77c0";
+
+  private List<AuditEvent> allEvents() {
+    return store.audit().events(1, Integer.MAX_VALUE);
+  }
+
+  @Test
+  void a_user_is_added_then_found_by_name_and_token_id_listed_by_name_and_counted() {
+    UserAccount added = store.users().add("officer.b", "officer", "tid-b", HASH_B, ADMIN);
+    store.users().add("auditor-1", "auditor", "tid-1", HASH_A, ADMIN);
+
+    assertThat(added.name()).isEqualTo("officer.b");
+    assertThat(added.role()).isEqualTo("officer");
+    assertThat(added.tokenId()).isEqualTo("tid-b");
+    assertThat(added.tokenHash()).isEqualTo(HASH_B);
+    assertThat(added.created()).isAfterOrEqualTo(TestClock.START);
+    assertThat(added.disabled()).isEmpty();
+    assertThat(added.active()).isTrue();
+    assertThat(store.users().find("officer.b")).contains(added);
+    assertThat(store.users().findByTokenId("tid-b")).contains(added);
+    assertThat(store.users().find("officer.c")).isEmpty();
+    assertThat(store.users().findByTokenId("tid-c")).isEmpty();
+    assertThat(store.users().list())
+        .extracting(UserAccount::name)
+        .containsExactly("auditor-1", "officer.b");
+    assertThat(store.users().list().get(1)).isEqualTo(added);
+    assertThat(store.users().count()).isEqualTo(2);
+  }
+
+  @Test
+  void adding_a_taken_name_or_token_id_fails_and_changes_nothing() {
+    UserAccount first = store.users().add("officer.b", "officer", "tid-b", HASH_B, ADMIN);
+    long events = eventCount();
+
+    assertThatThrownBy(() -> store.users().add("officer.b", "admin", "tid-x", HASH_A, "intruder"))
+        .isInstanceOfSatisfying(
+            UserAlreadyExists.class, e -> assertThat(e.name()).isEqualTo("officer.b"))
+        .hasMessage("user 'officer.b' already exists");
+    assertThatThrownBy(() -> store.users().add("officer.c", "officer", "tid-b", HASH_A, ADMIN))
+        .isExactlyInstanceOf(StoreException.class)
+        .hasMessage("the token id is already in use; make a new token");
+
+    assertThat(store.users().find("officer.b")).contains(first);
+    assertThat(store.users().find("officer.c")).isEmpty();
+    assertThat(store.users().findByTokenId("tid-x")).isEmpty();
+    assertThat(store.users().findByTokenId("tid-b")).contains(first);
+    assertThat(store.users().count()).isEqualTo(1);
+    assertThat(eventCount()).isEqualTo(events);
+  }
+
+  @Test
+  void a_malformed_name_an_unknown_role_or_a_blank_token_is_refused_before_anything_is_stored() {
+    for (String name :
+        new String[] {
+          null, "", "Officer", "1officer", ".officer", "officer b", "officer@x", "a".repeat(65)
+        }) {
+      assertThatThrownBy(() -> store.users().add(name, "officer", "tid", HASH_A, ADMIN))
+          .as("name %s", name)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("a user name is a lower-case letter");
+    }
+    for (String role : new String[] {null, "", "root", "Admin", "policy_analyst"}) {
+      assertThatThrownBy(() -> store.users().add("officer.b", role, "tid", HASH_A, ADMIN))
+          .as("role %s", role)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "a role is one of officer, policy-analyst, auditor, admin, not '" + role + "'");
+    }
+    assertThatThrownBy(() -> store.users().add("officer.b", "officer", " ", HASH_A, ADMIN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a token id must not be empty");
+    assertThatThrownBy(() -> store.users().add("officer.b", "officer", "tid", "", ADMIN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a token hash must not be empty");
+    assertThatThrownBy(() -> store.users().add("officer.b", "officer", "tid", HASH_A, " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the actor must not be empty");
+    assertThat(store.users().count()).isZero();
+    assertThat(eventCount()).isZero();
+
+    // the longest name and every role are accepted
+    String longest = "z" + "a0._-".repeat(12) + "abc";
+    assertThat(longest).hasSize(64);
+    store.users().add(longest, "officer", "tid-0", HASH_A, ADMIN);
+    for (String role : UserAccount.ROLES) {
+      store.users().add("u." + role, role, "tid-" + role, HASH_A, ADMIN);
+      assertThat(store.users().find("u." + role).orElseThrow().role()).isEqualTo(role);
+    }
+    assertThat(store.users().find(longest)).isPresent();
+    assertThat(store.users().count()).isEqualTo(5);
+  }
+
+  @Test
+  void a_new_token_is_found_by_its_id_and_the_old_token_id_finds_nothing() {
+    UserAccount added = store.users().add("officer.b", "policy-analyst", "tid-1", HASH_A, ADMIN);
+    store.users().add("officer.c", "officer", "tid-c", HASH_A, ADMIN);
+
+    UserAccount replaced = store.users().replaceToken("officer.b", "tid-2", HASH_B, ADMIN);
+
+    assertThat(store.users().findByTokenId("tid-1")).isEmpty();
+    assertThat(store.users().findByTokenId("tid-2")).contains(replaced);
+    assertThat(store.users().find("officer.b")).contains(replaced);
+    assertThat(replaced.tokenId()).isEqualTo("tid-2");
+    assertThat(replaced.tokenHash()).isEqualTo(HASH_B);
+    assertThat(replaced.role()).isEqualTo("policy-analyst");
+    assertThat(replaced.created()).isEqualTo(added.created());
+    assertThat(replaced.active()).isTrue();
+    long events = eventCount();
+    // a token id in use, the account's own current one included, is refused
+    for (String taken : new String[] {"tid-2", "tid-c"}) {
+      assertThatThrownBy(() -> store.users().replaceToken("officer.b", taken, HASH_A, ADMIN))
+          .isExactlyInstanceOf(StoreException.class)
+          .hasMessage("the token id is already in use; make a new token");
+    }
+    assertThatThrownBy(() -> store.users().replaceToken("nobody", "tid-3", HASH_A, ADMIN))
+        .isInstanceOfSatisfying(UserNotFound.class, e -> assertThat(e.name()).isEqualTo("nobody"))
+        .hasMessage("there is no user 'nobody'");
+    assertThat(store.users().find("officer.b")).contains(replaced);
+    assertThat(store.users().findByTokenId("tid-3")).isEmpty();
+    assertThat(eventCount()).isEqualTo(events);
+  }
+
+  @Test
+  void a_disabled_user_is_kept_not_active_and_keeps_the_first_disable_time() {
+    UserAccount added = store.users().add("officer.b", "officer", "tid-b", HASH_B, ADMIN);
+
+    UserAccount disabled = store.users().disable("officer.b", ADMIN);
+
+    assertThat(disabled.active()).isFalse();
+    assertThat(disabled.disabled().orElseThrow()).isAfter(added.created());
+    assertThat(disabled.tokenId()).isEqualTo("tid-b");
+    assertThat(store.users().find("officer.b")).contains(disabled);
+    assertThat(store.users().findByTokenId("tid-b")).contains(disabled);
+    assertThat(store.users().count()).isEqualTo(1);
+    long events = eventCount();
+
+    UserAccount again = store.users().disable("officer.b", OTHER);
+
+    assertThat(again.disabled()).isEqualTo(disabled.disabled());
+    assertThat(store.users().find("officer.b").orElseThrow().disabled())
+        .isEqualTo(disabled.disabled());
+    assertThat(eventCount()).isEqualTo(events);
+    // a new token does not enable the account
+    assertThat(store.users().replaceToken("officer.b", "tid-new", HASH_A, ADMIN).active())
+        .isFalse();
+    assertThat(store.users().findByTokenId("tid-new").orElseThrow().disabled())
+        .isEqualTo(disabled.disabled());
+    assertThatThrownBy(() -> store.users().disable("nobody", ADMIN))
+        .isInstanceOf(UserNotFound.class)
+        .hasMessage("there is no user 'nobody'");
+  }
+
+  @Test
+  void every_change_to_a_user_is_audited_once_without_a_case_id_and_lookups_are_not() {
+    store.cases().create("A-1", null, Map.of("countryOfOrigin", "RU"), OFFICER);
+    store.users().add("officer.b", "officer", "tid-1", HASH_A, ADMIN);
+    store.users().find("officer.b");
+    store.users().findByTokenId("tid-1");
+    store.users().list();
+    store.users().count();
+    store.users().replaceToken("officer.b", "tid-2", HASH_B, OTHER);
+    store.users().disable("officer.b", "admin.two");
+
+    List<AuditEvent> events = allEvents();
+    assertThat(events)
+        .extracting(AuditEvent::action)
+        .containsExactly(
+            AuditTrail.CASE_CREATE,
+            AuditTrail.USER_ADD,
+            AuditTrail.USER_TOKEN,
+            AuditTrail.USER_DISABLE);
+    assertThat(AuditTrail.USER_ADD).isEqualTo("user.add");
+    assertThat(AuditTrail.USER_TOKEN).isEqualTo("user.token");
+    assertThat(AuditTrail.USER_DISABLE).isEqualTo("user.disable");
+    List<AuditEvent> userEvents = events.subList(1, events.size());
+    assertThat(userEvents).extracting(AuditEvent::actor).containsExactly(ADMIN, OTHER, "admin.two");
+    assertThat(userEvents).allSatisfy(e -> assertThat(e.caseId()).isEmpty());
+    assertThat(actions("A-1")).containsExactly(AuditTrail.CASE_CREATE);
+    VerifyResult result = store.audit().verify();
+    assertThat(result.intact()).as(result.describe()).isTrue();
+    assertThat(result.checked()).isEqualTo(4);
+  }
+
+  @Test
+  void a_user_added_in_a_failed_transaction_is_not_stored_and_not_audited() {
+    assertThatThrownBy(
+            () ->
+                store.useTransaction(
+                    tx -> {
+                      tx.users().add("officer.b", "officer", "tid-b", HASH_B, ADMIN);
+                      assertThat(tx.users().findByTokenId("tid-b")).isPresent();
+                      throw new IllegalStateException("the disk is on fire");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the disk is on fire");
+
+    assertThat(store.users().count()).isZero();
+    assertThat(store.users().findByTokenId("tid-b")).isEmpty();
+    assertThat(eventCount()).isZero();
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
+  void a_token_hash_never_appears_in_to_string_messages_or_the_audit_trail() throws SQLException {
+    UserAccount added = store.users().add("officer.b", "officer", "tid-1", HASH_A, ADMIN);
+    UserAccount replaced = store.users().replaceToken("officer.b", "tid-2", HASH_B, ADMIN);
+    UserAccount disabled = store.users().disable("officer.b", ADMIN);
+
+    for (UserAccount account : List.of(added, replaced, disabled)) {
+      assertThat(account.toString())
+          .startsWith("UserAccount[name=officer.b, role=officer, tokenId=")
+          .doesNotContain("HASH-OF-TOKEN");
+    }
+    assertThat(disabled.toString()).contains("tokenId=tid-2", "disabled=20");
+    assertThat(added.toString()).endsWith(", disabled=no]");
+    assertThat(store.users().list().toString()).doesNotContain("HASH-OF-TOKEN");
+    assertThat(store.users().find("officer.b").toString()).doesNotContain("HASH-OF-TOKEN");
+    assertThatThrownBy(() -> store.users().add("officer.c", "officer", "tid-2", HASH_A, ADMIN))
+        .message()
+        .doesNotContain("HASH-OF-TOKEN")
+        .doesNotContain("tid-2");
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM audit_events")) {
+      int columns = rs.getMetaData().getColumnCount();
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+        for (int i = 1; i <= columns; i++) {
+          assertThat(String.valueOf(rs.getObject(i))).doesNotContain("HASH-OF-TOKEN");
+        }
+      }
+      assertThat(rows).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void the_users_table_itself_refuses_an_unknown_role_and_a_token_id_given_twice()
+      throws SQLException {
+    store.users().add("officer.b", "officer", "tid-b", HASH_B, ADMIN);
+    String insert =
+        "INSERT INTO users (name, role, token_id, token_hash, created_at)"
+            + " VALUES ('%s', '%s', '%s', 'h', '2026-03-02T09:00:00.000000Z')";
+
+    assertThatThrownBy(() -> tamper(String.format(insert, "x", "root", "tid-x")))
+        .isInstanceOf(SQLException.class)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
+                    .contains("check", "role"));
+    assertThatThrownBy(() -> tamper(String.format(insert, "y", "admin", "tid-b")))
+        .isInstanceOf(SQLException.class)
+        .satisfies(
+            e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).contains("unique"));
+    tamper(String.format(insert, "z", "admin", "tid-z"));
+    assertThat(store.users().findByTokenId("tid-z").orElseThrow().role()).isEqualTo("admin");
+  }
+
   // ---- audit trail --------------------------------------------------------------------------
 
   @Test

@@ -1,4 +1,4 @@
-package org.asylex.cli;
+package org.asylex.engine.policy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,12 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.asylex.engine.policy.AssumptionValues;
-import org.asylex.engine.policy.DateRef;
-import org.asylex.engine.policy.Element;
-import org.asylex.engine.policy.PolicyPack;
-import org.asylex.engine.policy.Rule;
-import org.asylex.engine.policy.Validity;
 
 /**
  * What differs in a pack's policy between two dates under one set of assumption values: rules in
@@ -21,27 +15,27 @@ import org.asylex.engine.policy.Validity;
  * it belongs in the core beside {@code Timeline} once the core may grow (it needs nothing the core
  * does not have).
  */
-final class PolicyDiff {
+public final class PolicyDiff {
   private PolicyDiff() {}
 
   /** The version of a rule in force on a date, with its resolved interval. */
-  record InForce(int number, Rule.Version version, Validity.Interval interval) {}
+  public record InForce(int number, Rule.Version version, Validity.Interval interval) {}
 
   /** One rule on the two dates; either side may be empty (not in force). */
-  record RuleDiff(Rule rule, Optional<InForce> from, Optional<InForce> to) {
-    boolean onlyFrom() {
+  public record RuleDiff(Rule rule, Optional<InForce> from, Optional<InForce> to) {
+    public boolean onlyFrom() {
       return from.isPresent() && to.isEmpty();
     }
 
-    boolean onlyTo() {
+    public boolean onlyTo() {
       return from.isEmpty() && to.isPresent();
     }
 
-    boolean versionChanged() {
+    public boolean versionChanged() {
       return from.isPresent() && to.isPresent() && from.get().number() != to.get().number();
     }
 
-    boolean unchanged() {
+    public boolean unchanged() {
       return from.isPresent() && to.isPresent() && from.get().number() == to.get().number();
     }
   }
@@ -52,38 +46,38 @@ final class PolicyDiff {
    * @param assumption the assumption the date is the value of; empty for a date of the source
    * @param starts whether the version starts on that date (else it ends)
    */
-  record Boundary(
+  public record Boundary(
       LocalDate date, Optional<String> assumption, Rule rule, int version, boolean starts) {}
 
   /** A milestone of the sources that falls between the dates (or may, when its day is unknown). */
-  record MilestoneBetween(Element.Milestone milestone, List<String> elements) {}
+  public record MilestoneBetween(Element.Milestone milestone, List<String> elements) {}
 
   /** The difference between {@code from} and {@code to}. */
-  record Result(
+  public record Result(
       LocalDate from,
       LocalDate to,
       List<RuleDiff> rules,
       List<Boundary> boundaries,
       List<MilestoneBetween> milestones) {
 
-    List<RuleDiff> onlyFrom() {
+    public List<RuleDiff> onlyFrom() {
       return rules.stream().filter(RuleDiff::onlyFrom).toList();
     }
 
-    List<RuleDiff> onlyTo() {
+    public List<RuleDiff> onlyTo() {
       return rules.stream().filter(RuleDiff::onlyTo).toList();
     }
 
-    List<RuleDiff> versionChanged() {
+    public List<RuleDiff> versionChanged() {
       return rules.stream().filter(RuleDiff::versionChanged).toList();
     }
 
-    List<RuleDiff> unchanged() {
+    public List<RuleDiff> unchanged() {
       return rules.stream().filter(RuleDiff::unchanged).toList();
     }
 
     /** The boundaries that rest on an assumption, by assumption and date. */
-    Map<String, List<Boundary>> assumed() {
+    public Map<String, List<Boundary>> assumed() {
       var map = new LinkedHashMap<String, List<Boundary>>();
       for (Boundary b : boundaries) {
         b.assumption().ifPresent(a -> map.computeIfAbsent(a, k -> new ArrayList<>()).add(b));
@@ -92,7 +86,7 @@ final class PolicyDiff {
     }
 
     /** The boundary of {@code rule} crossed between the dates, if one is. */
-    Optional<Boundary> boundaryOf(Rule rule, boolean starts) {
+    public Optional<Boundary> boundaryOf(Rule rule, boolean starts) {
       return boundaries.stream()
           .filter(b -> b.rule().equals(rule) && b.starts() == starts)
           .findFirst();
@@ -100,7 +94,7 @@ final class PolicyDiff {
   }
 
   /** Computes the difference; {@code to} may lie before {@code from}. */
-  static Result of(PolicyPack pack, AssumptionValues values, LocalDate from, LocalDate to) {
+  public static Result of(PolicyPack pack, AssumptionValues values, LocalDate from, LocalDate to) {
     LocalDate lo = from.isBefore(to) ? from : to;
     LocalDate hi = from.isBefore(to) ? to : from;
     var rules = new ArrayList<RuleDiff>();

@@ -1,4 +1,4 @@
-package org.asylex.cli;
+package org.asylex.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Set;
  * assumptions, and per element the outcome, groups, missing facts, rules, reasons and sources; and
  * why, as far as the two documents tell. Facts used are named, never shown with their values.
  */
-final class AssessmentDiff {
+public final class AssessmentDiff {
   private static final Set<String> TEXT_FIELDS = Set.of("title", "appliesMeans", "reason");
   private static final Set<String> LIST_FIELDS =
       Set.of("groups", "missingFacts", "imprecise", "decidingRules", "assumptions");
@@ -40,23 +40,23 @@ final class AssessmentDiff {
   private AssessmentDiff() {}
 
   /** Compares a stored assessment ({@code before}) with its re-run ({@code after}). */
-  static AssessmentDiff of(JsonNode before, JsonNode after) {
+  public static AssessmentDiff of(JsonNode before, JsonNode after) {
     var diff = new AssessmentDiff();
     diff.compare(before, after);
     return diff;
   }
 
   /** One line per difference; elements' lines are indented under the element. */
-  List<String> differences() {
+  public List<String> differences() {
     return differences;
   }
 
   /** Why the assessments differ, as far as the documents tell. */
-  List<String> reasons() {
+  public List<String> reasons() {
     return reasons;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return differences.isEmpty();
   }
 
@@ -97,15 +97,22 @@ final class AssessmentDiff {
   }
 
   /** "the pack changed since the assessment: …", for the reasons. */
-  static String packChange(
+  public static String packChange(
       String versionBefore, String versionAfter, String hashBefore, String hashAfter) {
     return "the pack changed since the assessment: "
         + (versionBefore.equals(versionAfter)
             ? "same version label " + versionBefore + ", but content "
             : "version " + versionBefore + " → " + versionAfter + ", content ")
-        + CaseCommand.shortHash(hashBefore)
+        + shortHash(hashBefore)
         + " → "
-        + CaseCommand.shortHash(hashAfter);
+        + shortHash(hashAfter);
+  }
+
+  /** The algorithm and the first 12 digits of a content hash: enough to tell packs apart. */
+  public static String shortHash(String hash) {
+    int colon = hash.indexOf(':');
+    int end = Math.min(hash.length(), (colon < 0 ? 0 : colon + 1) + 12);
+    return hash.substring(0, end);
   }
 
   private static String label(String key) {
