@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import org.asylex.engine.assessment.Assessment;
-import org.asylex.engine.assessment.AssumptionUse;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.engine.assessment.PolicyConflictException;
@@ -17,6 +15,7 @@ import org.asylex.json.AssessmentJson;
 import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseNotFound;
 import org.asylex.store.CaseRecord;
+import org.asylex.store.Receipts;
 import org.asylex.store.Store;
 import org.asylex.store.StoredAssessment;
 import picocli.CommandLine.Command;
@@ -142,7 +141,7 @@ final class CaseAssessCommand extends StoreCommand {
       return Main.INVALID;
     }
     StoredAssessment stored =
-        store.assessments().record(receipt(store, c, assessment, pack, actor));
+        store.assessments().record(Receipts.of(c, assessment, pack, actor, store.now()));
     if (json) {
       var root = new LinkedHashMap<String, Object>();
       root.put("assessment", stored.id());
@@ -198,7 +197,8 @@ final class CaseAssessCommand extends StoreCommand {
               policies.computeIfAbsent(
                   pack.id(), p -> CompiledPolicy.compile(pack, casePacks.values(pack)));
           receipts.add(
-              receipt(store, c, policy.assess(checked.facts().orElseThrow(), date), pack, actor));
+              Receipts.of(
+                  c, policy.assess(checked.facts().orElseThrow(), date), pack, actor, store.now()));
         } catch (PolicyConflictException e) {
           err().println("case " + c.id() + ": not assessed: " + e.getMessage());
           refused++;
@@ -218,45 +218,5 @@ final class CaseAssessCommand extends StoreCommand {
                 + (assessed == 1 ? " case" : " cases")
                 + (refused > 0 ? "; " + refused + " not assessed (see above)" : ""));
     return refused == 0 ? 0 : Main.INVALID;
-  }
-
-  /** The receipt of an assessment of a case as stored now. */
-  private static StoredAssessment receipt(
-      Store store, CaseRecord c, Assessment assessment, PolicyPack pack, String actor) {
-    var assumptions = new LinkedHashMap<String, String>();
-    for (AssumptionUse u : assessment.assumptions()) {
-      assumptions.put(u.id(), u.value());
-    }
-    return new StoredAssessment(
-        UUID.randomUUID().toString(),
-        c.id(),
-        c.version(),
-        assessment.asOf(),
-        c.facts(),
-        assessment.policy().id(),
-        assessment.policy().version(),
-        assessment.policy().contentHash(),
-        assumptions,
-        engineVersion(),
-        findings(assessment, pack),
-        actor,
-        store.now());
-  }
-
-  /**
-   * The findings as stored: the JSON form of the assessment ({@link AssessmentJson#tree}), with
-   * both languages and no language chosen, written compactly.
-   */
-  static String findings(Assessment assessment, PolicyPack pack) {
-    return FactValues.json(AssessmentJson.tree(assessment, pack, null));
-  }
-
-  /** The version of the engine: its jar's Implementation-Version, else "development". */
-  static String engineVersion() {
-    String v = CompiledPolicy.class.getPackage().getImplementationVersion();
-    if (v == null) {
-      v = Main.class.getPackage().getImplementationVersion();
-    }
-    return v == null ? "development" : v;
   }
 }

@@ -4,23 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.asylex.engine.assessment.Assessment;
 import org.asylex.engine.assessment.CaseInput;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.engine.assessment.PolicyConflictException;
-import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.json.AssessmentDiff;
+import org.asylex.store.Receipts;
 import org.asylex.store.Store;
-import org.asylex.store.StoreException;
 import org.asylex.store.StoredAssessment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +89,7 @@ final class CaseReproduceCommand extends StoreCommand {
                             + " is not in "
                             + casePacks.root()
                             + "; give the policies directory with --policies"));
-    String engine = CaseAssessCommand.engineVersion();
+    String engine = Receipts.engineVersion();
     out()
         .println(
             "Re-run with pack "
@@ -108,14 +103,9 @@ final class CaseReproduceCommand extends StoreCommand {
                 + ", engine "
                 + engine);
 
-    JsonNode before;
-    try {
-      before = MAPPER.readTree(stored.findingsJson());
-    } catch (JsonProcessingException e) {
-      throw new StoreException("the stored findings of " + stored.id() + " are unreadable", e);
-    }
+    JsonNode before = Receipts.storedFindings(stored);
     var notes = new ArrayList<String>();
-    Map<String, String> overrides = overrides(stored, before, pack, notes);
+    Map<String, String> overrides = Receipts.rerunOverrides(stored, pack, notes);
 
     CaseInput.Validated validated =
         CaseInput.validate(pack, stored.factsSnapshot(), stored.asOf(), "");
@@ -139,7 +129,7 @@ final class CaseReproduceCommand extends StoreCommand {
       why(pack, stored, engine, notes, List.of());
       return Main.DIFFERENT;
     }
-    String findings = CaseAssessCommand.findings(assessment, pack);
+    String findings = Receipts.findings(assessment, pack);
     if (findings.equals(stored.findingsJson()) && pack.contentHash().equals(stored.contentHash())) {
       out().println();
       out()
@@ -205,66 +195,5 @@ final class CaseReproduceCommand extends StoreCommand {
         .println(
             TextFormat.wrap(line.substring(spaces), indent)
                 .replace("\n" + indent, "\n" + indent + "    "));
-  }
-
-  /**
-   * The assumption values to re-run with: those stored. A value that was overridden then, or that
-   * is no longer the pack's default, is given as an override; a stored assumption the pack no
-   * longer has, or whose value no longer fits its type, is noted and left at the pack's value.
-   */
-  private static Map<String, String> overrides(
-      StoredAssessment stored, JsonNode findings, PolicyPack pack, List<String> notes) {
-    Set<String> overridden = new HashSet<>();
-    findings
-        .path("assumptions")
-        .forEach(
-            a -> {
-              if (a.path("overridden").asBoolean(false)) {
-                overridden.add(a.path("id").asText());
-              }
-            });
-    var overrides = new LinkedHashMap<String, String>();
-    stored
-        .assumptions()
-        .forEach(
-            (id, value) -> {
-              Optional<Assumption> assumption = pack.assumption(id);
-              if (assumption.isEmpty()) {
-                notes.add(
-                    "assumption "
-                        + id
-                        + " (stored value "
-                        + value
-                        + ") is no longer in the pack; it was left out");
-                return;
-              }
-              if (AssumptionValues.parse(assumption.get().type(), value).isEmpty()) {
-                notes.add(
-                    "assumption "
-                        + id
-                        + " now takes "
-                        + AssumptionValues.expected(assumption.get().type())
-                        + "; the stored value "
-                        + value
-                        + " cannot be used, the pack's default "
-                        + assumption.get().defaultValue()
-                        + " was");
-                return;
-              }
-              boolean defaultChanged = !value.equals(assumption.get().defaultValue());
-              if (defaultChanged && !overridden.contains(id)) {
-                notes.add(
-                    "the pack's default for assumption "
-                        + id
-                        + " is now "
-                        + assumption.get().defaultValue()
-                        + "; the re-run used the stored value "
-                        + value);
-              }
-              if (overridden.contains(id) || defaultChanged) {
-                overrides.put(id, value);
-              }
-            });
-    return overrides;
   }
 }

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       PolicyCommand.class,
       CaseCommand.class,
       AuditCommand.class,
+      UserCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

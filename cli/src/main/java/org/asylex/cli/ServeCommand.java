@@ -1,0 +1,185 @@
+package org.asylex.cli;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.server.AsylexServer;
+import org.asylex.server.OidcConfig;
+import org.asylex.server.ServerConfig;
+import org.asylex.server.api.PolicyCatalog;
+import org.asylex.store.Store;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code asylex serve}: the HTTP API over the packs and the store, until SIGTERM or Ctrl-C. On a
+ * signal the server stops accepting requests, lets those in flight finish, then closes the store;
+ * nothing is left half-written because every store change is one transaction.
+ */
+@Command(
+    name = "serve",
+    description = {
+      "Serve the HTTP API (docs/api.md): assessments, policies, cases, the audit trail.",
+      "Binds to 127.0.0.1 by default; every route that touches cases needs a token from 'asylex"
+          + " user add'. The API description is at /openapi.json, an interactive page at"
+          + " /api-docs. One log line per request on standard error (never a fact value or a"
+          + " token)."
+    },
+    mixinStandardHelpOptions = true)
+final class ServeCommand extends StoreCommand {
+  @Mixin PackOptions packs;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Put a TLS proxy"
+              + " in front before binding to anything else.")
+  String bind;
+
+  @Option(
+      names = "--max-body",
+      paramLabel = "BYTES",
+      defaultValue = "1048576",
+      description = "Largest request body accepted (default: ${DEFAULT-VALUE}); larger is 413.")
+  long maxBody;
+
+  @ArgGroup(exclusive = false, heading = "OpenID Connect (optional: bearer JWTs)%n")
+  Oidc oidc;
+
+  /** Accept JWTs of an OpenID Connect provider beside API tokens. */
+  static final class Oidc {
+    @Option(names = "--oidc-issuer", required = true, paramLabel = "URL", description = "iss")
+    String issuer;
+
+    @Option(
+        names = "--oidc-audience",
+        required = true,
+        paramLabel = "AUD",
+        description = "An aud the token must name.")
+    String audience;
+
+    @Option(
+        names = "--oidc-jwks",
+        required = true,
+        paramLabel = "URL|FILE",
+        description = "The provider's JWKS: an https URL or a local file.")
+    String jwks;
+
+    @Option(
+        names = "--oidc-role-claim",
+        paramLabel = "CLAIM",
+        defaultValue = OidcConfig.DEFAULT_ROLE_CLAIM,
+        description = "Claim holding the Asylex role (default: ${DEFAULT-VALUE}).")
+    String roleClaim;
+
+    OidcConfig config() {
+      try {
+        OidcConfig c;
+        if (jwks.startsWith("https://") || jwks.startsWith("http://")) {
+          c = OidcConfig.jwksUrl(issuer, audience, new URI(jwks).toURL());
+        } else {
+          c = OidcConfig.jwksFile(issuer, audience, Path.of(jwks));
+        }
+        return c.withRoleClaim(roleClaim);
+      } catch (URISyntaxException | MalformedURLException e) {
+        throw new UsageError("--oidc-jwks: not a URL: " + jwks);
+      } catch (java.io.IOException | java.text.ParseException e) {
+        throw new UsageError("--oidc-jwks: cannot read a JWK set from " + jwks + ": " + e);
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    // Logging is configured when the first logger is made, which is after this (logback.xml).
+    System.setProperty("asylex.log.level", "WARN");
+    System.setProperty("asylex.log.http", "INFO");
+    System.setProperty("asylex.log.asylex", "INFO");
+    return super.call();
+  }
+
+  @Override
+  int run(Store store, String actor) {
+    PolicyCatalog catalog;
+    try {
+      catalog = PolicyCatalog.load(packs.directory().root(), overrides());
+    } catch (PolicyCatalog.InvalidPacks e) {
+      e.problems().forEach(p -> err().println(p));
+      throw new UsageError("the policy packs are invalid; run 'asylex policy validate'");
+    }
+    ServerConfig serverConfig =
+        ServerConfig.defaults().withBind(bind).withPort(port).withMaxBodyBytes(maxBody);
+    if (oidc != null) {
+      serverConfig = serverConfig.withOidc(oidc.config());
+    }
+    AsylexServer server;
+    try {
+      server = AsylexServer.start(serverConfig, store, catalog);
+    } catch (RuntimeException e) {
+      throw new UsageError("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
+    }
+    var stopped = new CountDownLatch(1);
+    var stopping = new AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              if (stopping.compareAndSet(false, true)) {
+                err().println("asylex: stopping (letting requests in flight finish) ...");
+                server.stop();
+                stopped.countDown();
+              }
+            },
+            "asylex-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out().println("asylex: serving " + store.description() + " at " + server.url());
+    for (PolicyPack p : catalog.packs()) {
+      out().println("asylex: policy " + p.id() + " " + p.version() + " (" + p.contentHash() + ")");
+    }
+    out().println("asylex: API description " + server.url().resolve("api-docs"));
+    if (store.users().count() == 0) {
+      err()
+          .println(
+              "asylex: there are no accounts yet; add one with 'asylex user add NAME --role ROLE'");
+    }
+    out().flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.stop();
+    }
+    // The store closes after this returns (StoreCommand): only once the server has stopped.
+    return 0;
+  }
+
+  /** The overrides for every pack directory (named by the lower-case pack id). */
+  private Map<String, Map<String, String>> overrides() {
+    var byPack = new LinkedHashMap<String, Map<String, String>>();
+    for (Path dir : packs.directory().packs()) {
+      if (Files.isDirectory(dir)) {
+        String id = dir.getFileName().toString().toUpperCase(Locale.ROOT);
+        byPack.put(id, packs.overrides(id));
+      }
+    }
+    return byPack;
+  }
+}

@@ -1,0 +1,162 @@
+package org.asylex.cli;
+
+import java.util.List;
+import org.asylex.server.auth.ApiTokens;
+import org.asylex.server.auth.Role;
+import org.asylex.store.Store;
+import org.asylex.store.UserAccount;
+import org.asylex.store.UserAlreadyExists;
+import org.asylex.store.UserNotFound;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code asylex user ...}: the accounts that may use the HTTP API. This is how the first admin is
+ * made: whoever can run the command line on the store's machine can already read the store.
+ */
+@Command(
+    name = "user",
+    description =
+        "Accounts of the HTTP API (asylex serve): each has one role and one API token, of which"
+            + " only a hash is stored.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.ListUsers.class,
+      UserCommand.Token.class,
+      UserCommand.Disable.class
+    })
+final class UserCommand {
+  private UserCommand() {}
+
+  static String roles() {
+    return String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::id).toList());
+  }
+
+  /** Prints a new token the one time it can be seen. */
+  private static void printToken(StoreCommand command, String name, ApiTokens.NewToken token) {
+    command.out().println(token.token());
+    command
+        .err()
+        .println(
+            "asylex: the API token of "
+                + name
+                + " is shown above, once; only its hash is stored. Send it as"
+                + " 'Authorization: Bearer TOKEN'.");
+  }
+
+  /** {@code asylex user add NAME --role ROLE}. */
+  @Command(
+      name = "add",
+      description = {
+        "Add an account and print its API token, once.",
+        "Roles: officer (cases and assessments), policy-analyst (policy packs and hypothetical"
+            + " assessments, never case facts), auditor (the audit trail, read-only), admin"
+            + " (accounts)."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Add extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "NAME", description = "[a-z][a-z0-9._-]{0,63}")
+    String name;
+
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "officer, policy-analyst, auditor or admin")
+    String role;
+
+    @Override
+    int run(Store store, String actor) {
+      Role r =
+          Role.fromId(role)
+              .orElseThrow(
+                  () -> new UsageError("unknown role '" + role + "'; the roles are " + roles()));
+      ApiTokens.NewToken token = new ApiTokens().generate();
+      try {
+        store.users().add(name, r.id(), token.id(), token.hash(), actor);
+      } catch (UserAlreadyExists e) {
+        throw new UsageError(
+            "there is already an account named "
+                + name
+                + "; 'asylex user token "
+                + name
+                + "' gives it a new token");
+      }
+      printToken(this, name, token);
+      return 0;
+    }
+  }
+
+  /** {@code asylex user list}. */
+  @Command(
+      name = "list",
+      description = "List the accounts: name, role, created, disabled (never a token).",
+      mixinStandardHelpOptions = true)
+  static final class ListUsers extends StoreCommand {
+    @Override
+    int run(Store store, String actor) {
+      List<UserAccount> users = store.users().list();
+      if (users.isEmpty()) {
+        err().println("asylex: no accounts yet; add one with 'asylex user add NAME --role ROLE'");
+        return 0;
+      }
+      out().printf("%-24s %-15s %-28s %s%n", "NAME", "ROLE", "CREATED", "DISABLED");
+      for (UserAccount u : users) {
+        out()
+            .printf(
+                "%-24s %-15s %-28s %s%n",
+                u.name(), u.role(), u.created(), u.disabled().map(Object::toString).orElse("-"));
+      }
+      return 0;
+    }
+  }
+
+  /** {@code asylex user token NAME}. */
+  @Command(
+      name = "token",
+      description =
+          "Give an account a new API token and print it, once; the old token stops working"
+              + " (a running server notices within its token cache time, 60 s by default).",
+      mixinStandardHelpOptions = true)
+  static final class Token extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    int run(Store store, String actor) {
+      ApiTokens.NewToken token = new ApiTokens().generate();
+      try {
+        store.users().replaceToken(name, token.id(), token.hash(), actor);
+      } catch (UserNotFound e) {
+        throw new UsageError("there is no account named " + name);
+      }
+      printToken(this, name, token);
+      return 0;
+    }
+  }
+
+  /** {@code asylex user disable NAME}. */
+  @Command(
+      name = "disable",
+      description =
+          "Disable an account for good (it is kept, so the audit trail's actors stay known); a"
+              + " running server refuses its token within its token cache time.",
+      mixinStandardHelpOptions = true)
+  static final class Disable extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    int run(Store store, String actor) {
+      try {
+        UserAccount u = store.users().disable(name, actor);
+        out().println(u.name() + " disabled at " + u.disabled().orElseThrow());
+      } catch (UserNotFound e) {
+        throw new UsageError("there is no account named " + name);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.asylex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.asylex.server.auth.ApiTokens;
+import org.asylex.store.AuditEvent;
+import org.asylex.store.AuditTrail;
+import org.asylex.store.Store;
+import org.asylex.store.StoreConfig;
+import org.asylex.store.UserAccount;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserCommandTest {
+  @TempDir Path data;
+
+  private CliRun cli(String... args) {
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--data";
+    all[args.length + 1] = data.toString();
+    all[args.length + 2] = "--actor";
+    all[args.length + 3] = "setup";
+    return CliRun.of(all);
+  }
+
+  private UserAccount stored(String name) {
+    try (Store store = Store.open(StoreConfig.dataDirectory(data))) {
+      return store.users().find(name).orElseThrow();
+    }
+  }
+
+  @Test
+  void addPrintsATokenOnceThatMatchesOnlyTheStoredHash() throws Exception {
+    CliRun run = cli("user", "add", "alice", "--role", "officer");
+
+    assertThat(run.exitCode()).isZero();
+    String token = run.out().strip();
+    assertThat(ApiTokens.idOf(token)).isPresent();
+    UserAccount alice = stored("alice");
+    assertThat(alice.role()).isEqualTo("officer");
+    assertThat(alice.tokenId()).isEqualTo(ApiTokens.idOf(token).orElseThrow());
+    assertThat(new ApiTokens(4).matches(token, alice.tokenHash())).isTrue();
+    // The token itself is nowhere in the database file.
+    String secret = token.substring(token.lastIndexOf('_') + 1);
+    assertThat(
+            new String(Files.readAllBytes(data.resolve(StoreConfig.DATABASE_FILE)), "ISO-8859-1"))
+        .doesNotContain(secret);
+    assertThat(run.err()).contains("once");
+  }
+
+  @Test
+  void anUnknownRoleIsRefusedNamingTheRoles() {
+    CliRun run = cli("user", "add", "bob", "--role", "superuser");
+
+    assertThat(run.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).contains("unknown role 'superuser'").contains("policy-analyst");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aTakenNameIsRefusedAndTheFirstTokenStillWorks() {
+    String first = cli("user", "add", "carol", "--role", "auditor").out().strip();
+
+    CliRun again = cli("user", "add", "carol", "--role", "admin");
+
+    assertThat(again.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(again.err()).contains("already an account named carol");
+    assertThat(again.out()).isEmpty();
+    UserAccount carol = stored("carol");
+    assertThat(carol.role()).isEqualTo("auditor");
+    assertThat(new ApiTokens(4).matches(first, carol.tokenHash())).isTrue();
+  }
+
+  @Test
+  void aNewTokenReplacesTheOldOne() {
+    String first = cli("user", "add", "dave", "--role", "admin").out().strip();
+
+    CliRun run = cli("user", "token", "dave");
+
+    assertThat(run.exitCode()).isZero();
+    String second = run.out().strip();
+    assertThat(second).isNotEqualTo(first);
+    UserAccount dave = stored("dave");
+    assertThat(dave.tokenId()).isEqualTo(ApiTokens.idOf(second).orElseThrow());
+    assertThat(new ApiTokens(4).matches(first, dave.tokenHash())).isFalse();
+    assertThat(new ApiTokens(4).matches(second, dave.tokenHash())).isTrue();
+  }
+
+  @Test
+  void disableAndListShowTheAccountsWithoutTokensAndTheTrailRecordsWho() {
+    String token = cli("user", "add", "erin", "--role", "policy-analyst").out().strip();
+    cli("user", "add", "frank", "--role", "officer");
+
+    CliRun disable = cli("user", "disable", "erin");
+    CliRun list = cli("user", "list");
+
+    assertThat(disable.exitCode()).isZero();
+    assertThat(stored("erin").active()).isFalse();
+    assertThat(list.exitCode()).isZero();
+    List<String> lines = list.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).startsWith("erin").contains("policy-analyst").doesNotEndWith(" -");
+    assertThat(lines.get(2)).startsWith("frank").contains("officer").endsWith(" -");
+    assertThat(list.out()).doesNotContain(token.substring(4));
+    try (Store store = Store.open(StoreConfig.dataDirectory(data))) {
+      assertThat(store.audit().events(1, 100))
+          .extracting(AuditEvent::action, AuditEvent::actor)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(AuditTrail.USER_ADD, "setup"),
+              org.assertj.core.groups.Tuple.tuple(AuditTrail.USER_ADD, "setup"),
+              org.assertj.core.groups.Tuple.tuple(AuditTrail.USER_DISABLE, "setup"));
+      assertThat(store.audit().verify().intact()).isTrue();
+    }
+  }
+
+  @Test
+  void unknownAccountsAreNamed() {
+    assertThat(cli("user", "token", "nobody").err()).contains("no account named nobody");
+    assertThat(cli("user", "disable", "nobody").exitCode()).isEqualTo(Main.INVALID);
+  }
+}

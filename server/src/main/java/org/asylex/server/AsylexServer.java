@@ -1,0 +1,201 @@
+package org.asylex.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.json.JavalinJackson;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.asylex.server.api.ApiDocs;
+import org.asylex.server.api.CoreRoutes;
+import org.asylex.server.api.DomainRoutes;
+import org.asylex.server.api.PolicyCatalog;
+import org.asylex.server.auth.ApiTokens;
+import org.asylex.server.auth.Authenticator;
+import org.asylex.server.auth.JwtVerifier;
+import org.asylex.server.auth.Principal;
+import org.asylex.server.auth.TokenCache;
+import org.asylex.server.http.ApiRoute;
+import org.asylex.server.http.JettyProblems;
+import org.asylex.server.http.Json;
+import org.asylex.server.http.JsonBodies;
+import org.asylex.server.http.Problems;
+import org.asylex.server.http.RequestIds;
+import org.asylex.server.http.RequestLog;
+import org.asylex.server.http.Requests;
+import org.asylex.server.http.SecurityHeaders;
+import org.asylex.store.Store;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The HTTP API: Javalin on Jetty, serving the route table of {@link CoreRoutes} and {@link
+ * DomainRoutes}. Each route is registered with its authentication and role check taken from its
+ * {@link ApiRoute}; every error is a problem document ({@link Problems}); every request gets an id,
+ * the security headers and one line in the request log.
+ *
+ * <p>{@link #stop()} is graceful: the server stops accepting connections, answers 503 to new
+ * requests on open ones, and lets requests in flight finish (up to the configured stop timeout).
+ * The store is the caller's: it stays open.
+ */
+public final class AsylexServer implements AutoCloseable {
+  private final Javalin app;
+  private final List<ApiRoute> routes;
+  private final String host;
+  private final GracefulHandler graceful;
+
+  private AsylexServer(Javalin app, List<ApiRoute> routes, String host, GracefulHandler graceful) {
+    this.app = app;
+    this.routes = routes;
+    this.host = host;
+    this.graceful = graceful;
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @throws IllegalStateException when the API description cannot be read, two routes clash, or the
+   *     port cannot be bound
+   */
+  public static AsylexServer start(ServerConfig config, Store store, PolicyCatalog policies) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(policies, "policies");
+    ApiDocs docs = ApiDocs.load();
+    ApiTokens tokens = new ApiTokens(config.bcryptCost());
+    Authenticator authenticator =
+        new Authenticator(
+            store.users(),
+            tokens,
+            new TokenCache(config.tokenCacheTtl(), config.clock(), TokenCache.DEFAULT_MAX_ENTRIES),
+            config.oidc().map(oidc -> new JwtVerifier(oidc, config.clock())));
+    List<ApiRoute> routes = new ArrayList<>();
+    routes.addAll(new CoreRoutes(store, tokens, authenticator, docs).routes());
+    routes.addAll(DomainRoutes.routes(store, policies, config.clock()));
+    requireDistinct(routes);
+    GracefulHandler graceful = new GracefulHandler();
+
+    Javalin app =
+        Javalin.create(
+            javalin -> {
+              javalin.startup.showJavalinBanner = false;
+              javalin.startup.showOldJavalinVersionWarning = false;
+              javalin.jetty.host = config.bind();
+              javalin.jetty.port = config.port();
+              javalin.http.maxRequestSize = config.maxBodyBytes();
+              javalin.http.prefer405over404 = true;
+              javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+              javalin.appData(JsonBodies.MAX_BYTES, config.maxBodyBytes());
+              javalin.jetty.modifyServer(
+                  server -> {
+                    // Outermost, so that it counts every request, and 503s new ones on stop.
+                    server.insertHandler(graceful);
+                    server.setStopTimeout(config.stopTimeout().toMillis());
+                    server.setErrorHandler(new JettyProblems());
+                  });
+              javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+              javalin.routes.before(
+                  ctx -> {
+                    RequestIds.assign(ctx);
+                    SecurityHeaders.apply(ctx);
+                  });
+              for (ApiRoute route : routes) {
+                javalin.routes.addHttpHandler(
+                    route.method(), route.path(), guarded(route, authenticator));
+              }
+              for (Map.Entry<String, ApiDocs.Asset> asset : docs.assets().entrySet()) {
+                javalin.routes.get(
+                    asset.getKey(),
+                    ctx -> {
+                      RequestLog.matched(ctx, asset.getKey());
+                      CoreRoutes.asset(ctx, asset.getValue());
+                    });
+              }
+              Problems.register(javalin.routes);
+              javalin.router.javaLangErrorHandler(Problems::javaLangError);
+              javalin.requestLogger.http(RequestLog::log);
+            });
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new IllegalStateException(
+          "cannot start the API on " + config.bind() + ":" + config.port() + ": " + e.getMessage(),
+          e);
+    }
+    return new AsylexServer(app, List.copyOf(routes), config.bind(), graceful);
+  }
+
+  /** The route's handler behind its authentication and role check. */
+  private static Handler guarded(ApiRoute route, Authenticator authenticator) {
+    return ctx -> {
+      RequestLog.matched(ctx, route.path());
+      if (!route.isPublic()) {
+        authorize(ctx, route, authenticator);
+      }
+      route.handler().handle(ctx);
+    };
+  }
+
+  private static void authorize(Context ctx, ApiRoute route, Authenticator authenticator) {
+    Principal principal = authenticator.authenticate(ctx.header("Authorization"));
+    Requests.authenticate(ctx, principal);
+    if (!route.roles().contains(principal.role())) {
+      throw Problems.forbidden();
+    }
+  }
+
+  private static void requireDistinct(List<ApiRoute> routes) {
+    Set<String> seen = new HashSet<>();
+    Set<String> operations = new HashSet<>();
+    for (ApiRoute route : routes) {
+      if (!seen.add(route.method() + " " + route.path())) {
+        throw new IllegalStateException("two routes for " + route);
+      }
+      if (!operations.add(route.operationId())) {
+        throw new IllegalStateException("two routes with operationId " + route.operationId());
+      }
+    }
+  }
+
+  /** The route table the server serves. */
+  public List<ApiRoute> routes() {
+    return routes;
+  }
+
+  /** The port it listens on (the one picked, when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** How many requests are being handled now: for monitoring, and for tests of {@link #stop()}. */
+  public long requestsInFlight() {
+    return graceful.getCurrentRequestCount();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI url() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      h = "127.0.0.1";
+    }
+    return URI.create("http://" + h + ":" + port() + "/");
+  }
+
+  /**
+   * Stops gracefully: no new connections, 503 for new requests on open ones, requests in flight
+   * finish (up to the stop timeout); returns when the server has stopped.
+   */
+  public void stop() {
+    app.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,130 @@
+package org.asylex.server.http;
+
+import io.javalin.config.Key;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.asylex.json.CaseJson;
+import org.asylex.json.JsonInputException;
+
+/**
+ * Reads a request body that must be one JSON object, strictly: the right media type, at most the
+ * configured size, no duplicate keys, nothing after the object. Values come out as {@link CaseJson}
+ * gives them ({@code String}, {@code Boolean}, {@code Long}, {@code BigDecimal}, {@code List},
+ * {@code Map}, {@code null}). Problems name the line and column but never echo the input.
+ */
+public final class JsonBodies {
+  /** The configured body limit, set by the server. */
+  public static final Key<Long> MAX_BYTES = new Key<>("asylex.maxBodyBytes");
+
+  /** The media type of JSON bodies. */
+  public static final String JSON = "application/json";
+
+  /** The media type PATCH also accepts (RFC 7396). */
+  public static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private JsonBodies() {}
+
+  /**
+   * The body as a JSON object.
+   *
+   * @throws ApiProblem 415 for another media type than {@code application/json} (or {@code
+   *     application/merge-patch+json} on PATCH), 413 over the limit, 400 {@code malformed-json}
+   *     (pointer "") for anything that is not one JSON object
+   */
+  public static Map<String, Object> read(Context ctx) {
+    requireMediaType(ctx);
+    long max = maxBytes(ctx);
+    if (ctx.req().getContentLengthLong() > max) {
+      throw Problems.bodyTooLarge();
+    }
+    byte[] bytes;
+    try {
+      bytes = readLimited(ctx.bodyInputStream(), max);
+    } catch (IOException e) {
+      throw malformed("unreadable", "The body could not be read.");
+    }
+    if (bytes.length > max) {
+      throw Problems.bodyTooLarge();
+    }
+    try {
+      return CaseJson.read(new ByteArrayInputStream(bytes), "request body");
+    } catch (JsonInputException e) {
+      throw problem(e);
+    }
+  }
+
+  private static long maxBytes(Context ctx) {
+    try {
+      return ctx.appData(MAX_BYTES);
+    } catch (RuntimeException unset) {
+      return CaseJson.MAX_BYTES;
+    }
+  }
+
+  private static void requireMediaType(Context ctx) {
+    String type = mediaType(ctx.contentType());
+    boolean json = JSON.equals(type);
+    boolean mergePatch = MERGE_PATCH.equals(type) && ctx.method().equals(HandlerType.PATCH);
+    if (!json && !mergePatch) {
+      throw new ApiProblem(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          ctx.method().equals(HandlerType.PATCH)
+              ? "The body must be application/json or application/merge-patch+json."
+              : "The body must be application/json.");
+    }
+  }
+
+  /** The media type of a Content-Type header without parameters, lower case; "" when absent. */
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return type.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static byte[] readLimited(InputStream in, long max) throws IOException {
+    var buffer = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    int n;
+    while ((n = in.read(chunk)) != -1) {
+      buffer.write(chunk, 0, n);
+      if (buffer.size() > max) {
+        break;
+      }
+    }
+    return buffer.toByteArray();
+  }
+
+  private static ApiProblem problem(JsonInputException e) {
+    String where = e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
+    switch (e.code()) {
+      case "too-large":
+        return Problems.bodyTooLarge();
+      case "duplicate-key":
+        return malformed(e.code(), "A key appears twice in one object" + where + ".");
+      case "not-an-object":
+        return malformed(e.code(), "The body must be one JSON object" + where + ".");
+      case "empty":
+        return malformed(e.code(), "The body is empty; it must be one JSON object.");
+      default:
+        // the parser's own message may quote the input: keep only where it went wrong
+        return malformed(e.code(), "The body is not valid JSON" + where + ".");
+    }
+  }
+
+  private static ApiProblem malformed(String code, String detail) {
+    return new ApiProblem(
+        400, "malformed-json", "Malformed JSON", detail, List.of(FieldError.at("", code, detail)));
+  }
+}

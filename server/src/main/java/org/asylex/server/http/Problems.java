@@ -1,0 +1,289 @@
+package org.asylex.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asylex.server.auth.Unauthenticated;
+import org.asylex.store.CaseAlreadyExists;
+import org.asylex.store.CaseNotFound;
+import org.asylex.store.StoreException;
+import org.asylex.store.UserAlreadyExists;
+import org.asylex.store.UserNotFound;
+import org.asylex.store.VersionConflict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns everything that goes wrong into an RFC 9457 {@code application/problem+json} answer: the
+ * handlers' {@link ApiProblem}s, failed authentication, the store's exceptions, Javalin's own 404,
+ * 405 and 413, and any other exception (500 {@code internal}, logged here with its stack trace but
+ * without its message, which may hold request data; the client sees only the request id).
+ */
+public final class Problems {
+  /** The media type of every error response. */
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** Problem types are {@code urn:asylex:problem:<code>}. */
+  public static final String TYPE_PREFIX = "urn:asylex:problem:";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  private static final String WRITTEN = "asylex.problemWritten";
+
+  private Problems() {}
+
+  /** Maps every exception, and the error statuses Javalin answers itself, to a problem. */
+  public static void register(RoutesConfig routes) {
+    routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
+    routes.exception(
+        Unauthenticated.class,
+        (e, ctx) -> {
+          ctx.header("WWW-Authenticate", e.challenge());
+          write(
+              ctx,
+              new ApiProblem(
+                  401,
+                  "unauthenticated",
+                  "Unauthenticated",
+                  e.credentialGiven()
+                      ? "The bearer credential is not valid."
+                      : "This route needs an Authorization: Bearer credential."));
+        });
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          if (e.getStatus() >= 500) {
+            internal(ctx, e);
+          } else {
+            write(ctx, fromJavalin(e, ctx));
+          }
+        });
+    routes.exception(ValidationException.class, (e, ctx) -> write(ctx, fromValidation(e)));
+    routes.exception(
+        CaseNotFound.class, (e, ctx) -> write(ctx, ApiProblem.notFound("There is no such case.")));
+    routes.exception(
+        UserNotFound.class, (e, ctx) -> write(ctx, ApiProblem.notFound("There is no such user.")));
+    routes.exception(
+        CaseAlreadyExists.class,
+        (e, ctx) -> write(ctx, conflict("A case with this id already exists.")));
+    routes.exception(
+        UserAlreadyExists.class,
+        (e, ctx) -> write(ctx, conflict("A user with this name already exists.")));
+    routes.exception(
+        VersionConflict.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                new ApiProblem(
+                    412,
+                    "stale-version",
+                    "Precondition failed",
+                    "The case was changed since this version; read it again.")));
+    routes.exception(
+        StoreException.class,
+        (e, ctx) -> {
+          logFailure(ctx, e);
+          ctx.header("Retry-After", "5");
+          write(
+              ctx,
+              new ApiProblem(
+                  503,
+                  "unavailable",
+                  "Service unavailable",
+                  "The case store is not available; try again later (request id "
+                      + RequestIds.of(ctx)
+                      + ")."));
+        });
+    routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
+    // Javalin answers 404 and 405 by throwing, which the mappings above catch; these cover a
+    // status set without an exception, so no error status ever goes out without a problem body.
+    for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
+      routes.error(
+          status,
+          ctx -> {
+            if (ctx.attribute(WRITTEN) == null) {
+              write(ctx, generic(status));
+            }
+          });
+    }
+  }
+
+  /** Answers 500 {@code internal}: logs the failure (without messages), tells only the id. */
+  public static void internal(Context ctx, Throwable e) {
+    logFailure(ctx, e);
+    write(
+        ctx,
+        new ApiProblem(
+            500,
+            "internal",
+            "Internal error",
+            "an internal error occurred; quote request id " + RequestIds.of(ctx)));
+  }
+
+  /**
+   * Answers 500 {@code internal} for an {@link Error} (a stack overflow, out of memory) thrown by a
+   * handler, which Javalin does not pass to the exception mappings.
+   */
+  public static void javaLangError(HttpServletResponse response, Error e) {
+    String requestId = response.getHeader(RequestIds.HEADER);
+    if (requestId == null) {
+      requestId = RequestIds.next();
+      response.setHeader(RequestIds.HEADER, requestId);
+    }
+    LOG.atError()
+        .setMessage("request failed")
+        .addKeyValue("requestId", requestId)
+        .setCause(WithheldMessage.of(e))
+        .log();
+    if (response.isCommitted()) {
+      return;
+    }
+    try {
+      response.resetBuffer();
+      response.setStatus(500);
+      response.setContentType(MEDIA_TYPE);
+      response
+          .getOutputStream()
+          .write(
+              json(
+                      new ApiProblem(
+                          500,
+                          "internal",
+                          "Internal error",
+                          "an internal error occurred; quote request id " + requestId),
+                      "",
+                      requestId)
+                  .getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException ignored) {
+      // the client is gone or the response is broken: nothing more to tell it
+    }
+  }
+
+  private static void logFailure(Context ctx, Throwable e) {
+    LOG.atError()
+        .setMessage("request failed")
+        .addKeyValue("requestId", RequestIds.of(ctx))
+        .addKeyValue("route", RequestLog.routeOf(ctx))
+        .setCause(WithheldMessage.of(e))
+        .log();
+  }
+
+  /** Writes the problem as the response: status, media type and body. */
+  public static void write(Context ctx, ApiProblem problem) {
+    ctx.attribute(WRITTEN, Boolean.TRUE);
+    ctx.status(problem.status());
+    ctx.contentType(MEDIA_TYPE);
+    ctx.result(json(problem, ctx.path(), RequestIds.of(ctx)));
+  }
+
+  /** The problem document, as the body of a response to a request for this path. */
+  public static String json(ApiProblem problem, String instance, String requestId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", TYPE_PREFIX + problem.type());
+    body.put("title", problem.title());
+    body.put("status", problem.status());
+    body.put("detail", problem.detail());
+    body.put("instance", instance);
+    body.put("requestId", requestId);
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (FieldError error : problem.errors()) {
+      Map<String, String> e = new LinkedHashMap<>();
+      if (error.pointer() != null) {
+        e.put("pointer", error.pointer());
+      } else {
+        e.put("parameter", error.parameter());
+      }
+      e.put("code", error.code());
+      e.put("detail", error.detail());
+      errors.add(e);
+    }
+    body.put("errors", errors);
+    try {
+      return Json.MAPPER.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is always JSON", e);
+    }
+  }
+
+  /** A problem for a status answered without a more specific reason. */
+  public static ApiProblem generic(int status) {
+    switch (status) {
+      case 400:
+        return new ApiProblem(400, "bad-request", "Bad request", "The request is not valid.");
+      case 401:
+        return new ApiProblem(
+            401, "unauthenticated", "Unauthenticated", "This route needs a bearer credential.");
+      case 403:
+        return forbidden();
+      case 404:
+        return ApiProblem.notFound("There is nothing at this path.");
+      case 405:
+        return new ApiProblem(
+            405,
+            "method-not-allowed",
+            "Method not allowed",
+            "This path does not support this method.");
+      case 413:
+        return bodyTooLarge();
+      case 415:
+        return new ApiProblem(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            "The body must be application/json.");
+      case 503:
+        return new ApiProblem(
+            503, "unavailable", "Service unavailable", "The service is not available now.");
+      default:
+        if (status >= 500) {
+          return new ApiProblem(status, "internal", "Internal error", "an internal error occurred");
+        }
+        return new ApiProblem(status, "http-" + status, "Error", "The request failed.");
+    }
+  }
+
+  /** 403: the credential is good but its role may not call this route. */
+  public static ApiProblem forbidden() {
+    return new ApiProblem(403, "forbidden", "Forbidden", "Your role may not use this route.");
+  }
+
+  /** 413: the body is over the limit. */
+  public static ApiProblem bodyTooLarge() {
+    return new ApiProblem(
+        413, "body-too-large", "Body too large", "The request body is larger than allowed.");
+  }
+
+  private static ApiProblem conflict(String detail) {
+    return new ApiProblem(409, "already-exists", "Conflict", detail);
+  }
+
+  private static ApiProblem fromJavalin(HttpResponseException e, Context ctx) {
+    if (e.getStatus() == 405) {
+      String allowed = e.getDetails().get("availableMethods");
+      if (allowed != null) {
+        ctx.header("Allow", allowed);
+      }
+    }
+    return generic(e.getStatus());
+  }
+
+  private static ApiProblem fromValidation(ValidationException e) {
+    List<FieldError> errors = new ArrayList<>();
+    e.getErrors()
+        .keySet()
+        .forEach(
+            name ->
+                errors.add(
+                    FieldError.parameter(
+                        name, "invalid", "The value of " + name + " is not valid.")));
+    return new ApiProblem(
+        400, "invalid-parameter", "Bad request", "A parameter is not valid.", errors);
+  }
+}
