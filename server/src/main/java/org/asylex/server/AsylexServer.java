@@ -3,6 +3,7 @@ package org.asylex.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.asylex.server.auth.JwtVerifier;
 import org.asylex.server.auth.Principal;
 import org.asylex.server.auth.TokenCache;
 import org.asylex.server.http.ApiRoute;
+import org.asylex.server.http.HeadRequests;
 import org.asylex.server.http.JettyProblems;
 import org.asylex.server.http.Json;
 import org.asylex.server.http.JsonBodies;
@@ -106,14 +108,23 @@ public final class AsylexServer implements AutoCloseable {
               for (ApiRoute route : routes) {
                 javalin.routes.addHttpHandler(
                     route.method(), route.path(), guarded(route, authenticator));
+                if (route.method().equals(HandlerType.GET)) {
+                  javalin.routes.addHttpHandler(
+                      HandlerType.HEAD,
+                      route.path(),
+                      HeadRequests.answered(route.path())
+                          ? guarded(route, authenticator)
+                          : HeadRequests.refusal(route.path(), methodsOf(routes, route.path())));
+                }
               }
               for (Map.Entry<String, ApiDocs.Asset> asset : docs.assets().entrySet()) {
-                javalin.routes.get(
-                    asset.getKey(),
+                Handler serve =
                     ctx -> {
                       RequestLog.matched(ctx, asset.getKey());
                       CoreRoutes.asset(ctx, asset.getValue());
-                    });
+                    };
+                javalin.routes.get(asset.getKey(), serve);
+                javalin.routes.head(asset.getKey(), serve);
               }
               Problems.register(javalin.routes);
               javalin.router.javaLangErrorHandler(Problems::javaLangError);
@@ -149,10 +160,22 @@ public final class AsylexServer implements AutoCloseable {
     }
   }
 
+  /** The methods of the routes at this path. */
+  private static List<HandlerType> methodsOf(List<ApiRoute> routes, String path) {
+    return routes.stream().filter(r -> r.path().equals(path)).map(ApiRoute::method).toList();
+  }
+
+  /**
+   * Refuses a route table that names a path twice for one method, repeats an operationId, or has
+   * HEAD routes of its own (the server derives HEAD from GET, see {@link HeadRequests}).
+   */
   private static void requireDistinct(List<ApiRoute> routes) {
     Set<String> seen = new HashSet<>();
     Set<String> operations = new HashSet<>();
     for (ApiRoute route : routes) {
+      if (route.method().equals(HandlerType.HEAD)) {
+        throw new IllegalStateException("HEAD is derived from GET, not routed: " + route);
+      }
       if (!seen.add(route.method() + " " + route.path())) {
         throw new IllegalStateException("two routes for " + route);
       }

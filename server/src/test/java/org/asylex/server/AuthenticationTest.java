@@ -81,6 +81,61 @@ class AuthenticationTest {
   }
 
   @Test
+  void aJwtWhoseRoleClaimHoldsNoAsylexRoleIsToldSo() {
+    for (Object role : List.of("none", List.of("offline_access"), 42)) {
+      var me = client.get("/api/v1/me", jwts.token("u-norole", role));
+      assertThat(me.status()).isEqualTo(403);
+      assertThat(me.json().path("type").asText()).isEqualTo("urn:asylex:problem:forbidden");
+      assertThat(me.json().path("detail").asText())
+          .contains("role claim")
+          .contains("'" + OidcConfig.DEFAULT_ROLE_CLAIM + "'")
+          .contains("no Asylex role")
+          .contains("officer, policy-analyst, auditor, admin")
+          .doesNotContain("none")
+          .doesNotContain("Your role may not use this route");
+    }
+    var absent = client.get("/api/v1/me", jwts.token("u-absent", null));
+    assertThat(absent.status()).isEqualTo(403);
+    assertThat(absent.json().path("detail").asText()).contains("no Asylex role");
+  }
+
+  @Test
+  void aJwtWhoseRoleClaimHoldsTwoAsylexRolesIsToldSo() {
+    var me = client.get("/api/v1/me", jwts.token("u-two", List.of("officer", "admin")));
+    assertThat(me.status()).isEqualTo(403);
+    assertThat(me.json().path("detail").asText())
+        .contains("'" + OidcConfig.DEFAULT_ROLE_CLAIM + "'")
+        .contains("more than one Asylex role");
+  }
+
+  @Test
+  void aJwtWithAGoodRoleOnAnotherRoutesRoleIsForbiddenForItsRole() {
+    var users = client.get("/api/v1/users", jwts.token("u-off", "officer"));
+    assertThat(users.status()).isEqualTo(403);
+    assertThat(users.json().path("detail").asText()).isEqualTo("Your role may not use this route.");
+  }
+
+  @Test
+  void aDisabledAccountGetsNoNewTokenAndNothingIsStored() {
+    newUser("retired", "officer");
+    assertThat(client.post("/api/v1/users/retired/disable", admin(), null).status()).isEqualTo(200);
+    var before = server.store().users().find("retired").orElseThrow();
+    long events = server.store().audit().verify().checked();
+
+    var response = client.post("/api/v1/users/retired/token", admin(), null);
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("type").asText())
+        .isEqualTo("urn:asylex:problem:account-disabled");
+    assertThat(response.body()).doesNotContain("asx_");
+    var after = server.store().users().find("retired").orElseThrow();
+    assertThat(after.tokenId()).isEqualTo(before.tokenId());
+    assertThat(after.tokenHash()).isEqualTo(before.tokenHash());
+    assertThat(server.store().audit().verify().checked()).isEqualTo(events);
+  }
+
+  @Test
   void theBearerSchemeIsCaseInsensitive() {
     var me =
         client

@@ -156,6 +156,46 @@ class AuthorizationMatrixTest {
                     credentials.stream().map(c -> dynamicTest(c.name(), () -> check(route, c)))));
   }
 
+  /**
+   * HEAD on every route's path, with every credential: refused on the API (405, {@code Allow}
+   * without HEAD), so that it can never answer without authentication, authorisation and the audit
+   * its GET has; answered like GET on the public pages.
+   */
+  @TestFactory
+  Stream<DynamicContainer> headOnEveryRouteAgainstEveryCredential() {
+    return server.server().routes().stream()
+        .map(
+            route ->
+                dynamicContainer(
+                    "HEAD " + route.path() + " (" + route.method() + " route)",
+                    credentials.stream().map(c -> dynamicTest(c.name(), () -> head(route, c)))));
+  }
+
+  private void head(ApiRoute route, Credential credential) {
+    String path = route.path().replace("{id}", "matrix-absent").replace("{name}", "nobody");
+    var request = client.request("HEAD", path);
+    if (credential.authorization() != null) {
+      request.header("Authorization", credential.authorization());
+    }
+    ApiClient.Response response = request.send();
+    assertThat(response.body()).as("a HEAD answer has no body").isEmpty();
+    if (!route.path().startsWith("/api/")) {
+      var get = client.request("GET", path).send();
+      assertThat(response.status()).as(response.toString()).isEqualTo(get.status());
+      assertThat(response.contentType()).isEqualTo(get.contentType());
+      return;
+    }
+    assertThat(response.status()).as(response.toString()).isEqualTo(405);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.header("Allow"))
+        .as("Allow of HEAD " + path)
+        .hasValueSatisfying(
+            allow ->
+                assertThat(allow.split(", "))
+                    .contains(route.method().name())
+                    .doesNotContain("HEAD"));
+  }
+
   private void check(ApiRoute route, Credential credential) {
     ApiClient.Response response = send(route, credential);
     if (route.isPublic()) {

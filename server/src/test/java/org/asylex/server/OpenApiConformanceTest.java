@@ -147,6 +147,7 @@ class OpenApiConformanceTest {
         .isEqualTo(415);
     assertThat(client.post("/api/v1/users/conf/token", admin, null).status()).isEqualTo(200);
     assertThat(client.post("/api/v1/users/conf/disable", admin, null).status()).isEqualTo(200);
+    assertThat(client.post("/api/v1/users/conf/token", admin, null).status()).isEqualTo(409);
     assertThat(client.post("/api/v1/users/nobody/disable", admin, null).status()).isEqualTo(404);
     assertThat(client.post("/api/v1/users/nobody/token", admin, null).status()).isEqualTo(404);
   }
@@ -263,6 +264,21 @@ class OpenApiConformanceTest {
     JsonNode next = page.json().path("next");
     assertThat(next.asLong()).isEqualTo(3);
     assertThat(client.get("/api/v1/audit/events?limit=501", auditor).status()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(6)
+  void unknownQueryParametersOnCoreRoutes() {
+    String admin = server.token(Role.ADMIN);
+    String auditor = server.token(Role.AUDITOR);
+    assertThat(client.get("/api/v1/me?x=1", admin).status()).isEqualTo(400);
+    assertThat(client.get("/api/v1/users?x=1", admin).status()).isEqualTo(400);
+    assertThat(client.post("/api/v1/users?x=1", admin, Map.of()).status()).isEqualTo(400);
+    assertThat(client.post("/api/v1/users/nobody/token?x=1", admin, null).status()).isEqualTo(400);
+    assertThat(client.post("/api/v1/users/nobody/disable?x=1", admin, null).status())
+        .isEqualTo(400);
+    assertThat(client.get("/api/v1/audit/verify?x=1", auditor).status()).isEqualTo(400);
+    assertThat(client.get("/api/v1/audit/events?x=1", auditor).status()).isEqualTo(400);
   }
 
   @Test

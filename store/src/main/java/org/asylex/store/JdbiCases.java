@@ -147,6 +147,30 @@ final class JdbiCases implements Cases {
         });
   }
 
+  /**
+   * The case, read without an audit event: only for {@link Store#assessCase}, which records the
+   * access with the receipt (or a read event) itself.
+   */
+  Optional<CaseRecord> peek(String id) {
+    return transactions.read(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> record(rs))
+                .findOne());
+  }
+
+  /** The case's current version (0 when there is no such case), in the caller's transaction. */
+  long version(String id) {
+    return transactions.read(
+        h ->
+            h.createQuery("SELECT version FROM cases WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
+  }
+
   @Override
   public List<CaseRecord> list(CaseFilter filter, int offset, int limit, String actor) {
     Objects.requireNonNull(filter, "filter");

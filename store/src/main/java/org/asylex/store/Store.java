@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -40,6 +41,7 @@ public final class Store implements AutoCloseable {
   private final JdbiUsers users;
   private final StoreConfig config;
   private final Transaction view;
+  private volatile GroupCommit assessmentWrites;
 
   private Store(HikariDataSource pool, Database database, StoreConfig config) {
     this.pool = pool;
@@ -217,6 +219,73 @@ public final class Store implements AutoCloseable {
           work.accept(tx);
           return null;
         });
+  }
+
+  /**
+   * Assesses a stored case and keeps the receipt, with the slow part (checking and assessing the
+   * facts, writing the findings) done on the calling thread outside any transaction, and the write
+   * committed together with those of other threads doing the same ({@link GroupCommit}): a server
+   * assessing many cases at once is then not limited to one disk sync per assessment.
+   *
+   * <p>The case is read without an event of its own; the receipt's {@code case.assess} event
+   * records the access, or, when {@code assess} refuses (throws), a {@code case.read} event does.
+   * The receipt is stored only if the case is still at the version that was read; if it changed
+   * meanwhile, the case is read and assessed again.
+   *
+   * @param assess makes the receipt of the case as it was read ({@link Receipts#of})
+   * @return the stored receipt; empty when there is no such case
+   * @throws VersionConflict when the case changed under three attempts in a row
+   */
+  public Optional<StoredAssessment> assessCase(
+      String caseId, String actor, Function<CaseRecord, StoredAssessment> assess) {
+    Checks.caseId(caseId);
+    Checks.actor(actor);
+    Objects.requireNonNull(assess, "assess");
+    GroupCommit writes = assessmentWrites();
+    long lastSeen = 0;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Optional<CaseRecord> read = cases.peek(caseId);
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      CaseRecord c = read.get();
+      StoredAssessment receipt;
+      try {
+        receipt = assess.apply(c);
+      } catch (RuntimeException e) {
+        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
+        throw e;
+      }
+      if (!receipt.caseId().equals(caseId) || receipt.caseVersion() != c.version()) {
+        throw new IllegalArgumentException("the receipt is not of case '" + caseId + "' as read");
+      }
+      Optional<StoredAssessment> stored =
+          writes.run(
+              tx ->
+                  cases.version(caseId) == c.version()
+                      ? Optional.of(assessments.record(receipt))
+                      : Optional.<StoredAssessment>empty());
+      if (stored.isPresent()) {
+        return stored;
+      }
+      lastSeen = c.version();
+    }
+    throw new VersionConflict(caseId, lastSeen, cases.version(caseId));
+  }
+
+  private GroupCommit assessmentWrites() {
+    GroupCommit g = assessmentWrites;
+    if (g == null) {
+      synchronized (this) {
+        g = assessmentWrites;
+        if (g == null) {
+          // No unit throws on purpose: any exception rolls its own unit back.
+          g = new GroupCommit(this, 64, e -> false);
+          assessmentWrites = g;
+        }
+      }
+    }
+    return g;
   }
 
   /** The current time as the store stamps it (to the microsecond), from the configured clock. */

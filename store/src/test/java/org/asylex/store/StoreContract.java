@@ -429,6 +429,90 @@ abstract class StoreContract {
   }
 
   @Test
+  void assessing_a_case_stores_the_receipt_and_records_the_access_once() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    List<Long> versionsSeen = new ArrayList<>();
+
+    Optional<StoredAssessment> stored =
+        store.assessCase(
+            "A-1",
+            OFFICER,
+            c -> {
+              versionsSeen.add(c.version());
+              assertThat(c.facts()).isEqualTo(facts());
+              return assessment("S-1", c.id(), c.version());
+            });
+
+    assertThat(stored).map(StoredAssessment::id).contains("S-1");
+    assertThat(versionsSeen).containsExactly(1L);
+    assertThat(store.assessments().find("S-1", "check")).isPresent();
+    assertThat(actions("A-1")).containsExactly("case.create", "case.assess", "assessment.read");
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
+  void a_refused_assessment_stores_nothing_but_records_that_the_case_was_read() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+
+    assertThatThrownBy(
+            () ->
+                store.assessCase(
+                    "A-1",
+                    OFFICER,
+                    c -> {
+                      throw new IllegalStateException("the facts do not fit the pack");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the facts do not fit the pack");
+
+    assertThat(store.assessments().forCase("A-1", "check")).isEmpty();
+    assertThat(actions("A-1")).containsExactly("case.create", "case.read", "assessment.list");
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
+  void assessing_an_unknown_case_reads_and_records_nothing() {
+    long before = store.audit().events(1, 1000).size();
+
+    Optional<StoredAssessment> stored =
+        store.assessCase(
+            "nobody",
+            OFFICER,
+            c -> {
+              throw new AssertionError("there is no case to assess");
+            });
+
+    assertThat(stored).isEmpty();
+    assertThat(store.audit().events(1, 1000)).hasSize((int) before);
+  }
+
+  @Test
+  void a_case_changed_while_it_was_assessed_is_assessed_again_at_its_new_version() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    List<Long> versionsSeen = new ArrayList<>();
+
+    Optional<StoredAssessment> stored =
+        store.assessCase(
+            "A-1",
+            OFFICER,
+            c -> {
+              versionsSeen.add(c.version());
+              if (c.version() == 1) {
+                // someone else changes the case after it was read for this assessment
+                store.cases().update("A-1", 1, Map.of("note", "changed"), "someone", null);
+              }
+              return assessment("S-" + c.version(), c.id(), c.version());
+            });
+
+    assertThat(versionsSeen).containsExactly(1L, 2L);
+    assertThat(stored).map(StoredAssessment::caseVersion).contains(2L);
+    assertThat(store.assessments().forCase("A-1", "check"))
+        .extracting(StoredAssessment::id)
+        .containsExactly("S-2");
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
   void a_recorded_assessment_reads_back_exactly_to_the_microsecond() {
     store.cases().create("A-1", null, facts(), OFFICER);
 

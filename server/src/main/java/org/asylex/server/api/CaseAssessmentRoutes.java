@@ -16,7 +16,6 @@ import org.asylex.engine.text.Language;
 import org.asylex.server.auth.Role;
 import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.ApiRoute;
-import org.asylex.store.CaseRecord;
 import org.asylex.store.Receipts;
 import org.asylex.store.Store;
 import org.asylex.store.StoredAssessment;
@@ -79,36 +78,41 @@ final class CaseAssessmentRoutes {
     Optional<Language> language = body.language("language");
     body.throwIfInvalid();
     String actor = CaseRoutes.actor(ctx);
-    // One transaction for the read, the assessment and its receipt: one commit (one fsync on
-    // SQLite) per request instead of two, and the receipt is of the version just read.
+    // The checks and the assessment run on this thread; only the receipt's write is shared with
+    // other requests' (Store#assessCase), so that the disk's sync rate does not cap the server.
     StoredAssessment stored =
-        store.inTransaction(
-            tx -> {
-              CaseRecord c = tx.cases().find(id, actor).orElseThrow(StoreProblems::caseNotFound);
-              LocalDate date = asOf.orElseGet(() -> Dates.today(clock));
-              // The stored facts are checked as the command line does: they may predate a pack
-              // change.
-              FactChecks.Checked checked = checks.check(c.facts(), date, "/facts", asOf.isEmpty());
-              if (!checked.isValid()) {
-                throw ApiProblem.invalid(
-                    "the stored facts of the case are not valid input for the pack on this date"
-                        + " (the pointers are into the case's facts); correct them with PATCH",
-                    checked.errors());
-              }
-              PolicyPack pack = checked.pack().orElseThrow();
-              body.addAll(AssessmentRoutes.assumptionErrors(pack, assumptions));
-              body.throwIfInvalid();
-              Assessment assessment;
-              try {
-                assessment =
-                    policies
-                        .compiled(pack, assumptions)
-                        .assess(checked.facts().orElseThrow(), date);
-              } catch (PolicyConflictException e) {
-                throw AssessmentRoutes.conflict(pack, e);
-              }
-              return tx.assessments().record(Receipts.of(c, assessment, pack, actor, store.now()));
-            });
+        store
+            .assessCase(
+                id,
+                actor,
+                c -> {
+                  LocalDate date = asOf.orElseGet(() -> Dates.today(clock));
+                  // The stored facts are checked as the command line does: they may predate a
+                  // pack change.
+                  FactChecks.Checked checked =
+                      checks.check(c.facts(), date, "/facts", asOf.isEmpty());
+                  if (!checked.isValid()) {
+                    throw ApiProblem.invalid(
+                        "the stored facts of the case are not valid input for the pack on this"
+                            + " date (the pointers are into the case's facts); correct them with"
+                            + " PATCH",
+                        checked.errors());
+                  }
+                  PolicyPack pack = checked.pack().orElseThrow();
+                  body.addAll(AssessmentRoutes.assumptionErrors(pack, assumptions));
+                  body.throwIfInvalid();
+                  Assessment assessment;
+                  try {
+                    assessment =
+                        policies
+                            .compiled(pack, assumptions)
+                            .assess(checked.facts().orElseThrow(), date);
+                  } catch (PolicyConflictException e) {
+                    throw AssessmentRoutes.conflict(pack, e);
+                  }
+                  return Receipts.of(c, assessment, pack, actor, store.now());
+                })
+            .orElseThrow(StoreProblems::caseNotFound);
     ctx.header("Location", "/api/v1/case-assessments/" + stored.id());
     JsonResponses.send(ctx, 201, ReceiptJson.full(stored, language.orElse(null)));
   }

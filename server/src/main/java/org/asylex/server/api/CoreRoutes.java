@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.asylex.server.auth.ApiTokens;
 import org.asylex.server.auth.Authenticator;
@@ -20,17 +21,23 @@ import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.FieldError;
 import org.asylex.server.http.JsonBodies;
+import org.asylex.server.http.Problems;
 import org.asylex.server.http.Requests;
 import org.asylex.server.http.SecurityHeaders;
 import org.asylex.store.AuditEvent;
 import org.asylex.store.Store;
 import org.asylex.store.UserAccount;
+import org.asylex.store.UserAlreadyExists;
 import org.asylex.store.UserNotFound;
 import org.asylex.store.VerifyResult;
 
 /**
  * The routes of the system itself: health, the API description, who am I, user accounts (admin) and
  * the audit trail (auditor). Roles are given here, in the route table, and nowhere else.
+ *
+ * <p>The API routes refuse query parameters they do not take (400, naming it), as the domain routes
+ * do, so that a misspelt {@code from} is not silently page 1. The public pages ignore them: probes
+ * and browsers add cache-busting ones.
  */
 public final class CoreRoutes {
   private static final Pattern USER_NAME = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
@@ -87,6 +94,7 @@ public final class CoreRoutes {
   }
 
   private void me(Context ctx) {
+    Params.only(ctx, Set.of(), Set.of());
     Principal p = Requests.actor(ctx);
     var body = new LinkedHashMap<String, Object>();
     body.put("name", p.name());
@@ -96,6 +104,7 @@ public final class CoreRoutes {
   }
 
   private void verifyAudit(Context ctx) {
+    Params.only(ctx, Set.of(), Set.of());
     VerifyResult result = store.audit().verify();
     var body = new LinkedHashMap<String, Object>();
     body.put("intact", result.intact());
@@ -107,6 +116,7 @@ public final class CoreRoutes {
   }
 
   private void auditEvents(Context ctx) {
+    Params.only(ctx, Set.of("from", "limit"), Set.of());
     long from = longParameter(ctx, "from", 1, 1, Long.MAX_VALUE - 1);
     int limit = (int) longParameter(ctx, "limit", 100, 1, MAX_EVENTS);
     List<AuditEvent> events = store.audit().events(from, limit + 1);
@@ -128,6 +138,7 @@ public final class CoreRoutes {
   }
 
   private void listUsers(Context ctx) {
+    Params.only(ctx, Set.of(), Set.of());
     var items = new ArrayList<Map<String, Object>>();
     for (UserAccount account : store.users().list()) {
       items.add(user(account));
@@ -136,6 +147,7 @@ public final class CoreRoutes {
   }
 
   private void createUser(Context ctx) {
+    Params.only(ctx, Set.of(), Set.of());
     Map<String, Object> body = JsonBodies.read(ctx);
     var errors = new ArrayList<FieldError>();
     for (String key : body.keySet()) {
@@ -170,10 +182,15 @@ public final class CoreRoutes {
       throw ApiProblem.invalid("The user cannot be created.", errors);
     }
     ApiTokens.NewToken token = tokens.generate();
-    UserAccount account =
-        store
-            .users()
-            .add(name, role.get().id(), token.id(), token.hash(), Requests.actor(ctx).name());
+    UserAccount account;
+    try {
+      account =
+          store
+              .users()
+              .add(name, role.get().id(), token.id(), token.hash(), Requests.actor(ctx).name());
+    } catch (UserAlreadyExists e) {
+      throw Problems.alreadyExists("/name", "there is already a user with this name");
+    }
     var created = new LinkedHashMap<String, Object>();
     created.put("name", account.name());
     created.put("role", account.role());
@@ -183,10 +200,27 @@ public final class CoreRoutes {
   }
 
   private void replaceToken(Context ctx) {
+    Params.only(ctx, Set.of(), Set.of());
     String name = existingName(ctx);
     ApiTokens.NewToken token = tokens.generate();
+    String actor = Requests.actor(ctx).name();
+    // Checked and replaced in one transaction, so an account disabled meanwhile gets no token.
     UserAccount account =
-        store.users().replaceToken(name, token.id(), token.hash(), Requests.actor(ctx).name());
+        store.inTransaction(
+            tx -> {
+              UserAccount found = tx.users().find(name).orElseThrow(() -> userNotFound(name));
+              if (!found.active()) {
+                throw new ApiProblem(
+                    409,
+                    "account-disabled",
+                    "Account disabled",
+                    "the account "
+                        + name
+                        + " is disabled for good: a new token could never be"
+                        + " used; add a new account instead");
+              }
+              return tx.users().replaceToken(name, token.id(), token.hash(), actor);
+            });
     authenticator.revoke(account.name());
     var body = new LinkedHashMap<String, Object>();
     body.put("name", account.name());
@@ -195,8 +229,14 @@ public final class CoreRoutes {
   }
 
   private void disableUser(Context ctx) {
+    Params.only(ctx, Set.of(), Set.of());
     String name = existingName(ctx);
-    UserAccount account = store.users().disable(name, Requests.actor(ctx).name());
+    UserAccount account;
+    try {
+      account = store.users().disable(name, Requests.actor(ctx).name());
+    } catch (UserNotFound e) {
+      throw userNotFound(name);
+    }
     authenticator.revoke(account.name());
     ctx.json(user(account));
   }
@@ -205,9 +245,15 @@ public final class CoreRoutes {
   private static String existingName(Context ctx) {
     String name = ctx.pathParam("name");
     if (!USER_NAME.matcher(name).matches()) {
-      throw new UserNotFound("?");
+      // Not echoed: it could be anything.
+      throw ApiProblem.notFound("there is no user account with this name");
     }
     return name;
+  }
+
+  /** 404 naming the account: an account name is no personal data of a case. */
+  private static ApiProblem userNotFound(String name) {
+    return ApiProblem.notFound("there is no user account named " + name);
   }
 
   private static Map<String, Object> user(UserAccount account) {
@@ -231,11 +277,8 @@ public final class CoreRoutes {
       value = min - 1;
     }
     if (value < min || value > max) {
-      throw ApiProblem.badRequest(
-          "invalid-parameter",
-          "The parameter " + name + " is not valid.",
-          FieldError.parameter(
-              name, "out-of-range", "A whole number from " + min + " to " + max + "."));
+      throw Params.invalid(
+          name, "out-of-range", "a whole number from " + min + " to " + max + " is expected");
     }
     return value;
   }

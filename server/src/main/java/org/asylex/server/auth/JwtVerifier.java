@@ -13,10 +13,12 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.asylex.server.OidcConfig;
 import org.asylex.server.http.Problems;
 
@@ -79,7 +81,16 @@ public final class JwtVerifier {
     }
     List<Role> roles = roles(claims.getClaim(roleClaim));
     if (roles.size() != 1) {
-      throw Problems.forbidden();
+      // Says what is wrong with the token, not with the route: no route would take it. The claim's
+      // values are not repeated (they come from the token, not from us).
+      throw Problems.forbidden(
+          "The token's role claim '"
+              + roleClaim
+              + "' holds "
+              + (roles.isEmpty() ? "no Asylex role" : "more than one Asylex role")
+              + "; it must hold exactly one of: "
+              + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))
+              + ".");
     }
     return new Principal("oidc:" + claims.getSubject(), roles.get(0), Principal.Via.JWT);
   }

@@ -66,16 +66,19 @@ public final class Problems {
           }
         });
     routes.exception(ValidationException.class, (e, ctx) -> write(ctx, fromValidation(e)));
+    // Fallbacks: the routes answer these themselves, with the same problems.
     routes.exception(
-        CaseNotFound.class, (e, ctx) -> write(ctx, ApiProblem.notFound("There is no such case.")));
+        CaseNotFound.class,
+        (e, ctx) -> write(ctx, ApiProblem.notFound("there is no case with this id")));
     routes.exception(
-        UserNotFound.class, (e, ctx) -> write(ctx, ApiProblem.notFound("There is no such user.")));
+        UserNotFound.class,
+        (e, ctx) -> write(ctx, ApiProblem.notFound("there is no user account with this name")));
     routes.exception(
         CaseAlreadyExists.class,
-        (e, ctx) -> write(ctx, conflict("A case with this id already exists.")));
+        (e, ctx) -> write(ctx, alreadyExists("/id", "there is already a case with this id")));
     routes.exception(
         UserAlreadyExists.class,
-        (e, ctx) -> write(ctx, conflict("A user with this name already exists.")));
+        (e, ctx) -> write(ctx, alreadyExists("/name", "there is already a user with this name")));
     routes.exception(
         VersionConflict.class,
         (e, ctx) ->
@@ -223,7 +226,7 @@ public final class Problems {
       case 403:
         return forbidden();
       case 404:
-        return ApiProblem.notFound("There is nothing at this path.");
+        return ApiProblem.notFound("there is nothing at this path");
       case 405:
         return new ApiProblem(
             405,
@@ -251,7 +254,12 @@ public final class Problems {
 
   /** 403: the credential is good but its role may not call this route. */
   public static ApiProblem forbidden() {
-    return new ApiProblem(403, "forbidden", "Forbidden", "Your role may not use this route.");
+    return forbidden("Your role may not use this route.");
+  }
+
+  /** 403 with its own reason, such as a JWT that names no role. */
+  public static ApiProblem forbidden(String detail) {
+    return new ApiProblem(403, "forbidden", "Forbidden", detail);
   }
 
   /** 413: the body is over the limit. */
@@ -260,15 +268,36 @@ public final class Problems {
         413, "body-too-large", "Body too large", "The request body is larger than allowed.");
   }
 
-  private static ApiProblem conflict(String detail) {
-    return new ApiProblem(409, "already-exists", "Conflict", detail);
+  /**
+   * 409: the id or name the body gives is taken. The case routes answer the same.
+   *
+   * @param pointer the body's top-level member that is taken, e.g. {@code /name}
+   */
+  public static ApiProblem alreadyExists(String pointer, String detail) {
+    return new ApiProblem(
+        409,
+        "already-exists",
+        "Already exists",
+        detail,
+        List.of(
+            FieldError.at(
+                pointer,
+                "already-exists",
+                "the " + pointer.substring(1) + " is taken: choose another")));
   }
 
   private static ApiProblem fromJavalin(HttpResponseException e, Context ctx) {
     if (e.getStatus() == 405) {
-      String allowed = e.getDetails().get("availableMethods");
-      if (allowed != null) {
-        ctx.header("Allow", allowed);
+      // One entry, "availableMethods", or "Available methods" when the client accepts HTML.
+      List<String> methods = new ArrayList<>();
+      for (String listed : e.getDetails().values()) {
+        for (String method : listed.split(",")) {
+          methods.add(method.strip());
+        }
+      }
+      String allow = HeadRequests.allow(ctx.path(), methods);
+      if (!allow.isEmpty()) {
+        ctx.header("Allow", allow);
       }
     }
     return generic(e.getStatus());
