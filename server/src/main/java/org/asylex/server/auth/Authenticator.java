@@ -2,6 +2,9 @@ package org.asylex.server.auth;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.asylex.store.UserAccount;
 import org.asylex.store.Users;
 
@@ -16,6 +19,8 @@ public final class Authenticator {
   private final Users users;
   private final ApiTokens tokens;
   private final TokenCache cache;
+  private final ConcurrentHashMap<String, CompletableFuture<Principal>> inFlight =
+      new ConcurrentHashMap<>();
   private final Optional<JwtVerifier> jwt;
 
   public Authenticator(Users users, ApiTokens tokens, TokenCache cache, Optional<JwtVerifier> jwt) {
@@ -57,6 +62,30 @@ public final class Authenticator {
     if (cached.isPresent()) {
       return cached.get();
     }
+    // One verification per token at a time: when a cached token expires under load, every request
+    // holding it would otherwise run BCrypt at once (16 connections: 16 × ~70 ms on two cores).
+    var mine = new CompletableFuture<Principal>();
+    CompletableFuture<Principal> running = inFlight.putIfAbsent(fingerprint, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    try {
+      Principal principal = verify(token, id, fingerprint);
+      mine.complete(principal);
+      return principal;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(fingerprint, mine);
+    }
+  }
+
+  private Principal verify(String token, String id, String fingerprint) {
     long generation = cache.generation();
     UserAccount account = users.findByTokenId(id).orElseThrow(() -> new Unauthenticated(true));
     if (!account.active() || !tokens.matches(token, account.tokenHash())) {
