@@ -114,8 +114,16 @@ final class ServeCommand extends StoreCommand {
     System.setProperty("asylex.log.level", "WARN");
     System.setProperty("asylex.log.http", "INFO");
     System.setProperty("asylex.log.asylex", "INFO");
-    return super.call();
+    try {
+      return super.call();
+    } finally {
+      // The store is closed now (StoreCommand); the shutdown hook may let the JVM end.
+      closed.countDown();
+    }
   }
+
+  /** Counted down once the store is closed, so that the JVM does not end before that. */
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   @Override
   int run(Store store, String actor) {
@@ -146,6 +154,12 @@ final class ServeCommand extends StoreCommand {
                 err().println("asylex: stopping (letting requests in flight finish) ...");
                 server.stop();
                 stopped.countDown();
+                try {
+                  // The JVM ends when the hooks have run: wait until the store is closed.
+                  closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
               }
             },
             "asylex-shutdown");
