@@ -3,6 +3,7 @@ package org.asylex.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.asylex.engine.text.Language;
@@ -20,6 +21,12 @@ final class ReceiptJson {
   /** The receipt with its findings; {@code language} names the language asked for, or null. */
   static Map<String, Object> full(StoredAssessment a, Language language) {
     var m = head(a);
+    if (language == null) {
+      // The stored JSON as it is (written by Receipts, checked by the database): no parse and
+      // re-write of 15 KB per answer.
+      m.put("assessment", new RawValue(a.findingsJson()));
+      return m;
+    }
     JsonNode findings = Receipts.storedFindings(a);
     if (findings instanceof ObjectNode o && language != null) {
       // The findings hold every text in both languages; "language" only names the one asked for.
