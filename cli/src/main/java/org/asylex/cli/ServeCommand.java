@@ -169,6 +169,14 @@ final class ServeCommand extends StoreCommand {
       out().println("asylex: policy " + p.id() + " " + p.version() + " (" + p.contentHash() + ")");
     }
     out().println("asylex: API description " + server.url().resolve("api-docs"));
+    if (!loopback(bind)) {
+      err()
+          .println(
+              "asylex: warning: listening on "
+                  + bind
+                  + ", beyond this machine, over plain HTTP: tokens and case data cross the network"
+                  + " unencrypted unless a TLS proxy is in front");
+    }
     if (store.users().count() == 0) {
       err()
           .println(
@@ -183,6 +191,14 @@ final class ServeCommand extends StoreCommand {
     }
     // The store closes after this returns (StoreCommand): only once the server has stopped.
     return 0;
+  }
+
+  private static boolean loopback(String address) {
+    try {
+      return java.net.InetAddress.getByName(address).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   /** The overrides for every pack directory (named by the lower-case pack id). */
