@@ -162,24 +162,7 @@ final class CaseReproduceCommand extends StoreCommand {
       String engine,
       List<String> notes,
       List<String> reasons) {
-    var all = new ArrayList<String>(reasons);
-    if (reasons.stream().noneMatch(r -> r.startsWith("the pack changed"))
-        && !pack.contentHash().equals(stored.contentHash())) {
-      all.add(
-          0,
-          AssessmentDiff.packChange(
-              stored.packVersion(), pack.version(), stored.contentHash(), pack.contentHash()));
-    }
-    if (pack.contentHash().equals(stored.contentHash())) {
-      all.add(
-          "the pack is unchanged; "
-              + (engine.equals(stored.engineVersion())
-                  ? "the engine version is the same (" + engine + ")"
-                  : "the engine changed: " + stored.engineVersion() + " → " + engine));
-    } else if (!engine.equals(stored.engineVersion())) {
-      all.add("the engine changed too: " + stored.engineVersion() + " → " + engine);
-    }
-    all.addAll(notes);
+    List<String> all = Receipts.rerunReasons(stored, pack, engine, reasons, notes);
     out().println("Why:");
     all.forEach(r -> printWrapped(r));
   }

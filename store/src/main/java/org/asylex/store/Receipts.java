@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
+import org.asylex.json.AssessmentDiff;
 import org.asylex.json.AssessmentJson;
 
 /**
@@ -141,5 +143,37 @@ public final class Receipts {
               }
             });
     return overrides;
+  }
+
+  /**
+   * Why a re-run of {@code stored} with {@code pack} (as it is now) and engine {@code engine}
+   * differs: the comparison's {@code reasons}, then whether the pack and the engine changed, then
+   * the {@code notes} of {@link #rerunOverrides}.
+   */
+  public static List<String> rerunReasons(
+      StoredAssessment stored,
+      PolicyPack pack,
+      String engine,
+      List<String> reasons,
+      List<String> notes) {
+    var all = new ArrayList<String>(reasons);
+    if (reasons.stream().noneMatch(r -> r.startsWith("the pack changed"))
+        && !pack.contentHash().equals(stored.contentHash())) {
+      all.add(
+          0,
+          AssessmentDiff.packChange(
+              stored.packVersion(), pack.version(), stored.contentHash(), pack.contentHash()));
+    }
+    if (pack.contentHash().equals(stored.contentHash())) {
+      all.add(
+          "the pack is unchanged; "
+              + (engine.equals(stored.engineVersion())
+                  ? "the engine version is the same (" + engine + ")"
+                  : "the engine changed: " + stored.engineVersion() + " → " + engine));
+    } else if (!engine.equals(stored.engineVersion())) {
+      all.add("the engine changed too: " + stored.engineVersion() + " → " + engine);
+    }
+    all.addAll(notes);
+    return all;
   }
 }

@@ -116,24 +116,7 @@ record Reproduction(
       List<String> notes,
       List<String> reasons,
       Map<String, Object> tree) {
-    var all = new ArrayList<String>(reasons);
-    if (reasons.stream().noneMatch(r -> r.startsWith("the pack changed"))
-        && !pack.contentHash().equals(stored.contentHash())) {
-      all.add(
-          0,
-          AssessmentDiff.packChange(
-              stored.packVersion(), pack.version(), stored.contentHash(), pack.contentHash()));
-    }
-    if (pack.contentHash().equals(stored.contentHash())) {
-      all.add(
-          "the pack is unchanged; "
-              + (engine.equals(stored.engineVersion())
-                  ? "the engine version is the same (" + engine + ")"
-                  : "the engine changed: " + stored.engineVersion() + " → " + engine));
-    } else if (!engine.equals(stored.engineVersion())) {
-      all.add("the engine changed too: " + stored.engineVersion() + " → " + engine);
-    }
-    all.addAll(notes);
+    List<String> all = Receipts.rerunReasons(stored, pack, engine, reasons, notes);
     return new Reproduction(stored, false, differences, all, Optional.of(pack), engine, tree);
   }
 
