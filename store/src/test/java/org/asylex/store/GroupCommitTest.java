@@ -51,19 +51,9 @@ class GroupCommitTest {
   @Test
   void workThatArrivesDuringACommitIsCommittedTogether() throws Exception {
     var group = new GroupCommit(store, 64, e -> e instanceof Refused);
-    var release = new CountDownLatch(1);
-    var started = new CountDownLatch(1);
+    var first = new Held(group, "C-0");
     var results = new ArrayList<Future<CaseRecord>>();
-    results.add(
-        callers.submit(
-            () ->
-                group.run(
-                    tx -> {
-                      started.countDown();
-                      await(release);
-                      return tx.cases().create("C-0", null, Map.of("a", 0L), "officer");
-                    })));
-    await(started);
+    results.add(first.result);
     for (int i = 1; i <= 7; i++) {
       int n = i;
       results.add(
@@ -73,7 +63,7 @@ class GroupCommitTest {
                       tx -> tx.cases().create("C-" + n, null, Map.of("a", (long) n), "officer"))));
     }
     waitUntil(() -> group.waiting() == 7);
-    release.countDown();
+    first.release.countDown();
 
     for (int i = 0; i < results.size(); i++) {
       assertThat(results.get(i).get(10, TimeUnit.SECONDS).id()).isEqualTo("C-" + i);
@@ -87,18 +77,7 @@ class GroupCommitTest {
   void aRefusedUnitFailsAloneAndKeepsWhatItWroteBeforeTheRefusal() throws Exception {
     var group = new GroupCommit(store, 64, e -> e instanceof Refused);
     store.cases().create("C-1", null, Map.of("a", 1L), "setup");
-    var release = new CountDownLatch(1);
-    var started = new CountDownLatch(1);
-    Future<Object> first =
-        callers.submit(
-            () ->
-                group.run(
-                    tx -> {
-                      started.countDown();
-                      await(release);
-                      return tx.cases().create("C-2", null, Map.of(), "officer");
-                    }));
-    await(started);
+    var first = new Held(group, "C-2");
     Future<Object> refused =
         callers.submit(
             () ->
@@ -110,9 +89,9 @@ class GroupCommitTest {
     Future<Object> fine =
         callers.submit(() -> group.run(tx -> tx.cases().create("C-3", null, Map.of(), "officer")));
     waitUntil(() -> group.waiting() == 2);
-    release.countDown();
+    first.release.countDown();
 
-    assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
+    assertThat(first.result.get(10, TimeUnit.SECONDS).version()).isEqualTo(1);
     assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(Refused.class)
         .hasMessageContaining("the facts are not valid");
@@ -129,18 +108,7 @@ class GroupCommitTest {
   @Test
   void anUnexpectedFailureRollsBackOnlyItsOwnUnit() throws Exception {
     var group = new GroupCommit(store, 64, e -> e instanceof Refused);
-    var release = new CountDownLatch(1);
-    var started = new CountDownLatch(1);
-    Future<Object> first =
-        callers.submit(
-            () ->
-                group.run(
-                    tx -> {
-                      started.countDown();
-                      await(release);
-                      return tx.cases().create("C-1", null, Map.of(), "officer");
-                    }));
-    await(started);
+    var first = new Held(group, "C-1");
     Future<Object> broken =
         callers.submit(
             () ->
@@ -152,9 +120,9 @@ class GroupCommitTest {
     Future<Object> fine =
         callers.submit(() -> group.run(tx -> tx.cases().create("C-3", null, Map.of(), "officer")));
     waitUntil(() -> group.waiting() == 2);
-    release.countDown();
+    first.release.countDown();
 
-    assertThat(first.get(10, TimeUnit.SECONDS)).isNotNull();
+    assertThat(first.result.get(10, TimeUnit.SECONDS).version()).isEqualTo(1);
     assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(IllegalStateException.class);
     assertThat(fine.get(10, TimeUnit.SECONDS)).isNotNull();
@@ -195,6 +163,29 @@ class GroupCommitTest {
     assertThat(store.cases().count(CaseFilter.all())).isEqualTo(200);
     assertThat(group.commits()).isBetween(13L, 200L);
     assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  /**
+   * A unit that holds the writer inside its transaction until released, so that the units submitted
+   * meanwhile queue up behind it and are committed as one group.
+   */
+  private final class Held {
+    final CountDownLatch release = new CountDownLatch(1);
+    final Future<CaseRecord> result;
+
+    Held(GroupCommit group, String caseId) {
+      var started = new CountDownLatch(1);
+      result =
+          callers.submit(
+              () ->
+                  group.run(
+                      tx -> {
+                        started.countDown();
+                        await(release);
+                        return tx.cases().create(caseId, null, Map.of(), "officer");
+                      }));
+      await(started);
+    }
   }
 
   private static void await(CountDownLatch latch) {
