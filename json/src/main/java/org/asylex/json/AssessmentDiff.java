@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What differs between two assessments in their JSON form ({@code AssessmentJson}): the pack, the
  * assumptions, and per element the outcome, groups, missing facts, rules, reasons and sources; and
- * why, as far as the two documents tell. Facts used are named, never shown with their values.
+ * why, as far as the two documents tell. The result is data ({@link Difference}, {@link
+ * RerunReason}); {@link DiffText} words it. Facts used are named, never shown with their values.
  */
 public final class AssessmentDiff {
   private static final Set<String> TEXT_FIELDS = Set.of("title", "appliesMeans", "reason");
@@ -34,8 +36,8 @@ public final class AssessmentDiff {
           Map.entry("assumptionValues", "assumption value"),
           Map.entry("asOf", "as of"));
 
-  private final List<String> differences = new ArrayList<>();
-  private final List<String> reasons = new ArrayList<>();
+  private final List<Difference> differences = new ArrayList<>();
+  private final List<RerunReason> reasons = new ArrayList<>();
 
   private AssessmentDiff() {}
 
@@ -46,14 +48,14 @@ public final class AssessmentDiff {
     return diff;
   }
 
-  /** One line per difference; elements' lines are indented under the element. */
-  public List<String> differences() {
-    return differences;
+  /** What differs, in the order of the assessment's JSON form. */
+  public List<Difference> differences() {
+    return List.copyOf(differences);
   }
 
   /** Why the assessments differ, as far as the documents tell. */
-  public List<String> reasons() {
-    return reasons;
+  public List<RerunReason> reasons() {
+    return List.copyOf(reasons);
   }
 
   public boolean isEmpty() {
@@ -79,40 +81,21 @@ public final class AssessmentDiff {
       }
     }
     assumptions(before.path("assumptions"), after.path("assumptions"));
-    int findingLines = differences.size();
+    int beforeFindings = differences.size();
     boolean anyFinding = findings(before.path("findings"), after.path("findings"), packChanged);
     nextQuestions(before.path("nextQuestions"), after.path("nextQuestions"));
 
     if (packChanged) {
       reasons.add(
-          packChange(
+          new RerunReason.PackChanged(
               render(policyBefore.get("version")),
               render(policyAfter.get("version")),
               policyBefore.path("contentHash").asText(),
               policyAfter.path("contentHash").asText()));
     }
-    if (!anyFinding && findingLines == differences.size() && !differences.isEmpty()) {
-      reasons.add("the findings of every element are the same");
+    if (!anyFinding && beforeFindings == differences.size() && !differences.isEmpty()) {
+      reasons.add(new RerunReason.FindingsSame());
     }
-  }
-
-  /** "the pack changed since the assessment: …", for the reasons. */
-  public static String packChange(
-      String versionBefore, String versionAfter, String hashBefore, String hashAfter) {
-    return "the pack changed since the assessment: "
-        + (versionBefore.equals(versionAfter)
-            ? "same version label " + versionBefore + ", but content "
-            : "version " + versionBefore + " → " + versionAfter + ", content ")
-        + shortHash(hashBefore)
-        + " → "
-        + shortHash(hashAfter);
-  }
-
-  /** The algorithm and the first 12 digits of a content hash: enough to tell packs apart. */
-  public static String shortHash(String hash) {
-    int colon = hash.indexOf(':');
-    int end = Math.min(hash.length(), (colon < 0 ? 0 : colon + 1) + 12);
-    return hash.substring(0, end);
   }
 
   private static String label(String key) {
@@ -127,10 +110,11 @@ public final class AssessmentDiff {
       JsonNode y = a.get(id);
       if (y == null) {
         differences.add(
-            "assumption " + id + ": no longer in the pack (was " + render(x.get("value")) + ")");
+            new Difference.Removed(Difference.Part.ASSUMPTION, id, render(x.get("value"))));
       } else if (x == null) {
-        differences.add("assumption " + id + ": new in the pack, value " + render(y.get("value")));
-        reasons.add("the pack has a new assumption " + id);
+        differences.add(
+            new Difference.Added(Difference.Part.ASSUMPTION, id, render(y.get("value"))));
+        reasons.add(new RerunReason.NewAssumption(id));
       } else {
         for (String key : keys(x, y)) {
           if (!key.equals("id")) {
@@ -151,87 +135,86 @@ public final class AssessmentDiff {
     var commonAfter = new ArrayList<>(a.keySet());
     commonAfter.retainAll(b.keySet());
     if (!commonBefore.equals(commonAfter)) {
-      differences.add(
-          "order of the elements: "
-              + String.join(", ", commonBefore)
-              + " → "
-              + String.join(", ", commonAfter));
+      differences.add(new Difference.ElementsReordered(commonBefore, commonAfter));
       any = true;
     }
     for (String element : union(b.keySet(), a.keySet())) {
       JsonNode x = b.get(element);
       JsonNode y = a.get(element);
       if (y == null) {
-        differences.add("element " + element + ": no longer in the pack (was " + outcome(x) + ")");
+        differences.add(new Difference.Removed(Difference.Part.ELEMENT, element, outcome(x)));
         any = true;
-        continue;
-      }
-      if (x == null) {
-        differences.add("element " + element + ": new in the pack: " + outcome(y));
+      } else if (x == null) {
+        differences.add(new Difference.Added(Difference.Part.ELEMENT, element, outcome(y)));
         any = true;
-        continue;
-      }
-      List<String> lines = finding(x, y);
-      if (!lines.isEmpty()) {
-        any = true;
-        differences.add("element " + element + ":");
-        lines.forEach(l -> differences.add("  " + l));
-        differences.add("  why: " + why(x, y, packChanged));
+      } else {
+        List<Difference> changes = finding(x, y);
+        if (!changes.isEmpty()) {
+          any = true;
+          differences.add(new Difference.ElementChanged(element, changes, why(x, y, packChanged)));
+        }
       }
     }
     return any;
   }
 
-  private List<String> finding(JsonNode x, JsonNode y) {
-    var lines = new ArrayList<String>();
+  private List<Difference> finding(JsonNode x, JsonNode y) {
+    var lines = new ArrayList<Difference>();
     for (String key : keys(x, y)) {
       JsonNode u = x.get(key);
       JsonNode v = y.get(key);
       if (Objects.equals(u, v) || key.equals("element")) {
         continue;
       }
-      if (key.equals("outcome")) {
-        lines.add("outcome: " + outcome(x) + " → " + outcome(y));
-      } else if (TEXT_FIELDS.contains(key)) {
-        text(lines, label(key), u, v);
-      } else if (LIST_FIELDS.contains(key)) {
-        list(lines, label(key), strings(u), strings(v), true);
-      } else if (key.equals("rule")) {
-        lines.add("deciding rule: " + orNone(u) + " → " + orNone(v));
-      } else if (key.equals("rulesInForce")) {
-        list(
-            lines,
-            "rules in force",
-            rendered(u, AssessmentDiff::ruleInForce),
-            rendered(v, AssessmentDiff::ruleInForce),
-            false);
-      } else if (key.equals("sources")) {
-        list(
-            lines,
-            "sources",
-            rendered(u, AssessmentDiff::source),
-            rendered(v, AssessmentDiff::source),
-            false);
-      } else if (key.equals("factsUsed")) {
-        factsUsed(lines, u, v);
-      } else if (key.equals("groupLabels") || key.equals("assumptionValues")) {
-        for (String name : keys(u, v)) {
-          JsonNode p = u == null ? null : u.get(name);
-          JsonNode q = v == null ? null : v.get(name);
-          if (p != null && p.isObject() || q != null && q.isObject()) {
-            text(lines, label(key) + " " + name, p, q);
-          } else {
-            scalar(lines, label(key) + " " + name, p, q);
-          }
-        }
-      } else {
-        scalar(lines, label(key), u, v);
+      switch (key) {
+        case "outcome" -> lines.add(new Difference.Changed("outcome", outcome(x), outcome(y)));
+        case "rule" -> lines.add(new Difference.Changed("deciding rule", orNone(u), orNone(v)));
+        case "rulesInForce" ->
+            list(
+                lines,
+                "rules in force",
+                rendered(u, AssessmentDiff::ruleInForce),
+                rendered(v, AssessmentDiff::ruleInForce),
+                false);
+        case "sources" ->
+            list(
+                lines,
+                "sources",
+                rendered(u, AssessmentDiff::source),
+                rendered(v, AssessmentDiff::source),
+                false);
+        case "factsUsed" -> factsUsed(lines, u, v);
+        case "groupLabels", "assumptionValues" -> named(lines, label(key), u, v);
+        default -> field(lines, key, u, v);
       }
     }
     return lines;
   }
 
-  private static String why(JsonNode x, JsonNode y, boolean packChanged) {
+  private static void field(List<Difference> lines, String key, JsonNode u, JsonNode v) {
+    if (TEXT_FIELDS.contains(key)) {
+      text(lines, label(key), u, v);
+    } else if (LIST_FIELDS.contains(key)) {
+      list(lines, label(key), strings(u), strings(v), true);
+    } else {
+      scalar(lines, label(key), u, v);
+    }
+  }
+
+  /** An object of named texts or values: group labels, assumption values. */
+  private static void named(List<Difference> lines, String what, JsonNode u, JsonNode v) {
+    for (String name : keys(u, v)) {
+      JsonNode p = u == null ? null : u.get(name);
+      JsonNode q = v == null ? null : v.get(name);
+      if (p != null && p.isObject() || q != null && q.isObject()) {
+        text(lines, what + " " + name, p, q);
+      } else {
+        scalar(lines, what + " " + name, p, q);
+      }
+    }
+  }
+
+  private static Difference.Why why(JsonNode x, JsonNode y, boolean packChanged) {
     boolean rules = !Objects.equals(x.get("rulesInForce"), y.get("rulesInForce"));
     boolean decision =
         !Objects.equals(x.get("outcome"), y.get("outcome"))
@@ -240,13 +223,15 @@ public final class AssessmentDiff {
             || !Objects.equals(x.get("decidingRules"), y.get("decidingRules"))
             || !Objects.equals(x.get("missingFacts"), y.get("missingFacts"));
     if (rules) {
-      return "other rule versions, or other validity dates, are in force on the assessment date";
+      return new Difference.Why(Difference.WhyKind.OTHER_RULES_IN_FORCE, List.of(), packChanged);
     }
     if (decision) {
-      return packChanged
-          ? "the same rule versions are in force, but their conditions, outcomes or exceptions"
-              + " changed in the pack"
-          : "the pack is the same, but the engine evaluated its rules differently";
+      return new Difference.Why(
+          packChanged
+              ? Difference.WhyKind.RULES_CHANGED_IN_PACK
+              : Difference.WhyKind.ENGINE_EVALUATED_DIFFERENTLY,
+          List.of(),
+          packChanged);
     }
     var changed = new ArrayList<String>();
     for (String key : keys(x, y)) {
@@ -254,10 +239,7 @@ public final class AssessmentDiff {
         changed.add(label(key));
       }
     }
-    return "the same rules decide the same way; only "
-        + String.join(", ", changed)
-        + (changed.size() == 1 ? " differs" : " differ")
-        + (packChanged ? " in the pack" : "");
+    return new Difference.Why(Difference.WhyKind.ONLY_FIELDS_DIFFER, changed, packChanged);
   }
 
   private void nextQuestions(JsonNode before, JsonNode after) {
@@ -267,51 +249,46 @@ public final class AssessmentDiff {
       JsonNode x = b.get(fact);
       JsonNode y = a.get(fact);
       if (y == null) {
-        differences.add("next questions: - " + fact);
+        differences.add(new Difference.QuestionRemoved(fact));
       } else if (x == null) {
-        differences.add(
-            "next questions: + "
-                + fact
-                + " (for "
-                + String.join(", ", strings(y.get("elements")))
-                + ")");
+        differences.add(new Difference.QuestionAdded(fact, strings(y.get("elements"))));
       } else if (!x.equals(y)) {
-        for (String key : keys(x, y)) {
-          if (key.equals("label") || key.equals("question")) {
-            text(differences, "next question " + fact + " " + key, x.get(key), y.get(key));
-          } else if (key.equals("elements")) {
-            list(
-                differences,
-                "next question " + fact + " elements",
-                strings(x.get(key)),
-                strings(y.get(key)),
-                true);
-          } else {
-            scalar(differences, "next question " + fact + " " + key, x.get(key), y.get(key));
-          }
-        }
+        question(fact, x, y);
+      }
+    }
+  }
+
+  private void question(String fact, JsonNode x, JsonNode y) {
+    for (String key : keys(x, y)) {
+      String what = "next question " + fact + " " + key;
+      if (key.equals("label") || key.equals("question")) {
+        text(differences, what, x.get(key), y.get(key));
+      } else if (key.equals("elements")) {
+        list(differences, what, strings(x.get(key)), strings(y.get(key)), true);
+      } else {
+        scalar(differences, what, x.get(key), y.get(key));
       }
     }
   }
 
   /** Facts used: by name only, never with values. */
-  private static void factsUsed(List<String> lines, JsonNode u, JsonNode v) {
+  private static void factsUsed(List<Difference> lines, JsonNode u, JsonNode v) {
     var before = names(u);
     var after = names(v);
     list(lines, "facts used", before, after, true);
     for (String name : before) {
       if (after.contains(name) && !Objects.equals(u.get(name), v.get(name))) {
-        lines.add("facts used: " + name + " is read differently");
+        lines.add(new Difference.FactReadDifferently(name));
       }
     }
   }
 
-  /**
-   * What was removed from and added to a list; short items ({@code together}) on one line each way,
-   * long ones on a line each.
-   */
   private static void list(
-      List<String> lines, String what, List<String> before, List<String> after, boolean together) {
+      List<Difference> lines,
+      String what,
+      List<String> before,
+      List<String> after,
+      boolean together) {
     if (before.equals(after)) {
       return;
     }
@@ -320,23 +297,13 @@ public final class AssessmentDiff {
     var added = new ArrayList<>(after);
     added.removeAll(before);
     if (removed.isEmpty() && added.isEmpty()) {
-      lines.add(what + ": order " + String.join(", ", before) + " → " + String.join(", ", after));
-      return;
-    }
-    if (together) {
-      if (!removed.isEmpty()) {
-        lines.add(what + ": - " + String.join(", ", removed));
-      }
-      if (!added.isEmpty()) {
-        lines.add(what + ": + " + String.join(", ", added));
-      }
+      lines.add(new Difference.Reordered(what, before, after));
     } else {
-      removed.forEach(r -> lines.add(what + ": - " + r));
-      added.forEach(r -> lines.add(what + ": + " + r));
+      lines.add(new Difference.ListChanged(what, removed, added, together));
     }
   }
 
-  private static void text(List<String> lines, String what, JsonNode before, JsonNode after) {
+  private static void text(List<Difference> lines, String what, JsonNode before, JsonNode after) {
     if (Objects.equals(before, after)) {
       return;
     }
@@ -344,19 +311,20 @@ public final class AssessmentDiff {
       JsonNode x = before == null ? null : before.get(lang);
       JsonNode y = after == null ? null : after.get(lang);
       if (!Objects.equals(x, y)) {
-        lines.add(what + " (" + lang + "): " + quoted(x) + " → " + quoted(y));
+        lines.add(new Difference.TextChanged(what, lang, textOf(x), textOf(y)));
       }
     }
   }
 
-  private static void scalar(List<String> lines, String what, JsonNode before, JsonNode after) {
+  private static void scalar(List<Difference> lines, String what, JsonNode before, JsonNode after) {
     if (!Objects.equals(before, after)) {
-      lines.add(what + ": " + render(before) + " → " + render(after));
+      lines.add(new Difference.Changed(what, render(before), render(after)));
     }
   }
 
-  private static String quoted(JsonNode n) {
-    return n == null || n.isNull() ? "(none)" : "“" + n.asText() + "”";
+  /** A text, or null when there is none. */
+  private static String textOf(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
   }
 
   private static String render(JsonNode n) {
@@ -396,8 +364,7 @@ public final class AssessmentDiff {
         + s.path("line").asText();
   }
 
-  private static List<String> rendered(
-      JsonNode list, java.util.function.Function<JsonNode, String> f) {
+  private static List<String> rendered(JsonNode list, Function<JsonNode, String> f) {
     var out = new ArrayList<String>();
     if (list != null) {
       list.forEach(n -> out.add(f.apply(n)));

@@ -1,11 +1,5 @@
 package org.asylex.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,20 +56,7 @@ public final class AssessmentJson {
           "These are policy findings that support a decision; they are not the decision. A risk"
               + " group does not mean that asylum is granted.");
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
-
   private AssessmentJson() {}
-
-  private static DefaultPrettyPrinter prettyPrinter() {
-    var indenter = new DefaultIndenter("  ", "\n");
-    return new DefaultPrettyPrinter()
-        .withSeparators(
-            Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-  }
 
   /**
    * The assessment as pretty-printed JSON (two-space indent, {@code \n} line ends, no final line
@@ -167,12 +148,7 @@ public final class AssessmentJson {
   }
 
   private static String json(Object tree) {
-    try {
-      return PRETTY.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      // Only maps, lists, strings, numbers, booleans and nulls are written: this cannot happen.
-      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-    }
+    return Json.pretty(tree);
   }
 
   private static Map<String, Object> finding(Finding f, PolicyPack pack, boolean explained) {

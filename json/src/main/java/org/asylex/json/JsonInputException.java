@@ -63,6 +63,7 @@ public final class JsonInputException extends Exception {
   /** The same problem as an input error of the whole document (pointer ""), for the JSON form. */
   public InputError toInputError() {
     String where = line > 0 ? "line " + line + ", column " + column + ": " : "";
-    return new InputError("", code, where + problem);
+    return InputError.ofDocument(
+        InputError.Kind.ofDocument(code).orElse(InputError.Kind.MALFORMED_JSON), where + problem);
   }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.asylex.engine.assessment.Assessment;
 import org.asylex.engine.assessment.CaseInput;
 import org.asylex.engine.assessment.CompiledPolicy;
@@ -355,14 +356,23 @@ class AssessmentJsonTest {
         MAPPER.readTree(
             AssessmentJson.errors(
                 List.of(
-                    new InputError("/lgbti", "wrong-type", "lgbti must be true or false"),
-                    new InputError("", "malformed-json", "line 1, column 2: malformed JSON"))));
+                    new InputError(
+                        "/lgbti",
+                        InputError.Kind.WRONG_TYPE,
+                        Optional.of("lgbti"),
+                        Optional.of("true or false"),
+                        Optional.of("the text \"yes\""),
+                        Optional.empty()),
+                    InputError.ofDocument(
+                        InputError.Kind.MALFORMED_JSON, "line 1, column 2: malformed JSON"))));
 
     assertThat(texts(fieldNames(root))).containsExactly("errors");
     assertThat(root.get("errors")).hasSize(2);
     assertThat(texts(fieldNames(root.get("errors").get(0))))
         .containsExactly("pointer", "code", "message");
     assertThat(root.get("errors").get(0).get("pointer").asText()).isEqualTo("/lgbti");
+    assertThat(root.get("errors").get(0).get("message").asText())
+        .isEqualTo("lgbti must be true or false, not the text \"yes\"");
     assertThat(root.get("errors").get(1).get("code").asText()).isEqualTo("malformed-json");
   }
 

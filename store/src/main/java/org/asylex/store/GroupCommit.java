@@ -69,13 +69,27 @@ public final class GroupCommit {
    * that transaction is committed; rethrows what the work threw.
    */
   public <T> T run(Function<Transaction, T> work) {
+    return await(submit(work));
+  }
+
+  /**
+   * Queues {@code work} for a transaction shared with other work and returns at once; the future
+   * completes once that transaction is committed. A caller with many units submits them all, then
+   * waits, so that they share commits.
+   */
+  public <T> CompletableFuture<T> submit(Function<Transaction, T> work) {
     var unit = new Unit<T>(Objects.requireNonNull(work, "work"));
     queue.add(unit);
     if (draining.compareAndSet(false, true)) {
       writer.execute(this::drain);
     }
+    return unit.done;
+  }
+
+  /** The result of submitted work once committed; rethrows what the work threw. */
+  public static <T> T await(CompletableFuture<T> done) {
     try {
-      return unit.done.get();
+      return done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for a commit", e);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.asylex.json.CaseJson;
+import org.asylex.json.Json;
 import org.asylex.json.JsonInputException;
 
 /**
@@ -18,7 +19,7 @@ import org.asylex.json.JsonInputException;
  * that imports cases, so a stored value comes back as the same Java type an imported one has.
  */
 final class JsonColumns {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   private JsonColumns() {}
 

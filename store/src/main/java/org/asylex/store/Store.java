@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -232,7 +235,7 @@ public final class Store implements AutoCloseable {
    * The receipt is stored only if the case is still at the version that was read; if it changed
    * meanwhile, the case is read and assessed again.
    *
-   * @param assess makes the receipt of the case as it was read ({@link Receipts#of})
+   * @param assess makes the receipt of the case as it was read (the application layer's receipt)
    * @return the stored receipt; empty when there is no such case
    * @throws VersionConflict when the case changed under three attempts in a row
    */
@@ -271,6 +274,73 @@ public final class Store implements AutoCloseable {
       lastSeen = c.version();
     }
     throw new VersionConflict(caseId, lastSeen, cases.version(caseId));
+  }
+
+  /** What {@link #assessCases} did with one case. */
+  public sealed interface Assessed {
+    String caseId();
+
+    /** The receipt was stored. */
+    record Stored(String caseId, StoredAssessment receipt) implements Assessed {}
+
+    /** {@code assess} refused the case (threw); the caller's read of it is its audit event. */
+    record Refused(String caseId, RuntimeException why) implements Assessed {}
+
+    /** The case is gone. */
+    record Missing(String caseId) implements Assessed {}
+  }
+
+  /**
+   * {@link #assessCase} for many cases already read (and audited) by the caller, with their writes
+   * submitted together so that they share commits: a caseload is assessed at the rate of the engine
+   * and the JSON, not of the disk's syncs. A case changed since it was read is read and assessed
+   * again on its own.
+   *
+   * @return per case, in the order given
+   */
+  public List<Assessed> assessCases(
+      List<CaseRecord> read, String actor, Function<CaseRecord, StoredAssessment> assess) {
+    Checks.actor(actor);
+    Objects.requireNonNull(assess, "assess");
+    GroupCommit writes = assessmentWrites();
+    var pending = new ArrayList<CompletableFuture<Optional<StoredAssessment>>>();
+    var results = new ArrayList<Assessed>();
+    for (CaseRecord c : read) {
+      try {
+        StoredAssessment receipt = assess.apply(c);
+        pending.add(
+            writes.submit(
+                tx ->
+                    cases.version(c.id()) == c.version()
+                        ? Optional.of(assessments.record(receipt))
+                        : Optional.<StoredAssessment>empty()));
+        results.add(null);
+      } catch (RuntimeException e) {
+        pending.add(null);
+        results.add(new Assessed.Refused(c.id(), e));
+      }
+    }
+    for (int i = 0; i < read.size(); i++) {
+      if (pending.get(i) == null) {
+        continue;
+      }
+      Optional<StoredAssessment> stored = GroupCommit.await(pending.get(i));
+      String id = read.get(i).id();
+      if (stored.isPresent()) {
+        results.set(i, new Assessed.Stored(id, stored.get()));
+        continue;
+      }
+      try {
+        results.set(
+            i,
+            assessCase(id, actor, assess)
+                .<Assessed>map(r -> new Assessed.Stored(id, r))
+                .orElse(new Assessed.Missing(id)));
+      } catch (RuntimeException e) {
+        results.set(i, new Assessed.Refused(id, e));
+      }
+    }
+    return results;
   }
 
   private GroupCommit assessmentWrites() {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.asylex.json.ReceiptJson;
 
 /**
  * The receipt of one assessment of one case version: everything needed to run it again and show
@@ -37,7 +38,8 @@ public record StoredAssessment(
     String engineVersion,
     String findingsJson,
     String actor,
-    Instant at) {
+    Instant at)
+    implements ReceiptJson.Receipt {
 
   public StoredAssessment {
     Objects.requireNonNull(id, "id");

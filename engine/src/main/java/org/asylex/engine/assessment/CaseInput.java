@@ -49,32 +49,28 @@ public final class CaseInput {
     Object value = raw.get(COUNTRY_FACT);
     if (value == null) {
       errors.add(
-          new InputError(
+          InputError.of(
               pointer,
-              "missing-country",
-              "countryOfOrigin is required: an ISO 3166-1 alpha-2 code such as "
-                  + countries.stream().findFirst().orElse("NL")));
+              InputError.Kind.MISSING_COUNTRY,
+              COUNTRY_FACT,
+              "an ISO 3166-1 alpha-2 code such as " + countries.stream().findFirst().orElse("NL"),
+              null));
       return Optional.empty();
     }
     if (!(value instanceof String code) || !code.matches("[A-Z]{2}")) {
       errors.add(
-          new InputError(
+          InputError.of(
               pointer,
-              "wrong-type",
-              "countryOfOrigin must be an ISO 3166-1 alpha-2 code in capitals (e.g. NL), not "
-                  + shown(value)));
+              InputError.Kind.WRONG_TYPE,
+              COUNTRY_FACT,
+              "an ISO 3166-1 alpha-2 code in capitals (e.g. NL)",
+              shown(value)));
       return Optional.empty();
     }
     if (!countries.contains(code)) {
       errors.add(
-          new InputError(
-              pointer,
-              "no-pack",
-              "there is no policy pack for country '"
-                  + code
-                  + "' (packs: "
-                  + String.join(", ", countries)
-                  + ")"));
+          InputError.of(
+              pointer, InputError.Kind.NO_PACK, COUNTRY_FACT, String.join(", ", countries), code));
       return Optional.empty();
     }
     return Optional.of(code);
@@ -88,6 +84,16 @@ public final class CaseInput {
    */
   public static Validated validate(
       PolicyPack pack, Map<String, ?> raw, LocalDate asOf, String prefix) {
+    return validate(pack, raw, asOf, prefix, false);
+  }
+
+  /**
+   * {@link #validate(PolicyPack, Map, LocalDate, String)}; with {@code asOfIsToday}, a date after
+   * {@code asOf} is reported as a date in the future (facts recorded today, not assessed on a
+   * date).
+   */
+  public static Validated validate(
+      PolicyPack pack, Map<String, ?> raw, LocalDate asOf, String prefix, boolean asOfIsToday) {
     FactSchema schema = pack.facts();
     var errors = new ArrayList<InputError>();
     var builder = CaseFacts.builder(schema);
@@ -98,68 +104,66 @@ public final class CaseInput {
       Optional<FactDefinition> fact = schema.fact(name);
       if (fact.isEmpty()) {
         errors.add(
-            new InputError(
-                pointer,
-                "unknown-fact",
-                "unknown fact '" + name + "'" + NearestName.didYouMean(name, names)));
+            InputError.of(pointer, InputError.Kind.UNKNOWN_FACT, name, null, null)
+                .withSuggestion(NearestName.suggest(name, names)));
         continue;
       }
       Object value = entry.getValue();
       if (value == null) {
         continue; // JSON null: the fact is not (yet) established
       }
-      convert(fact.get(), value, asOf, pointer, errors).ifPresent(v -> builder.set(name, v));
+      convert(fact.get(), value, new DateBound(asOf, asOfIsToday), pointer, errors)
+          .ifPresent(v -> builder.set(name, v));
     }
     Object country = raw.get(COUNTRY_FACT);
     if (country == null) {
       errors.add(
-          new InputError(
-              prefix + "/" + COUNTRY_FACT, "missing-country", "countryOfOrigin is required"));
+          InputError.of(
+              prefix + "/" + COUNTRY_FACT,
+              InputError.Kind.MISSING_COUNTRY,
+              COUNTRY_FACT,
+              null,
+              null));
     } else if (country instanceof String c && c.matches("[A-Z]{2}") && !c.equals(pack.country())) {
       errors.add(
-          new InputError(
+          InputError.of(
               prefix + "/" + COUNTRY_FACT,
-              "wrong-pack",
-              "the case comes from "
-                  + c
-                  + ", but pack "
-                  + pack.id()
-                  + " is for "
-                  + pack.country()));
+              InputError.Kind.WRONG_PACK,
+              COUNTRY_FACT,
+              "pack " + pack.id() + " is for " + pack.country(),
+              c));
     }
     return errors.isEmpty()
         ? new Validated(Optional.of(builder.build()), errors)
         : new Validated(Optional.empty(), errors);
   }
 
+  /** The latest date a date fact may have, and whether it is today. */
+  private record DateBound(LocalDate date, boolean today) {}
+
   private static Optional<Object> convert(
-      FactDefinition f, Object value, LocalDate asOf, String pointer, List<InputError> errors) {
+      FactDefinition f, Object value, DateBound asOf, String pointer, List<InputError> errors) {
     switch (f.type()) {
       case BOOLEAN:
         if (value instanceof Boolean) {
           return Optional.of(value);
         }
-        errors.add(
-            wrongType(pointer, f, "true or false (JSON booleans, not strings or numbers)", value));
+        errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
         return Optional.empty();
       case ENUM:
         if (!(value instanceof String s)) {
-          errors.add(wrongType(pointer, f, "one of " + String.join(", ", f.values()), value));
+          errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
           return Optional.empty();
         }
         if (!f.values().contains(s)) {
           errors.add(
-              new InputError(
-                  pointer,
-                  "unknown-value",
-                  "'"
-                      + s
-                      + "' is not a value of "
-                      + f.name()
-                      + " ("
-                      + String.join(", ", f.values())
-                      + ")"
-                      + NearestName.didYouMean(s, f.values())));
+              InputError.of(
+                      pointer,
+                      InputError.Kind.UNKNOWN_VALUE,
+                      f.name(),
+                      String.join(", ", f.values()),
+                      s)
+                  .withSuggestion(NearestName.suggest(s, f.values())));
           return Optional.empty();
         }
         return Optional.of(s);
@@ -168,14 +172,7 @@ public final class CaseInput {
         if (value instanceof String s && s.matches(f.type().valuePattern())) {
           return Optional.of(s);
         }
-        errors.add(
-            wrongType(
-                pointer,
-                f,
-                f.type() == FactType.REGION
-                    ? "an ISO 3166-2 code such as NL-NH (country, hyphen, 1-3 letters or digits)"
-                    : "an ISO 3166-1 alpha-2 code such as NL",
-                value));
+        errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
         return Optional.empty();
       case DATE:
       case PARTIAL_DATE:
@@ -186,9 +183,9 @@ public final class CaseInput {
   }
 
   private static Optional<Object> date(
-      FactDefinition f, Object value, LocalDate asOf, String pointer, List<InputError> errors) {
+      FactDefinition f, Object value, DateBound asOf, String pointer, List<InputError> errors) {
     boolean partialAllowed = f.type() == FactType.PARTIAL_DATE;
-    String expected = partialAllowed ? "a date YYYY-MM-DD, YYYY-MM or YYYY" : "a date YYYY-MM-DD";
+    String expected = f.type().expected(f.values());
     if (!(value instanceof String s)) {
       errors.add(wrongType(pointer, f, expected, value));
       return Optional.empty();
@@ -199,28 +196,29 @@ public final class CaseInput {
             : s.matches("\\d{4}-\\d{2}-\\d{2}");
     if (!shape) {
       errors.add(
-          new InputError(
-              pointer, "bad-date", f.name() + " must be " + expected + ", not '" + s + "'"));
+          InputError.of(pointer, InputError.Kind.BAD_DATE, f.name(), expected, "'" + s + "'"));
       return Optional.empty();
     }
     Optional<PartialDate> parsed = PartialDate.parse(s);
     if (parsed.isEmpty()) {
-      errors.add(new InputError(pointer, "bad-date", "the date " + s + " does not exist"));
+      errors.add(InputError.of(pointer, InputError.Kind.NO_SUCH_DATE, f.name(), null, s));
       return Optional.empty();
     }
-    if (parsed.get().earliest().isAfter(asOf)) {
+    if (parsed.get().earliest().isAfter(asOf.date())) {
       errors.add(
-          new InputError(
+          InputError.of(
               pointer,
-              "date-after-assessment",
-              f.name() + " " + s + " lies after the assessment date " + asOf));
+              asOf.today() ? InputError.Kind.DATE_IN_FUTURE : InputError.Kind.DATE_AFTER_ASSESSMENT,
+              f.name(),
+              asOf.date().toString(),
+              s));
       return Optional.empty();
     }
     if (!partialAllowed) {
       try {
         return Optional.of(LocalDate.parse(s));
       } catch (DateTimeException e) {
-        errors.add(new InputError(pointer, "bad-date", "the date " + s + " does not exist"));
+        errors.add(InputError.of(pointer, InputError.Kind.NO_SUCH_DATE, f.name(), null, s));
         return Optional.empty();
       }
     }
@@ -229,8 +227,7 @@ public final class CaseInput {
 
   private static InputError wrongType(
       String pointer, FactDefinition f, String expected, Object value) {
-    return new InputError(
-        pointer, "wrong-type", f.name() + " must be " + expected + ", not " + shown(value));
+    return InputError.of(pointer, InputError.Kind.WRONG_TYPE, f.name(), expected, shown(value));
   }
 
   /** How a JSON value reads in a message, without echoing long personal text. */

@@ -37,6 +37,22 @@ public enum FactType {
     return valuePattern;
   }
 
+  /**
+   * What a value of this type looks like, in words, for every message that says what was expected.
+   *
+   * @param values the allowed values of an enumeration (ignored for other types)
+   */
+  public String expected(java.util.List<String> values) {
+    return switch (this) {
+      case BOOLEAN -> "true or false (JSON booleans, not strings or numbers)";
+      case ENUM -> "one of " + String.join(", ", values);
+      case DATE -> "a date YYYY-MM-DD";
+      case PARTIAL_DATE -> "a date YYYY-MM-DD, YYYY-MM or YYYY";
+      case COUNTRY -> "an ISO 3166-1 alpha-2 code such as NL";
+      case REGION -> "an ISO 3166-2 code such as NL-NH (country, hyphen, 1-3 letters or digits)";
+    };
+  }
+
   public static Optional<FactType> fromId(String id) {
     for (FactType t : values()) {
       if (t.id.equals(id)) {

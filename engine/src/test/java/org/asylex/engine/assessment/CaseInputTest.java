@@ -1,6 +1,7 @@
 package org.asylex.engine.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.asylex.engine.policy.TestPacks.element;
 import static org.asylex.engine.policy.TestPacks.fact;
 import static org.asylex.engine.policy.TestPacks.rule;
@@ -271,9 +272,9 @@ class CaseInputTest {
     CaseInput.Validated v = validate(new HashMap<>(Map.of("member", true)));
 
     assertThat(v.errors())
+        .extracting(InputError::pointer, InputError::code, InputError::message)
         .containsExactly(
-            new InputError(
-                "/facts/countryOfOrigin", "missing-country", "countryOfOrigin is required"));
+            tuple("/facts/countryOfOrigin", "missing-country", "countryOfOrigin is required"));
   }
 
   @Test
@@ -340,7 +341,7 @@ class CaseInputTest {
   @Test
   void theErrorListOfAValidatedCaseCannotBeChanged() {
     var errors = new ArrayList<InputError>();
-    errors.add(new InputError("/x", "c", "m"));
+    errors.add(InputError.ofDocument(InputError.Kind.EMPTY, "m"));
     var v = new CaseInput.Validated(Optional.empty(), errors);
     errors.clear();
 
@@ -356,8 +357,50 @@ class CaseInputTest {
 
   @Test
   void anInputErrorReadsAsPointerAndMessage() {
-    assertThat(new InputError("/facts/x", "c", "bad")).hasToString("/facts/x: bad");
-    assertThat(new InputError("", "c", "bad")).hasToString("(the case): bad");
+    assertThat(onlyError("member", 1))
+        .hasToString("/facts/member: " + onlyError("member", 1).message());
+    assertThat(InputError.ofDocument(InputError.Kind.EMPTY, "bad")).hasToString("(the case): bad");
+  }
+
+  @Test
+  void everyErrorCanBeWordedWithoutTheValueThatWasGiven() {
+    assertThat(onlyError("member", "secret text").messageWithoutValue())
+        .isEqualTo("member must be true or false (JSON booleans, not strings or numbers)");
+    assertThat(onlyError("status", "Enlistd").messageWithoutValue())
+        .isEqualTo("not a value of status (enlisted, reserve, none); did you mean 'enlisted'?");
+    assertThat(onlyError("born", "2023-02-30").messageWithoutValue())
+        .isEqualTo("the date does not exist");
+    assertThat(onlyError("arrived", "1 May").messageWithoutValue())
+        .isEqualTo("arrived must be a date YYYY-MM-DD");
+    assertThat(onlyError("born", "2099").messageWithoutValue())
+        .isEqualTo(
+            "born lies after the assessment date "
+                + onlyError("born", "2099").expected().orElseThrow());
+    assertThat(onlyError("region", "Moscow").messageWithoutValue()).doesNotContain("Moscow");
+  }
+
+  @Test
+  void anErrorIsDataNamingTheFactWhatWasExpectedAndWhatWasGiven() {
+    InputError e = onlyError("status", "Enlistd");
+
+    assertThat(e.kind()).isEqualTo(InputError.Kind.UNKNOWN_VALUE);
+    assertThat(e.fact()).contains("status");
+    assertThat(e.expected()).contains("enlisted, reserve, none");
+    assertThat(e.given()).contains("Enlistd");
+    assertThat(e.suggestion()).contains("enlisted");
+  }
+
+  @Test
+  void aDateAfterTodayIsADateInTheFutureWhenTheFactsAreCheckedAsOfToday() {
+    var raw = raw();
+    raw.put("born", "2099-01-01");
+    InputError e = CaseInput.validate(PACK, raw, AS_OF, "/facts", true).errors().get(0);
+
+    assertThat(e.code()).isEqualTo("date-after-assessment");
+    assertThat(e.message())
+        .isEqualTo("born 2099-01-01 lies in the future (after today, 2023-06-15)");
+    assertThat(e.messageWithoutValue())
+        .isEqualTo("born lies in the future (after today, 2023-06-15)");
   }
 
   @Nested
@@ -382,8 +425,9 @@ class CaseInputTest {
 
       assertThat(country(Map.of(), errors)).isEmpty();
       assertThat(errors)
+          .extracting(InputError::pointer, InputError::code, InputError::message)
           .containsExactly(
-              new InputError(
+              tuple(
                   "/facts/countryOfOrigin",
                   "missing-country",
                   "countryOfOrigin is required: an ISO 3166-1 alpha-2 code such as XX"));
@@ -437,11 +481,14 @@ class CaseInputTest {
 
       assertThat(country(Map.of("countryOfOrigin", "YY"), errors)).isEmpty();
       assertThat(errors)
+          .extracting(InputError::pointer, InputError::code, InputError::message)
           .containsExactly(
-              new InputError(
+              tuple(
                   "/facts/countryOfOrigin",
                   "no-pack",
                   "there is no policy pack for country 'YY' (packs: XX, ZZ)"));
+      assertThat(errors.get(0).messageWithoutValue())
+          .isEqualTo("there is no policy pack for this country (packs: XX, ZZ)");
     }
   }
 }

@@ -32,6 +32,10 @@ class TimelineTest {
 
   private static final PolicyPack PACK = pack(milestone("2022-12", "moratorium extended"));
 
+  private static Optional<String> ruleId(Timeline.Change c) {
+    return c instanceof Timeline.RuleChange r ? Optional.of(r.rule().id()) : Optional.empty();
+  }
+
   private static PartialDate date(String text) {
     return PartialDate.parse(text).orElseThrow();
   }
@@ -45,13 +49,13 @@ class TimelineTest {
         .containsExactly("2022-06-29", "2022-12", "2023-06-08", "2023-06-29");
     assertThat(entries)
         .flatExtracting(Timeline.Entry::changes)
-        .extracting(Timeline.Change::kind, Timeline.Change::elementId, Timeline.Change::ruleId)
+        .extracting(
+            c -> c.getClass().getSimpleName(), Timeline.Change::elements, TimelineTest::ruleId)
         .containsExactly(
-            tuple(
-                Timeline.ChangeKind.RULE_STARTS, "decision-moratorium", Optional.of("moratorium")),
-            tuple(Timeline.ChangeKind.MILESTONE, "decision-moratorium", Optional.empty()),
-            tuple(Timeline.ChangeKind.RULE_STARTS, "risk-group", Optional.of("lawyers")),
-            tuple(Timeline.ChangeKind.RULE_ENDS, "decision-moratorium", Optional.of("moratorium")));
+            tuple("ComesIntoForce", List.of("decision-moratorium"), Optional.of("moratorium")),
+            tuple("Milestone", List.of("decision-moratorium"), Optional.empty()),
+            tuple("ComesIntoForce", List.of("risk-group"), Optional.of("lawyers")),
+            tuple("Lapses", List.of("decision-moratorium"), Optional.of("moratorium")));
   }
 
   @Test
@@ -77,8 +81,8 @@ class TimelineTest {
     assertThat(december.date()).isEqualTo(date("2022-12"));
     assertThat(december.date().precision()).isEqualTo(PartialDate.Precision.MONTH);
     Timeline.Change change = december.changes().get(0);
-    assertThat(change.what()).contains(TestPacks.text("moratorium extended"));
-    assertThat(change.version()).isEmpty();
+    assertThat(change).isInstanceOf(Timeline.Milestone.class);
+    assertThat(change.description()).isEqualTo(TestPacks.text("moratorium extended"));
     assertThat(change.sources())
         .extracting(SourceQuote::quote)
         .containsExactly("moratorium extended");
@@ -89,9 +93,10 @@ class TimelineTest {
     Timeline.Entry start = Timeline.of(PACK, AssumptionValues.defaults(PACK)).get(0);
 
     Rule.Version version = PACK.rule("moratorium").orElseThrow().versions().get(0);
-    assertThat(start.changes().get(0).version()).contains(version);
-    assertThat(start.changes().get(0).sources()).isEqualTo(version.sources());
-    assertThat(start.changes().get(0).what()).isEmpty();
+    var change = (Timeline.ComesIntoForce) start.changes().get(0);
+    assertThat(change.version()).isEqualTo(1);
+    assertThat(change.sources()).isEqualTo(version.sources());
+    assertThat(change.description().en()).isEqualTo("rule moratorium comes into force");
   }
 
   @Test
@@ -119,10 +124,10 @@ class TimelineTest {
     Timeline.Entry last = entries.get(2);
     assertThat(last.date()).isEqualTo(date("2023-06-29"));
     assertThat(last.changes())
-        .extracting(Timeline.Change::kind, Timeline.Change::ruleId)
+        .extracting(c -> c.getClass().getSimpleName(), TimelineTest::ruleId)
         .containsExactlyInAnyOrder(
-            tuple(Timeline.ChangeKind.RULE_ENDS, Optional.of("moratorium")),
-            tuple(Timeline.ChangeKind.RULE_STARTS, Optional.of("lawyers")));
+            tuple("Lapses", Optional.of("moratorium")),
+            tuple("ComesIntoForce", Optional.of("lawyers")));
     assertThat(last.restsOnAssumption()).isTrue();
   }
 
@@ -134,8 +139,8 @@ class TimelineTest {
 
     assertThat(first.date()).isEqualTo(date("2022-06-29"));
     assertThat(first.changes())
-        .extracting(Timeline.Change::kind)
-        .containsExactlyInAnyOrder(Timeline.ChangeKind.RULE_STARTS, Timeline.ChangeKind.MILESTONE);
+        .extracting(c -> c.getClass().getSimpleName())
+        .containsExactlyInAnyOrder("ComesIntoForce", "Milestone");
   }
 
   @Test
@@ -163,5 +168,45 @@ class TimelineTest {
             .build();
 
     assertThat(Timeline.of(pack, AssumptionValues.defaults(pack))).isEmpty();
+  }
+
+  @Test
+  void aRuleWhoseNextVersionStartsWhenTheFirstEndsHasANewVersionNotALapseAndAStart() {
+    PolicyPack pack =
+        TestPacks.pack()
+            .fact(fact("critic", FactType.BOOLEAN, 1))
+            .element(element("risk-group", 10))
+            .rule(
+                rule("critics", "risk-group", 30)
+                    .valid(null, "2023-06-08", "critic")
+                    .valid("2023-06-08", null, "critic"))
+            .build();
+
+    List<Timeline.Entry> entries = Timeline.of(pack, AssumptionValues.defaults(pack));
+
+    assertThat(entries).hasSize(1);
+    assertThat(entries.get(0).changes()).hasSize(1);
+    var change = (Timeline.NewVersion) entries.get(0).changes().get(0);
+    assertThat(change.version()).isEqualTo(2);
+    assertThat(change.description().en()).isEqualTo("rule critics: new version (2 of 2) in force");
+    assertThat(change.description().nl())
+        .isEqualTo("regel critics: nieuwe versie (2 van 2) van kracht");
+  }
+
+  @Test
+  void aMilestoneTwoElementsShareIsOneChangeNamingBoth() {
+    PolicyPack pack =
+        TestPacks.pack()
+            .fact(fact("conscript", FactType.BOOLEAN, 1))
+            .element(element("decision-moratorium", 1, List.of(milestone("2022-12", "extended"))))
+            .element(element("departure-moratorium", 5, List.of(milestone("2022-12", "extended"))))
+            .rule(rule("moratorium", "decision-moratorium", 10).valid(null, null, "conscript"))
+            .build();
+
+    Timeline.Entry december = Timeline.of(pack, AssumptionValues.defaults(pack)).get(0);
+
+    assertThat(december.changes()).hasSize(1);
+    assertThat(december.changes().get(0).elements())
+        .containsExactly("decision-moratorium", "departure-moratorium");
   }
 }

@@ -1,4 +1,4 @@
-package org.asylex.server.auth;
+package org.asylex.app.users;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -1,8 +1,6 @@
-package org.asylex.store;
+package org.asylex.app.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,17 +16,18 @@ import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
-import org.asylex.json.AssessmentDiff;
 import org.asylex.json.AssessmentJson;
+import org.asylex.json.Json;
+import org.asylex.json.ReceiptJson;
+import org.asylex.json.RerunReason;
+import org.asylex.store.CaseRecord;
+import org.asylex.store.StoredAssessment;
 
 /**
- * How an assessment becomes a stored receipt, and how a receipt is re-run: one definition for the
- * command line and the API, so that a receipt stored by either reproduces identically with the
- * other.
+ * How an assessment becomes a stored receipt, and how a receipt is re-run: one definition, so that
+ * a receipt stored through any front end reproduces identically through any other.
  */
 public final class Receipts {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private Receipts() {}
 
   /** The version of the engine: its jar's Implementation-Version, else "development". */
@@ -42,11 +41,7 @@ public final class Receipts {
    * both languages and none chosen, written compactly. Reproducing compares these bytes.
    */
   public static String findings(Assessment assessment, PolicyPack pack) {
-    try {
-      return MAPPER.writeValueAsString(AssessmentJson.tree(assessment, pack, null));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the findings: " + e.getOriginalMessage(), e);
-    }
+    return Json.compact(AssessmentJson.tree(assessment, pack, null));
   }
 
   /**
@@ -74,25 +69,23 @@ public final class Receipts {
         at);
   }
 
-  /** The stored findings as a JSON tree. */
-  public static JsonNode storedFindings(StoredAssessment stored) {
-    try {
-      return MAPPER.readTree(stored.findingsJson());
-    } catch (JsonProcessingException e) {
-      throw new StoreException("the stored findings of " + stored.id() + " are unreadable", e);
+  /** The assumption values to re-run a receipt with, and what the re-run should say of them. */
+  public record Rerun(Map<String, String> overrides, List<RerunReason> notes) {
+    public Rerun {
+      overrides = Map.copyOf(overrides);
+      notes = List.copyOf(notes);
     }
   }
 
   /**
    * The assumption values to re-run a receipt with: those stored. A value that was overridden then,
    * or that is no longer the pack's default, is given as an override; a stored assumption the pack
-   * no longer has, or whose value no longer fits its type, is noted in {@code notes} and left at
-   * the pack's value.
+   * no longer has, or whose value no longer fits its type, is noted and left at the pack's value.
    */
-  public static Map<String, String> rerunOverrides(
-      StoredAssessment stored, PolicyPack pack, List<String> notes) {
+  public static Rerun rerun(StoredAssessment stored, PolicyPack pack) {
     Set<String> overridden = new HashSet<>();
-    storedFindings(stored)
+    JsonNode findings = ReceiptJson.findings(stored);
+    findings
         .path("assumptions")
         .forEach(
             a -> {
@@ -101,77 +94,57 @@ public final class Receipts {
               }
             });
     var overrides = new LinkedHashMap<String, String>();
+    var notes = new ArrayList<RerunReason>();
     stored
         .assumptions()
         .forEach(
             (id, value) -> {
               Optional<Assumption> assumption = pack.assumption(id);
               if (assumption.isEmpty()) {
-                notes.add(
-                    "assumption "
-                        + id
-                        + " (stored value "
-                        + value
-                        + ") is no longer in the pack; it was left out");
+                notes.add(new RerunReason.AssumptionGone(id, value));
                 return;
               }
-              if (AssumptionValues.parse(assumption.get().type(), value).isEmpty()) {
+              Assumption a = assumption.get();
+              if (AssumptionValues.parse(a.type(), value).isEmpty()) {
                 notes.add(
-                    "assumption "
-                        + id
-                        + " now takes "
-                        + AssumptionValues.expected(assumption.get().type())
-                        + "; the stored value "
-                        + value
-                        + " cannot be used, the pack's default "
-                        + assumption.get().defaultValue()
-                        + " was");
+                    new RerunReason.AssumptionValueUnusable(
+                        id, AssumptionValues.expected(a.type()), value, a.defaultValue()));
                 return;
               }
-              boolean defaultChanged = !value.equals(assumption.get().defaultValue());
+              boolean defaultChanged = !value.equals(a.defaultValue());
               if (defaultChanged && !overridden.contains(id)) {
-                notes.add(
-                    "the pack's default for assumption "
-                        + id
-                        + " is now "
-                        + assumption.get().defaultValue()
-                        + "; the re-run used the stored value "
-                        + value);
+                notes.add(new RerunReason.DefaultChanged(id, a.defaultValue(), value));
               }
               if (overridden.contains(id) || defaultChanged) {
                 overrides.put(id, value);
               }
             });
-    return overrides;
+    return new Rerun(overrides, notes);
   }
 
   /**
    * Why a re-run of {@code stored} with {@code pack} (as it is now) and engine {@code engine}
    * differs: the comparison's {@code reasons}, then whether the pack and the engine changed, then
-   * the {@code notes} of {@link #rerunOverrides}.
+   * the {@code notes} of {@link #rerun}.
    */
-  public static List<String> rerunReasons(
+  public static List<RerunReason> rerunReasons(
       StoredAssessment stored,
       PolicyPack pack,
       String engine,
-      List<String> reasons,
-      List<String> notes) {
-    var all = new ArrayList<String>(reasons);
-    if (reasons.stream().noneMatch(r -> r.startsWith("the pack changed"))
-        && !pack.contentHash().equals(stored.contentHash())) {
+      List<RerunReason> reasons,
+      List<RerunReason> notes) {
+    var all = new ArrayList<RerunReason>(reasons);
+    boolean packChanged = !pack.contentHash().equals(stored.contentHash());
+    if (packChanged && reasons.stream().noneMatch(RerunReason.PackChanged.class::isInstance)) {
       all.add(
           0,
-          AssessmentDiff.packChange(
+          new RerunReason.PackChanged(
               stored.packVersion(), pack.version(), stored.contentHash(), pack.contentHash()));
     }
-    if (pack.contentHash().equals(stored.contentHash())) {
-      all.add(
-          "the pack is unchanged; "
-              + (engine.equals(stored.engineVersion())
-                  ? "the engine version is the same (" + engine + ")"
-                  : "the engine changed: " + stored.engineVersion() + " → " + engine));
+    if (!packChanged) {
+      all.add(new RerunReason.PackUnchanged(stored.engineVersion(), engine));
     } else if (!engine.equals(stored.engineVersion())) {
-      all.add("the engine changed too: " + stored.engineVersion() + " → " + engine);
+      all.add(new RerunReason.EngineChanged(stored.engineVersion(), engine));
     }
     all.addAll(notes);
     return all;

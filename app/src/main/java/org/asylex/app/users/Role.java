@@ -1,4 +1,4 @@
-package org.asylex.server.auth;
+package org.asylex.app.users;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,0 +1,112 @@
+package org.asylex.app;
+
+import java.util.Objects;
+import org.asylex.app.audit.AuditLog;
+import org.asylex.app.cases.CaseFiles;
+import org.asylex.app.cases.CaseImport;
+import org.asylex.app.cases.StoredAssessments;
+import org.asylex.app.policy.Assessing;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.app.policy.PolicyQueries;
+import org.asylex.app.users.Accounts;
+import org.asylex.app.users.ApiTokens;
+import org.asylex.store.Store;
+import org.asylex.store.StoreConfig;
+
+/**
+ * Asylex with its case store open: every use case, wired once, for a front end to call. Close it to
+ * close the store. (Use cases that need no store, {@link Assessing} and {@link PolicyQueries}, can
+ * also be made from a {@link PolicyCatalog} alone.)
+ */
+public final class Application implements AutoCloseable {
+  private final Store store;
+  private final PolicyCatalog policies;
+  private final Today today;
+  private final Assessing assessing;
+  private final PolicyQueries policyQueries;
+  private final CaseFiles cases;
+  private final CaseImport caseImport;
+  private final StoredAssessments assessments;
+  private final Accounts accounts;
+  private final AuditLog audit;
+
+  private Application(Store store, PolicyCatalog policies, Today today, ApiTokens tokens) {
+    this.store = store;
+    this.policies = policies;
+    this.today = today;
+    this.assessing = new Assessing(policies);
+    this.policyQueries = new PolicyQueries(policies);
+    this.cases = new CaseFiles(store, policies, today);
+    this.caseImport = new CaseImport(store, policies, today);
+    this.assessments = new StoredAssessments(store, policies, today);
+    this.accounts = new Accounts(store, tokens);
+    this.audit = new AuditLog(store);
+  }
+
+  /**
+   * Opens the store {@code config} names (creating and migrating it when needed) and wires every
+   * use case over it and {@code policies}.
+   *
+   * @throws org.asylex.store.StoreException when the store cannot be reached, created or migrated
+   */
+  public static Application open(
+      StoreConfig config, PolicyCatalog policies, Today today, ApiTokens tokens) {
+    Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(today, "today");
+    Objects.requireNonNull(tokens, "tokens");
+    return new Application(
+        Store.open(Objects.requireNonNull(config, "config")), policies, today, tokens);
+  }
+
+  public PolicyCatalog policies() {
+    return policies;
+  }
+
+  public Today today() {
+    return today;
+  }
+
+  public Assessing assessing() {
+    return assessing;
+  }
+
+  public PolicyQueries policyQueries() {
+    return policyQueries;
+  }
+
+  public CaseFiles cases() {
+    return cases;
+  }
+
+  public CaseImport caseImport() {
+    return caseImport;
+  }
+
+  public StoredAssessments assessments() {
+    return assessments;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** Where the store is, for messages: {@code SQLite /path/asylex.db} or the PostgreSQL URL. */
+  public String storeDescription() {
+    return store.description();
+  }
+
+  /** Whether the store is the embedded SQLite one. */
+  public boolean embeddedStore() {
+    return store.isEmbedded();
+  }
+
+  /** Closes the store; on SQLite the last connection folds the log back into the file. */
+  @Override
+  public void close() {
+    store.close();
+  }
+}

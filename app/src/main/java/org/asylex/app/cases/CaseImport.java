@@ -1,0 +1,233 @@
+package org.asylex.app.cases;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.asylex.app.Today;
+import org.asylex.app.policy.FactCheck;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.engine.assessment.InputError;
+import org.asylex.json.CaseJson;
+import org.asylex.json.JsonInputException;
+import org.asylex.store.ImportResult;
+import org.asylex.store.Store;
+
+/**
+ * Imports cases from JSON Lines ({@code {"id", "reference"?, "facts"}} per line, the form export
+ * writes): each line checked on its own against the pack of its country (facts valid as of today)
+ * and stored in batches; a bad line is reported by number and pointer and nothing of it is stored,
+ * the rest goes in. Importing is idempotent by id.
+ */
+public final class CaseImport {
+  private final Store store;
+  private final FactCheck facts;
+  private final Today today;
+
+  public CaseImport(Store store, PolicyCatalog policies, Today today) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.facts = new FactCheck(policies);
+    this.today = Objects.requireNonNull(today, "today");
+  }
+
+  /** What the import tells as it goes: a rejected line, a case stored with other facts. */
+  public interface Listener {
+    /**
+     * Line {@code line} was not imported; each problem is {@code /pointer: problem}, or, for JSON
+     * that cannot be read, the problem at {@code column} (0: the line as a whole).
+     */
+    void rejected(long line, int column, List<String> problems);
+
+    /** Line {@code line}'s case is stored already with other facts or another reference. */
+    void exists(long line, String caseId);
+  }
+
+  /** How many lines were read, and what became of them. */
+  public record Summary(long lines, Map<ImportResult, Long> counts, long rejected) {
+    public Summary {
+      counts = Map.copyOf(counts);
+    }
+
+    public long count(ImportResult r) {
+      return counts.getOrDefault(r, 0L);
+    }
+  }
+
+  /** One checked line waiting for its batch. */
+  private record Line(long number, org.asylex.store.CaseImport value) {}
+
+  /**
+   * Imports every line of {@code in}; what went in stays in when reading or storing fails part way
+   * (each batch is committed or not at all).
+   *
+   * @param batch cases per transaction
+   * @throws ImportStopped when the input cannot be read on, with the summary so far
+   */
+  public Summary run(InputStream in, int batch, String actor, Listener listener) {
+    var run = new Run(batch, actor, listener);
+    var reader = new JsonLines(in);
+    try {
+      byte[] bytes;
+      while ((bytes = reader.next()) != null) {
+        run.line(bytes, reader.tooLong());
+      }
+    } catch (IOException e) {
+      run.flush();
+      throw new ImportStopped(run.summary(), e);
+    }
+    run.flush();
+    return run.summary();
+  }
+
+  /** Reading the input failed part way; {@link #summary()} says how far it got. */
+  public static final class ImportStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Summary summary;
+
+    ImportStopped(Summary summary, IOException cause) {
+      super("cannot read on after line " + summary.lines() + ": " + cause, cause);
+      this.summary = summary;
+    }
+
+    public Summary summary() {
+      return summary;
+    }
+  }
+
+  /** The state of one import. */
+  private final class Run {
+    private final int batch;
+    private final String actor;
+    private final Listener listener;
+    private final List<Line> pending = new ArrayList<>();
+    private final Map<ImportResult, Long> counts = new EnumMap<>(ImportResult.class);
+    private long lines;
+    private long rejected;
+
+    Run(int batch, String actor, Listener listener) {
+      this.batch = batch;
+      this.actor = actor;
+      this.listener = listener;
+    }
+
+    void line(byte[] bytes, boolean tooLong) {
+      lines++;
+      if (tooLong) {
+        reject(
+            List.of(
+                "the line is longer than "
+                    + (CaseJson.MAX_BYTES >> 10)
+                    + " KiB; a line is one case object"));
+        return;
+      }
+      if (JsonLines.blank(bytes)) {
+        return;
+      }
+      Map<String, Object> doc;
+      try {
+        doc = CaseJson.read(new ByteArrayInputStream(bytes), "line");
+      } catch (JsonInputException e) {
+        // The parser may quote an unquoted token, which can be a fact value: leave it out.
+        int column = e.line() > 0 && e.column() > 0 ? e.column() : 0;
+        reject(column, List.of(e.problem().replaceAll("(?i)token '[^']*'", "token")));
+        return;
+      }
+      var errors = new ArrayList<String>();
+      org.asylex.store.CaseImport value = check(doc, errors);
+      if (!errors.isEmpty()) {
+        reject(errors);
+        return;
+      }
+      pending.add(new Line(lines, value));
+      if (pending.size() >= batch) {
+        flush();
+      }
+    }
+
+    private org.asylex.store.CaseImport check(Map<String, Object> doc, List<String> errors) {
+      for (String key : doc.keySet()) {
+        if (!key.equals("id") && !key.equals("reference") && !key.equals("facts")) {
+          errors.add(
+              "/" + key + ": unknown key '" + key + "'; a line has id, reference and facts only");
+        }
+      }
+      String id = ImportLineText.text(doc.get("id"), "/id", "the case id", true, errors);
+      if (id != null && !CaseIds.valid(id)) {
+        errors.add("/id: " + CaseIds.RULE);
+      }
+      String reference =
+          ImportLineText.text(doc.get("reference"), "/reference", "the reference", false, errors);
+      Object given = doc.get("facts");
+      if (given == null) {
+        errors.add("/facts: the facts are missing: an object of facts {…}");
+        return null;
+      }
+      if (!(given instanceof Map)) {
+        errors.add("/facts: the facts must be an object of facts {…}");
+        return null;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) given;
+      FactCheck.Checked checked = facts.check(map, today.date(), "/facts", true);
+      for (InputError e : checked.errors()) {
+        errors.add(e.pointer() + ": " + e.messageWithoutValue());
+      }
+      return new org.asylex.store.CaseImport(id, reference, map);
+    }
+
+    private void reject(List<String> problems) {
+      reject(0, problems);
+    }
+
+    private void reject(int column, List<String> problems) {
+      rejected++;
+      listener.rejected(lines, column, problems);
+    }
+
+    /** Stores the pending lines in one transaction; a batch the store refuses, case by case. */
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<ImportResult> results;
+      try {
+        results = store.cases().importCases(pending.stream().map(Line::value).toList(), actor);
+      } catch (IllegalArgumentException e) {
+        oneByOne();
+        pending.clear();
+        return;
+      }
+      for (int i = 0; i < pending.size(); i++) {
+        count(results.get(i), pending.get(i));
+      }
+      pending.clear();
+    }
+
+    private void oneByOne() {
+      for (Line line : pending) {
+        try {
+          var v = line.value();
+          count(store.cases().importCase(v.id(), v.reference(), v.facts(), actor), line);
+        } catch (IllegalArgumentException one) {
+          rejected++;
+          listener.rejected(line.number(), 0, List.of(one.getMessage()));
+        }
+      }
+    }
+
+    private void count(ImportResult r, Line line) {
+      counts.merge(r, 1L, Long::sum);
+      if (r == ImportResult.EXISTS) {
+        listener.exists(line.number(), line.value().id());
+      }
+    }
+
+    Summary summary() {
+      return new Summary(lines, counts, rejected);
+    }
+  }
+}

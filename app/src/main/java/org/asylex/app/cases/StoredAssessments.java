@@ -1,0 +1,238 @@
+package org.asylex.app.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.Today;
+import org.asylex.app.policy.FactCheck;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.engine.assessment.Assessment;
+import org.asylex.engine.assessment.CaseInput;
+import org.asylex.engine.assessment.PolicyConflictException;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.json.AssessmentDiff;
+import org.asylex.json.Json;
+import org.asylex.json.ReceiptJson;
+import org.asylex.json.RerunReason;
+import org.asylex.store.CaseFilter;
+import org.asylex.store.CaseRecord;
+import org.asylex.store.Store;
+import org.asylex.store.StoredAssessment;
+import org.asylex.store.VersionConflict;
+
+/**
+ * Assessments of stored cases, kept as receipts: assess a case (or every case a filter selects) and
+ * store the receipt, list and read receipts, and re-run one with the pack as it is now. Every write
+ * goes through the store's group commit, from every front end.
+ */
+public final class StoredAssessments {
+  /** Cases read and assessed per page with {@link #assessAll}. */
+  static final int PAGE = 500;
+
+  private final Store store;
+  private final PolicyCatalog policies;
+  private final FactCheck facts;
+  private final Today today;
+
+  public StoredAssessments(Store store, PolicyCatalog policies, Today today) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.policies = Objects.requireNonNull(policies, "policies");
+    this.facts = new FactCheck(policies);
+    this.today = Objects.requireNonNull(today, "today");
+  }
+
+  /**
+   * Assesses the stored facts of a case on a date (today when empty) and stores the receipt.
+   *
+   * @throws Refused {@link Refusal.CaseNotFound}, {@link Refusal.InvalidFacts} (of the stored
+   *     facts), {@link Refusal.InvalidAssumptions}, {@link Refusal.PolicyConflict}, {@link
+   *     Refusal.StaleVersion} when the case keeps changing under the assessment
+   */
+  public StoredAssessment assess(
+      String caseId, Optional<LocalDate> asOf, Map<String, String> assumptions, String actor) {
+    LocalDate date = asOf.orElseGet(today::date);
+    try {
+      return store
+          .assessCase(caseId, actor, c -> receipt(c, date, asOf.isEmpty(), assumptions, actor))
+          .orElseThrow(() -> new Refused(new Refusal.CaseNotFound(caseId)));
+    } catch (VersionConflict e) {
+      throw new Refused(new Refusal.StaleVersion(caseId, e.expectedVersion(), e.actualVersion()));
+    }
+  }
+
+  private StoredAssessment receipt(
+      CaseRecord c,
+      LocalDate date,
+      boolean isToday,
+      Map<String, String> assumptions,
+      String actor) {
+    FactCheck.Checked checked = facts.check(c.facts(), date, "", isToday);
+    if (!checked.isValid()) {
+      throw new Refused(new Refusal.InvalidFacts(checked.errors(), true));
+    }
+    PolicyPack pack = checked.pack().orElseThrow();
+    Assessment assessment;
+    try {
+      assessment = policies.compiled(pack, assumptions).assess(checked.facts().orElseThrow(), date);
+    } catch (PolicyConflictException e) {
+      throw new Refused(PolicyCatalog.conflict(pack, e));
+    }
+    return Receipts.of(c, assessment, pack, actor, store.now());
+  }
+
+  /** What {@link #assessAll} did with one case. */
+  public sealed interface Outcome {
+    String caseId();
+
+    record Stored(String caseId, StoredAssessment receipt) implements Outcome {}
+
+    record Refused(String caseId, Refusal refusal) implements Outcome {}
+  }
+
+  /**
+   * Assesses every case {@code filter} selects (at most {@code limit}) as of {@code date} with the
+   * deployment's assumption values, and stores the receipts, a page at a time; each case is told to
+   * {@code each} as it is done.
+   *
+   * @return how many were stored and how many refused
+   */
+  public Counts assessAll(
+      CaseFilter filter, long limit, LocalDate date, String actor, Consumer<Outcome> each) {
+    long stored = 0;
+    long refused = 0;
+    int offset = 0;
+    while (stored + refused < limit) {
+      int size = (int) Math.min(PAGE, limit - stored - refused);
+      List<CaseRecord> page = store.cases().list(filter, offset, size, actor);
+      if (page.isEmpty()) {
+        break;
+      }
+      offset += page.size();
+      for (Store.Assessed a :
+          store.assessCases(page, actor, c -> receipt(c, date, false, Map.of(), actor))) {
+        Outcome o = outcome(a);
+        if (o instanceof Outcome.Stored) {
+          stored++;
+        } else {
+          refused++;
+        }
+        each.accept(o);
+      }
+    }
+    return new Counts(stored, refused);
+  }
+
+  /** How many cases were assessed and stored, and how many refused. */
+  public record Counts(long stored, long refused) {}
+
+  private static Outcome outcome(Store.Assessed a) {
+    if (a instanceof Store.Assessed.Stored s) {
+      return new Outcome.Stored(s.caseId(), s.receipt());
+    }
+    if (a instanceof Store.Assessed.Refused r) {
+      return new Outcome.Refused(a.caseId(), refusal(r.caseId(), r.why()));
+    }
+    return new Outcome.Refused(a.caseId(), new Refusal.CaseNotFound(a.caseId()));
+  }
+
+  private static Refusal refusal(String caseId, RuntimeException e) {
+    if (e instanceof Refused r) {
+      return r.refusal();
+    }
+    if (e instanceof VersionConflict v) {
+      return new Refusal.StaleVersion(caseId, v.expectedVersion(), v.actualVersion());
+    }
+    throw e;
+  }
+
+  /** The receipts of a case, oldest first. */
+  public List<StoredAssessment> forCase(String caseId, String actor) {
+    return store.assessments().forCase(caseId, actor);
+  }
+
+  /**
+   * A receipt, read (and audited) as {@code actor}.
+   *
+   * @throws Refused {@link Refusal.AssessmentNotFound}
+   */
+  public StoredAssessment find(String assessmentId, String actor) {
+    return store
+        .assessments()
+        .find(assessmentId, actor)
+        .orElseThrow(() -> new Refused(new Refusal.AssessmentNotFound(assessmentId)));
+  }
+
+  /** Re-runs the receipt {@code assessmentId}, read as {@code actor}. */
+  public Reproduction reproduce(String assessmentId, String actor) {
+    return reproduce(find(assessmentId, actor));
+  }
+
+  /**
+   * Re-runs a receipt: its facts snapshot, date and assumption values, with the pack as it is now,
+   * and says whether the findings are identical or what differs and why.
+   */
+  public Reproduction reproduce(StoredAssessment stored) {
+    String engine = Receipts.engineVersion();
+    Optional<PolicyPack> current = policies.byId(stored.packId());
+    if (current.isEmpty()) {
+      return new Reproduction.PackGone(
+          stored, engine, new Refusal.PackNotFound(stored.packId(), List.of()));
+    }
+    PolicyPack pack = current.get();
+    Receipts.Rerun rerun = Receipts.rerun(stored, pack);
+    var validated = CaseInput.validate(pack, stored.factsSnapshot(), stored.asOf(), "");
+    if (!validated.isValid()) {
+      return new Reproduction.FactsInvalid(
+          stored,
+          pack,
+          engine,
+          validated.errors(),
+          Receipts.rerunReasons(
+              stored, pack, engine, List.of(new RerunReason.PackFactsChanged()), rerun.notes()));
+    }
+    Assessment assessment;
+    try {
+      assessment =
+          policies
+              .compiledExactly(pack, rerun.overrides())
+              .assess(validated.facts().orElseThrow(), stored.asOf());
+    } catch (Refused e) {
+      return cannotAssess(stored, pack, engine, e.refusal(), rerun);
+    } catch (PolicyConflictException e) {
+      return cannotAssess(stored, pack, engine, PolicyCatalog.conflict(pack, e), rerun);
+    }
+    String findings = Receipts.findings(assessment, pack);
+    if (findings.equals(stored.findingsJson()) && pack.contentHash().equals(stored.contentHash())) {
+      return new Reproduction.Identical(stored, pack, engine, assessment, rerun.notes());
+    }
+    JsonNode before = ReceiptJson.findings(stored);
+    AssessmentDiff diff = AssessmentDiff.of(before, Json.tree(findings));
+    return new Reproduction.Different(
+        stored,
+        pack,
+        engine,
+        assessment,
+        diff.differences(),
+        Receipts.rerunReasons(stored, pack, engine, diff.reasons(), rerun.notes()));
+  }
+
+  private static Reproduction cannotAssess(
+      StoredAssessment stored,
+      PolicyPack pack,
+      String engine,
+      Refusal refusal,
+      Receipts.Rerun rerun) {
+    return new Reproduction.CannotAssess(
+        stored,
+        pack,
+        engine,
+        refusal,
+        Receipts.rerunReasons(stored, pack, engine, List.of(), rerun.notes()));
+  }
+}

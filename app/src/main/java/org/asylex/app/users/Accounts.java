@@ -1,0 +1,140 @@
+package org.asylex.app.users;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.store.Store;
+import org.asylex.store.UserAccount;
+import org.asylex.store.UserAlreadyExists;
+import org.asylex.store.UserNotFound;
+
+/**
+ * The accounts that may use the HTTP API and the web UI: each has one role and one API token, of
+ * which only a BCrypt hash is stored; the token is shown once, when it is made. Every change is
+ * recorded in the audit trail with who made it.
+ */
+public final class Accounts {
+  /** An account name: lower case, as the store keeps it. */
+  public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
+
+  private final Store store;
+  private final ApiTokens tokens;
+
+  public Accounts(Store store, ApiTokens tokens) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+  }
+
+  /** An account with the token it was just given: show the token once. */
+  public record WithToken(UserAccount account, ApiTokens.NewToken token) {}
+
+  /** The roles, as their ids, for messages. */
+  public static String roles() {
+    return String.join(", ", Arrays.stream(Role.values()).map(Role::id).toList());
+  }
+
+  /**
+   * Adds an account with a new token.
+   *
+   * @throws Refused {@link Refusal.InvalidValue} for a bad name or role, {@link Refusal.UserExists}
+   *     when the name is taken
+   */
+  public WithToken add(String name, String role, String actor) {
+    requireName(name);
+    Role r =
+        Role.fromId(role)
+            .orElseThrow(
+                () ->
+                    new Refused(
+                        new Refusal.InvalidValue(
+                            "role", "invalid-role", "the role is one of " + roles())));
+    ApiTokens.NewToken token = tokens.generate();
+    try {
+      return new WithToken(store.users().add(name, r.id(), token.id(), token.hash(), actor), token);
+    } catch (UserAlreadyExists e) {
+      throw new Refused(new Refusal.UserExists(name));
+    }
+  }
+
+  /** Every account, ordered by name. */
+  public List<UserAccount> list() {
+    return store.users().list();
+  }
+
+  /** How many accounts there are. */
+  public long count() {
+    return store.users().count();
+  }
+
+  /**
+   * Gives an active account a new token; the old one stops working. Checked and replaced in one
+   * transaction, so that an account disabled meanwhile gets no token.
+   *
+   * @throws Refused {@link Refusal.UserNotFound}, {@link Refusal.AccountDisabled}
+   */
+  public WithToken newToken(String name, String actor) {
+    requireExisting(name);
+    ApiTokens.NewToken token = tokens.generate();
+    UserAccount account =
+        store.inTransaction(
+            tx -> {
+              UserAccount found =
+                  tx.users()
+                      .find(name)
+                      .orElseThrow(() -> new Refused(new Refusal.UserNotFound(name)));
+              if (!found.active()) {
+                throw new Refused(new Refusal.AccountDisabled(name));
+              }
+              return tx.users().replaceToken(name, token.id(), token.hash(), actor);
+            });
+    return new WithToken(account, token);
+  }
+
+  /**
+   * Disables an account for good (it is kept, so the audit trail's actors stay known).
+   *
+   * @throws Refused {@link Refusal.UserNotFound}
+   */
+  public UserAccount disable(String name, String actor) {
+    requireExisting(name);
+    try {
+      return store.users().disable(name, actor);
+    } catch (UserNotFound e) {
+      throw new Refused(new Refusal.UserNotFound(name));
+    }
+  }
+
+  /** An active account whose token this is, checked against its hash (slow on purpose). */
+  public Optional<UserAccount> verify(String presentedToken) {
+    Optional<String> id = ApiTokens.idOf(presentedToken);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return store
+        .users()
+        .findByTokenId(id.get())
+        .filter(UserAccount::active)
+        .filter(a -> tokens.matches(presentedToken, a.tokenHash()));
+  }
+
+  private static void requireName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new Refused(
+          new Refusal.InvalidValue(
+              "name",
+              "invalid-name",
+              "a name is 1 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter"));
+    }
+  }
+
+  /** A name that cannot exist is simply not found (and not echoed: it could be anything). */
+  private static void requireExisting(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new Refused(new Refusal.UserNotFound(null));
+    }
+  }
+}
