@@ -173,6 +173,21 @@ public sealed interface Refusal {
     }
   }
 
+  /** A path given for a pack directory that is missing, or that is a file. */
+  record NoPackDirectory(String path, boolean exists) implements Refusal {
+    @Override
+    public String code() {
+      return "no-pack-directory";
+    }
+
+    @Override
+    public String message() {
+      return exists
+          ? path + " is not a directory: a pack is a directory holding pack.yaml"
+          : "no such directory: " + path;
+    }
+  }
+
   /** There is no pack with this id. */
   record PackNotFound(String packId, List<String> known) implements Refusal {
     public PackNotFound {

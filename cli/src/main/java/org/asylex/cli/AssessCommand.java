@@ -8,18 +8,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.asylex.engine.assessment.Assessment;
-import org.asylex.engine.assessment.CaseInput;
-import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.policy.Assessing;
+import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.InputError;
-import org.asylex.engine.assessment.PolicyConflictException;
-import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.text.Language;
 import org.asylex.json.AssessmentJson;
 import org.asylex.json.CaseJson;
@@ -45,9 +40,6 @@ import picocli.CommandLine.Parameters;
     },
     mixinStandardHelpOptions = true)
 final class AssessCommand extends PolicyCommand.PackCommand {
-  /** The assessment date is a date in the Netherlands, where the decision is taken. */
-  static final ZoneId DECISION_ZONE = ZoneId.of("Europe/Amsterdam");
-
   @Parameters(
       paramLabel = "FILE|-",
       description = "The case: a JSON file of facts, or - for standard input.")
@@ -77,16 +69,9 @@ final class AssessCommand extends PolicyCommand.PackCommand {
 
   @Override
   int run() {
-    Language language =
-        Language.fromCode(lang)
-            .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
-    boolean json =
-        switch (format) {
-          case "json" -> true;
-          case "text" -> false;
-          default -> throw new UsageError("--format takes text or json, not '" + format + "'");
-        };
-    LocalDate date = asOf == null ? LocalDate.now(DECISION_ZONE) : parseDate(asOf);
+    Language language = language(lang);
+    boolean json = json(format);
+    LocalDate date = asOf == null ? today().date() : parseDate("--as-of", asOf);
     boolean stdin = file.equals("-");
     String source = stdin ? "<stdin>" : file;
 
@@ -100,48 +85,21 @@ final class AssessCommand extends PolicyCommand.PackCommand {
       }
       return Main.INVALID;
     }
-
-    PackCatalog catalog = new PackCatalog(packs.directory());
-    var errors = new ArrayList<InputError>();
-    Optional<String> country = CaseInput.country(raw, countries(raw, catalog), "", errors);
-    if (country.isEmpty()) {
-      return inputErrors(source, errors, json);
-    }
-    Path dir = catalog.find(country.get()).orElseThrow();
-    PolicyPack pack = loaded(dir, catalog.load(dir));
-    if (pack == null) {
-      return Main.INVALID;
-    }
-    CaseInput.Validated validated = CaseInput.validate(pack, raw, date, "");
-    if (!validated.isValid()) {
-      return inputErrors(source, validated.errors(), json);
-    }
-
-    Assessment assessment;
+    PolicyCatalog catalog = packs.catalog();
+    Assessing.Assessed assessed;
     try {
-      CompiledPolicy policy = CompiledPolicy.compile(pack, values(pack));
-      assessment = policy.assess(validated.facts().orElseThrow(), date, explain);
-    } catch (PolicyConflictException e) {
-      // The engine's message names the rules; name them here too should it ever not.
-      String message = e.getMessage();
-      if (!message.contains(e.firstRule()) || !message.contains(e.secondRule())) {
-        message +=
-            e.firstRule().equals(e.secondRule())
-                ? " (rule '" + e.firstRule() + "')"
-                : " (rules '" + e.firstRule() + "' and '" + e.secondRule() + "')";
+      assessed = new Assessing(catalog).assess(raw, date, Map.of(), explain, "");
+    } catch (Refused e) {
+      if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
+        return inputErrors(catalog, source, invalid.errors(), json);
       }
-      err()
-          .println(
-              "asylex: pack "
-                  + pack.id()
-                  + " cannot be used with these assumption values: "
-                  + message);
-      return Main.INVALID;
+      throw e;
     }
     if (json) {
-      out().println(AssessmentJson.write(assessment, pack, language));
+      out().println(AssessmentJson.write(assessed.assessment(), assessed.pack(), language));
     } else {
-      new AssessmentText(out(), language).print(assessment, pack, source, explain);
+      new AssessmentText(out(), language)
+          .print(assessed.assessment(), assessed.pack(), source, explain);
     }
     return 0;
   }
@@ -166,22 +124,13 @@ final class AssessCommand extends PolicyCommand.PackCommand {
     }
   }
 
-  /**
-   * The countries to check the case's country against: just its own when a pack for it exists (so
-   * no other pack is loaded), else every pack's, for the message.
-   */
-  private static Collection<String> countries(Map<String, Object> raw, PackCatalog catalog) {
-    if (raw.get(CaseInput.COUNTRY_FACT) instanceof String code
-        && code.matches("[A-Z]{2}")
-        && catalog.find(code).isPresent()) {
-      return List.of(code);
+  private int inputErrors(
+      PolicyCatalog catalog, String source, List<InputError> errors, boolean json) {
+    if (errors.stream().anyMatch(e -> e.kind() == InputError.Kind.INVALID_PACK)) {
+      catalog.problems().forEach(p -> err().println(Terminal.safe(p)));
     }
-    return catalog.countries();
-  }
-
-  private int inputErrors(String source, List<InputError> errors, boolean json) {
     for (InputError e : errors) {
-      err().println(source + ": " + e);
+      err().println(source + ": " + Terminal.safe(e.toString()));
     }
     err()
         .println(
@@ -207,7 +156,18 @@ final class AssessCommand extends PolicyCommand.PackCommand {
     }
   }
 
-  private static LocalDate parseDate(String text) {
-    return parseDate("--as-of", text);
+  /** Reads --lang. */
+  static Language language(String lang) {
+    return Language.fromCode(lang)
+        .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
+  }
+
+  /** Reads --format: whether it is json. */
+  static boolean json(String format) {
+    return switch (format) {
+      case "json" -> true;
+      case "text" -> false;
+      default -> throw new UsageError("--format takes text or json, not '" + format + "'");
+    };
   }
 }

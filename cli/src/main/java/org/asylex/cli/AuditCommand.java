@@ -1,6 +1,6 @@
 package org.asylex.cli;
 
-import org.asylex.store.Store;
+import org.asylex.app.Application;
 import org.asylex.store.VerifyResult;
 import picocli.CommandLine.Command;
 
@@ -28,8 +28,8 @@ final class AuditCommand {
       mixinStandardHelpOptions = true)
   static final class Verify extends StoreCommand {
     @Override
-    int run(Store store, String actor) {
-      VerifyResult result = store.audit().verify();
+    int run(Application app, String actor) {
+      VerifyResult result = app.audit().verify();
       out().println(result.describe());
       return result.intact() ? 0 : Main.DIFFERENT;
     }

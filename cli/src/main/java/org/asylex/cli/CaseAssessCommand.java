@@ -1,22 +1,19 @@
 package org.asylex.cli;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import org.asylex.engine.assessment.Assessment;
-import org.asylex.engine.assessment.CompiledPolicy;
+import java.util.Map;
+import java.util.Optional;
+import org.asylex.app.Application;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.cases.StoredAssessments;
+import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.InputError;
-import org.asylex.engine.assessment.PolicyConflictException;
-import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.text.Language;
-import org.asylex.json.AssessmentJson;
+import org.asylex.json.Json;
+import org.asylex.json.ReceiptJson;
 import org.asylex.store.CaseFilter;
-import org.asylex.store.CaseNotFound;
-import org.asylex.store.CaseRecord;
-import org.asylex.store.Receipts;
-import org.asylex.store.Store;
 import org.asylex.store.StoredAssessment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +39,6 @@ import picocli.CommandLine.Parameters;
     },
     mixinStandardHelpOptions = true)
 final class CaseAssessCommand extends StoreCommand {
-  /** Cases read and assessments stored per transaction with --all. */
-  private static final int PAGE = 500;
-
   @Parameters(arity = "0..1", paramLabel = "ID", description = "The case id.")
   String id;
 
@@ -72,26 +66,26 @@ final class CaseAssessCommand extends StoreCommand {
       description = "Output: text for a person (default) or json.")
   String format = "text";
 
-  @Option(names = "--lang", paramLabel = "nl|en", description = "Language of texts (default: en).")
-  String lang = "en";
+  @Option(
+      names = "--lang",
+      paramLabel = "nl|en",
+      description =
+          "Language of texts (default: en). The JSON holds both; --lang names the one asked for.")
+  String lang;
 
   @Mixin PackOptions packs;
 
   @Override
-  int run(Store store, String actor) {
-    Language language =
-        Language.fromCode(lang)
-            .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
-    boolean json =
-        switch (format) {
-          case "json" -> true;
-          case "text" -> false;
-          default -> throw new UsageError("--format takes text or json, not '" + format + "'");
-        };
-    LocalDate date =
-        asOf == null
-            ? LocalDate.now(AssessCommand.DECISION_ZONE)
-            : AssessCommand.parseDate("--as-of", asOf);
+  PolicyCatalog catalog() {
+    return packs.catalog();
+  }
+
+  @Override
+  int run(Application app, String actor) {
+    Language language = lang == null ? null : AssessCommand.language(lang);
+    boolean json = AssessCommand.json(format);
+    Optional<LocalDate> date =
+        asOf == null ? Optional.empty() : Optional.of(AssessCommand.parseDate("--as-of", asOf));
     if (all == (id != null)) {
       throw new UsageError("give a case ID or --all");
     }
@@ -101,122 +95,87 @@ final class CaseAssessCommand extends StoreCommand {
     if (limit != null && limit < 0) {
       throw new UsageError("--limit takes a number of 0 or more");
     }
-    var casePacks = new CasePacks(packs, err());
     return all
-        ? assessAll(store, actor, casePacks, date)
-        : assessOne(store, actor, casePacks, date, language, json);
+        ? assessAll(app, actor, date.orElseGet(() -> today().date()))
+        : assessOne(app, actor, date, language, json);
   }
 
   private int assessOne(
-      Store store,
-      String actor,
-      CasePacks casePacks,
-      LocalDate date,
-      Language language,
-      boolean json) {
-    CaseRecord c = store.cases().find(id, actor).orElseThrow(() -> new CaseNotFound(id));
-    CasePacks.Checked checked = casePacks.check(c.facts(), date, "");
-    if (!checked.isValid()) {
-      for (InputError e : checked.errors()) {
-        err().println("case " + id + ": " + e);
-      }
-      err()
-          .println(
-              "asylex: "
-                  + checked.errors().size()
-                  + (checked.errors().size() == 1 ? " error" : " errors")
-                  + " in the stored facts; nothing was assessed ('asylex case set' corrects them)");
-      return Main.INVALID;
-    }
-    PolicyPack pack = checked.pack().orElseThrow();
-    Assessment assessment;
+      Application app, String actor, Optional<LocalDate> date, Language language, boolean json) {
+    StoredAssessments.Shown shown;
     try {
-      assessment =
-          CompiledPolicy.compile(pack, casePacks.values(pack))
-              .assess(checked.facts().orElseThrow(), date);
-    } catch (PolicyConflictException e) {
-      err()
-          .println(
-              "asylex: pack " + pack.id() + " cannot assess case " + id + ": " + e.getMessage());
-      return Main.INVALID;
+      shown = app.assessments().assessShowing(id, date, Map.of(), actor);
+    } catch (Refused e) {
+      if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
+        for (InputError error : invalid.errors()) {
+          err().println("case " + Terminal.safe(id) + ": " + Terminal.safe(error.toString()));
+        }
+        err()
+            .println(
+                "asylex: "
+                    + invalid.errors().size()
+                    + (invalid.errors().size() == 1 ? " error" : " errors")
+                    + " in the stored facts; nothing was assessed ('asylex case set' corrects them)");
+        return Main.INVALID;
+      }
+      throw e;
     }
-    StoredAssessment stored =
-        store.assessments().record(Receipts.of(c, assessment, pack, actor, store.now()));
+    StoredAssessment stored = shown.receipt();
     if (json) {
-      var root = new LinkedHashMap<String, Object>();
-      root.put("assessment", stored.id());
-      root.put("case", c.id());
-      root.put("caseVersion", c.version());
-      root.put("actor", stored.actor());
-      root.put("at", stored.at().toString());
-      root.put("engineVersion", stored.engineVersion());
-      root.put("findings", AssessmentJson.tree(assessment, pack, language));
-      out().println(FactValues.pretty(root));
+      out().println(Json.pretty(ReceiptJson.parsed(stored, language)));
     } else {
-      new AssessmentText(out(), language)
-          .print(assessment, pack, "case " + c.id() + " (version " + c.version() + ")", false);
+      new AssessmentText(out(), language == null ? Language.EN : language)
+          .print(
+              shown.assessment(),
+              shown.pack(),
+              "case " + stored.caseId() + " (version " + stored.caseVersion() + ")",
+              false);
       out().println();
       out().println("Stored as assessment " + stored.id());
     }
     return 0;
   }
 
-  private int assessAll(Store store, String actor, CasePacks casePacks, LocalDate date) {
-    CaseFilter filter = CaseCommand.filter(filters);
-    var policies = new HashMap<String, CompiledPolicy>();
-    long assessed = 0;
-    long refused = 0;
-    int offset = 0;
+  private int assessAll(Application app, String actor, LocalDate date) {
+    CaseFilter filter = CaseCommand.filter(app, filters);
     long max = limit == null ? Long.MAX_VALUE : limit;
-    while (assessed + refused < max) {
-      int size = (int) Math.min(PAGE, max - assessed - refused);
-      List<CaseRecord> page = store.cases().list(filter, offset, size, actor);
-      if (page.isEmpty()) {
-        break;
-      }
-      offset += page.size();
-      var receipts = new ArrayList<StoredAssessment>(page.size());
-      for (CaseRecord c : page) {
-        CasePacks.Checked checked = casePacks.check(c.facts(), date, "");
-        if (!checked.isValid()) {
-          err()
-              .println(
-                  "case "
-                      + c.id()
-                      + ": not assessed: "
-                      + checked.errors().size()
-                      + " errors in the stored facts (asylex case assess "
-                      + c.id()
-                      + " shows them)");
-          refused++;
-          continue;
-        }
-        PolicyPack pack = checked.pack().orElseThrow();
-        try {
-          CompiledPolicy policy =
-              policies.computeIfAbsent(
-                  pack.id(), p -> CompiledPolicy.compile(pack, casePacks.values(pack)));
-          receipts.add(
-              Receipts.of(
-                  c, policy.assess(checked.facts().orElseThrow(), date), pack, actor, store.now()));
-        } catch (PolicyConflictException e) {
-          err().println("case " + c.id() + ": not assessed: " + e.getMessage());
-          refused++;
-        }
-      }
-      store.useTransaction(tx -> receipts.forEach(r -> tx.assessments().record(r)));
-      for (StoredAssessment r : receipts) {
-        out().print(r.caseId() + "\t" + r.id() + "\n");
-      }
-      assessed += receipts.size();
-    }
+    StoredAssessments.Counts counts =
+        app.assessments()
+            .assessAll(
+                filter,
+                max,
+                date,
+                actor,
+                o -> {
+                  if (o instanceof StoredAssessments.Outcome.Stored s) {
+                    out().print(s.caseId() + "\t" + s.receipt().id() + "\n");
+                  } else if (o instanceof StoredAssessments.Outcome.Refused r) {
+                    err().println(refused(r));
+                  }
+                });
     out().flush();
     err()
         .println(
             "assessed and stored "
-                + assessed
-                + (assessed == 1 ? " case" : " cases")
-                + (refused > 0 ? "; " + refused + " not assessed (see above)" : ""));
-    return refused == 0 ? 0 : Main.INVALID;
+                + counts.stored()
+                + (counts.stored() == 1 ? " case" : " cases")
+                + (counts.refused() > 0
+                    ? "; " + counts.refused() + " not assessed (see above)"
+                    : ""));
+    return counts.refused() == 0 ? 0 : Main.INVALID;
+  }
+
+  private static String refused(StoredAssessments.Outcome.Refused r) {
+    String id = Terminal.safe(r.caseId());
+    if (r.refusal() instanceof Refusal.InvalidFacts invalid) {
+      return "case "
+          + id
+          + ": not assessed: "
+          + invalid.errors().size()
+          + " errors in the stored facts (asylex case assess "
+          + id
+          + " shows them)";
+    }
+    return "case " + id + ": not assessed: " + Terminal.safe(r.refusal().message());
   }
 }

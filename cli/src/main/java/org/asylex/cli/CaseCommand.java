@@ -13,19 +13,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.asylex.app.Application;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.cases.CaseFiles;
+import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.InputError;
-import org.asylex.json.AssessmentDiff;
+import org.asylex.json.DiffText;
 import org.asylex.store.CaseFilter;
-import org.asylex.store.CaseNotFound;
 import org.asylex.store.CaseRecord;
 import org.asylex.store.FactChange;
-import org.asylex.store.Store;
 import org.asylex.store.StoredAssessment;
-import org.asylex.store.VersionConflict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,14 +85,21 @@ final class CaseCommand {
         defaultValue = "100")
     int limit;
 
+    @Mixin PoliciesOption policies;
+
     @Override
-    int run(Store store, String actor) {
+    PolicyCatalog catalog() {
+      return policies.catalog();
+    }
+
+    @Override
+    int run(Application app, String actor) {
       if (offset < 0 || limit < 0) {
         throw new UsageError("--offset and --limit take numbers of 0 or more");
       }
-      CaseFilter filter = filter(filters);
-      long total = store.cases().count(filter);
-      List<CaseRecord> cases = store.cases().list(filter, offset, limit, actor);
+      CaseFiles.Page page = app.cases().list(filter(app, filters), offset, limit, actor);
+      long total = page.total();
+      List<CaseRecord> cases = page.items();
       if (!cases.isEmpty()) {
         int idWidth = Math.max(2, cases.stream().mapToInt(c -> c.id().length()).max().orElse(2));
         int refWidth =
@@ -100,7 +109,13 @@ final class CaseCommand {
         String format = "%-" + idWidth + "s  %-" + refWidth + "s  %7s  %s%n";
         out().printf(format, "ID", "REFERENCE", "VERSION", "UPDATED");
         for (CaseRecord c : cases) {
-          out().printf(format, c.id(), c.reference().orElse("-"), c.version(), time(c.updated()));
+          out()
+              .printf(
+                  format,
+                  Terminal.safe(c.id()),
+                  Terminal.safe(c.reference().orElse("-")),
+                  c.version(),
+                  time(c.updated()));
         }
       }
       String more =
@@ -122,18 +137,25 @@ final class CaseCommand {
     }
   }
 
-  /** Reads --filter FACT=VALUE options. */
-  static CaseFilter filter(List<String> filters) {
-    CaseFilter filter = CaseFilter.all();
+  /**
+   * Reads --filter FACT=VALUE options: each value typed by its fact in the packs ({@code true} is
+   * the boolean), an empty value selects cases where the fact is not set.
+   */
+  static CaseFilter filter(Application app, List<String> filters) {
+    var given = new LinkedHashMap<String, String>();
     for (String f : filters) {
-      Map.Entry<String, Object> e = FactValues.assignment(f, "--filter");
-      try {
-        filter = filter.and(e.getKey(), e.getValue());
-      } catch (IllegalArgumentException bad) {
-        throw new UsageError(bad.getMessage());
+      int eq = f.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageError("--filter takes FACT=VALUE, e.g. countryOfOrigin=NL");
       }
+      String value = f.substring(eq + 1);
+      // A JSON string is its text: --filter gender="female" and gender=female are alike.
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      given.put(f.substring(0, eq).strip(), value.equals("null") ? "" : value);
     }
-    return filter;
+    return app.cases().filter(given);
   }
 
   /** {@code asylex case show ID}. */
@@ -146,10 +168,10 @@ final class CaseCommand {
     String id;
 
     @Override
-    int run(Store store, String actor) {
-      CaseRecord c = store.cases().find(id, actor).orElseThrow(() -> new CaseNotFound(id));
-      out().println("Case " + c.id());
-      out().println("  reference: " + c.reference().orElse("(none)"));
+    int run(Application app, String actor) {
+      CaseRecord c = app.cases().find(id, actor);
+      out().println("Case " + Terminal.safe(c.id()));
+      out().println("  reference: " + Terminal.safe(c.reference().orElse("(none)")));
       out().println("  version:   " + c.version());
       out().println("  created:   " + time(c.created()));
       out().println("  updated:   " + time(c.updated()));
@@ -161,10 +183,10 @@ final class CaseCommand {
                   out()
                       .println(
                           "  "
-                              + name
+                              + Terminal.safe(name)
                               + " ".repeat(width - name.length())
                               + " = "
-                              + FactValues.json(value)));
+                              + Terminal.safe(FactValues.json(value))));
       return 0;
     }
   }
@@ -199,7 +221,12 @@ final class CaseCommand {
     @Mixin PoliciesOption policies;
 
     @Override
-    int run(Store store, String actor) {
+    PolicyCatalog catalog() {
+      return policies.catalog();
+    }
+
+    @Override
+    int run(Application app, String actor) {
       var changes = new LinkedHashMap<String, Object>();
       for (String a : assignments) {
         Map.Entry<String, Object> e = FactValues.assignment(a, "case set");
@@ -208,43 +235,45 @@ final class CaseCommand {
         }
         changes.put(e.getKey(), e.getValue());
       }
-      CaseRecord c = store.cases().find(id, actor).orElseThrow(() -> new CaseNotFound(id));
-      long expected = expectVersion == null ? c.version() : expectVersion;
-      if (expected != c.version()) {
-        throw new VersionConflict(id, expected, c.version());
-      }
-      var merged = new LinkedHashMap<>(c.facts());
-      changes.forEach(
-          (name, value) -> {
-            if (value == null) {
-              merged.remove(name);
-            } else {
-              merged.put(name, value);
-            }
-          });
-      CasePacks.Checked checked =
-          new CasePacks(policies.packs(), err())
-              .check(merged, LocalDate.now(AssessCommand.DECISION_ZONE), "");
-      if (!checked.isValid()) {
-        for (InputError e : checked.errors()) {
-          err().println("case " + id + ": " + CasePacks.withoutValue(e, true));
+      CaseFiles.Changed changed;
+      try {
+        changed =
+            app.cases()
+                .change(id, Optional.ofNullable(expectVersion), changes, note, "", actor);
+      } catch (Refused e) {
+        if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
+          for (InputError error : invalid.errors()) {
+            err().println("case " + Terminal.safe(id) + ": " + Terminal.safe(pointed(error)));
+          }
+          err()
+              .println(
+                  "asylex: "
+                      + invalid.errors().size()
+                      + (invalid.errors().size() == 1 ? " error" : " errors")
+                      + "; nothing was changed");
+          return Main.INVALID;
         }
-        err()
-            .println(
-                "asylex: "
-                    + checked.errors().size()
-                    + (checked.errors().size() == 1 ? " error" : " errors")
-                    + "; nothing was changed");
-        return Main.INVALID;
+        throw e;
       }
-      long version = store.cases().update(id, expected, changes, actor, note);
-      if (version == expected) {
-        out().println("case " + id + ": nothing changed; still at version " + version);
+      if (!changed.changed()) {
+        out().println("case " + id + ": nothing changed; still at version " + changed.before());
       } else {
-        out().println("case " + id + ": version " + expected + " → " + version);
+        out()
+            .println(
+                "case "
+                    + id
+                    + ": version "
+                    + changed.before()
+                    + " → "
+                    + changed.updated().version());
       }
       return 0;
     }
+  }
+
+  /** An input error without the value given: {@code /pointer: message}. */
+  static String pointed(InputError e) {
+    return (e.pointer().isEmpty() ? "(the case)" : e.pointer()) + ": " + e.messageWithoutValue();
   }
 
   /** {@code asylex case assessments ID}. */
@@ -257,8 +286,8 @@ final class CaseCommand {
     String id;
 
     @Override
-    int run(Store store, String actor) {
-      List<StoredAssessment> list = store.assessments().forCase(id, actor);
+    int run(Application app, String actor) {
+      List<StoredAssessment> list = app.assessments().forCase(id, actor);
       for (StoredAssessment a : list) {
         out()
             .println(
@@ -302,8 +331,8 @@ final class CaseCommand {
     String id;
 
     @Override
-    int run(Store store, String actor) {
-      List<FactChange> changes = store.cases().history(id, actor);
+    int run(Application app, String actor) {
+      List<FactChange> changes = app.cases().history(id, actor);
       long version = -1;
       for (FactChange ch : changes) {
         if (ch.version() != version) {
@@ -316,16 +345,16 @@ final class CaseCommand {
                       + time(ch.at())
                       + ", by "
                       + ch.actor()
-                      + ch.note().map(n -> ": " + n.replace("\n", " ")).orElse(""));
+                      + ch.note().map(n -> ": " + Terminal.safe(n.replace("\n", " "))).orElse(""));
         }
         out()
             .println(
                 "  "
-                    + ch.fact()
+                    + Terminal.safe(ch.fact())
                     + ": "
-                    + ch.oldValue().map(FactValues::json).orElse("(not set)")
+                    + Terminal.safe(ch.oldValue().map(FactValues::json).orElse("(not set)"))
                     + " → "
-                    + ch.newValue().map(FactValues::json).orElse("(not set)"));
+                    + Terminal.safe(ch.newValue().map(FactValues::json).orElse("(not set)")));
       }
       if (changes.isEmpty()) {
         out().println("case " + id + ": no fact was ever set");
@@ -352,14 +381,13 @@ final class CaseCommand {
     String file = "-";
 
     @Override
-    int run(Store store, String actor) {
+    int run(Application app, String actor) {
       boolean stdout = file.equals("-");
       try (Writer writer = stdout ? null : create(Path.of(file))) {
         PrintWriter target = stdout ? out() : new PrintWriter(writer);
         long n =
-            store
-                .cases()
-                .exportAll(
+            app.cases()
+                .export(
                     actor,
                     c -> {
                       var line = new LinkedHashMap<String, Object>();
@@ -418,7 +446,7 @@ final class CaseCommand {
 
   /** {@code sha256:0ee4d28cb2cc} from a full content hash. */
   static String shortHash(String hash) {
-    return AssessmentDiff.shortHash(hash);
+    return DiffText.shortHash(hash);
   }
 
   private CaseCommand() {}

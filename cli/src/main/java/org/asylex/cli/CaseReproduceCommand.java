@@ -1,21 +1,12 @@
 package org.asylex.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.asylex.engine.assessment.Assessment;
-import org.asylex.engine.assessment.CaseInput;
-import org.asylex.engine.assessment.CompiledPolicy;
-import org.asylex.engine.assessment.InputError;
-import org.asylex.engine.assessment.PolicyConflictException;
-import org.asylex.engine.policy.AssumptionValues;
+import org.asylex.app.Application;
+import org.asylex.app.cases.Reproduction;
+import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.policy.PolicyPack;
-import org.asylex.json.AssessmentDiff;
-import org.asylex.store.Receipts;
-import org.asylex.store.Store;
+import org.asylex.json.DiffText;
+import org.asylex.json.RerunReason;
 import org.asylex.store.StoredAssessment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,28 +28,25 @@ import picocli.CommandLine.Parameters;
     },
     mixinStandardHelpOptions = true)
 final class CaseReproduceCommand extends StoreCommand {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   @Parameters(paramLabel = "ASSESSMENT_ID", description = "The id 'case assess' printed.")
   String assessmentId;
 
   @Mixin PoliciesOption policies;
 
   @Override
-  int run(Store store, String actor) {
-    StoredAssessment stored =
-        store
-            .assessments()
-            .find(assessmentId, actor)
-            .orElseThrow(
-                () -> new UsageError("there is no stored assessment '" + assessmentId + "'"));
-    var casePacks = new CasePacks(policies.packs(), err());
+  PolicyCatalog catalog() {
+    return policies.catalog();
+  }
+
+  @Override
+  int run(Application app, String actor) {
+    StoredAssessment stored = app.assessments().find(assessmentId, actor);
     out()
         .println(
             "Assessment "
                 + stored.id()
                 + " of case "
-                + stored.caseId()
+                + Terminal.safe(stored.caseId())
                 + " (version "
                 + stored.caseVersion()
                 + ") as of "
@@ -77,94 +65,75 @@ final class CaseReproduceCommand extends StoreCommand {
                 + stored.contentHash()
                 + ", engine "
                 + stored.engineVersion());
-
-    PolicyPack pack =
-        casePacks
-            .packById(stored.packId())
-            .orElseThrow(
-                () ->
-                    new UsageError(
-                        "pack "
-                            + stored.packId()
-                            + " is not in "
-                            + casePacks.root()
-                            + "; give the policies directory with --policies"));
-    String engine = Receipts.engineVersion();
+    Reproduction r = app.assessments().reproduce(stored);
+    if (r instanceof Reproduction.PackGone) {
+      throw new UsageError(
+          "pack "
+              + stored.packId()
+              + " is not in "
+              + app.policies().root()
+              + "; give the policies directory with --policies");
+    }
+    PolicyPack pack = pack(r);
     out()
         .println(
             "Re-run with pack "
                 + pack.id()
                 + " as it is now ("
-                + casePacks.root()
+                + app.policies().root()
                 + "): version "
                 + pack.version()
                 + ", content "
                 + pack.contentHash()
                 + ", engine "
-                + engine);
+                + r.engineVersion());
+    out().println();
+    return verdict(r);
+  }
 
-    JsonNode before = Receipts.storedFindings(stored);
-    var notes = new ArrayList<String>();
-    Map<String, String> overrides = Receipts.rerunOverrides(stored, pack, notes);
+  private static PolicyPack pack(Reproduction r) {
+    if (r instanceof Reproduction.Identical i) {
+      return i.pack();
+    } else if (r instanceof Reproduction.Different d) {
+      return d.pack();
+    } else if (r instanceof Reproduction.FactsInvalid f) {
+      return f.pack();
+    }
+    return ((Reproduction.CannotAssess) r).pack();
+  }
 
-    CaseInput.Validated validated =
-        CaseInput.validate(pack, stored.factsSnapshot(), stored.asOf(), "");
-    if (!validated.isValid()) {
-      out().println();
-      out().println("DIFFERENT: the stored facts are no longer valid input for the pack:");
-      for (InputError e : validated.errors()) {
-        out().println("  " + CasePacks.withoutValue(e));
-      }
-      why(pack, stored, engine, notes, List.of("the pack's facts changed since the assessment"));
-      return Main.DIFFERENT;
-    }
-    Assessment assessment;
-    try {
-      assessment =
-          CompiledPolicy.compile(pack, AssumptionValues.withOverrides(pack, overrides))
-              .assess(validated.facts().orElseThrow(), stored.asOf());
-    } catch (PolicyConflictException e) {
-      out().println();
-      out().println("DIFFERENT: the pack as it is now cannot assess the case: " + e.getMessage());
-      why(pack, stored, engine, notes, List.of());
-      return Main.DIFFERENT;
-    }
-    String findings = Receipts.findings(assessment, pack);
-    if (findings.equals(stored.findingsJson()) && pack.contentHash().equals(stored.contentHash())) {
-      out().println();
+  private int verdict(Reproduction r) {
+    if (r instanceof Reproduction.Identical i) {
       out()
           .println(
               "IDENTICAL: the pack's content is unchanged and the findings are the same, byte for"
                   + " byte.");
-      notes.forEach(n -> out().println("  note: " + n));
+      DiffText.reasons(i.notes()).forEach(n -> out().println("  note: " + n));
       return 0;
     }
-    JsonNode after;
-    try {
-      after = MAPPER.readTree(findings);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the findings just written are unreadable", e);
+    List<RerunReason> reasons;
+    if (r instanceof Reproduction.Different d) {
+      out().println("DIFFERENT:");
+      DiffText.lines(d.differences()).forEach(this::printWrapped);
+      if (d.differences().isEmpty()) {
+        out().println("  the findings differ in their form only");
+      }
+      reasons = d.reasons();
+    } else if (r instanceof Reproduction.FactsInvalid f) {
+      out().println("DIFFERENT: the stored facts are no longer valid input for the pack:");
+      f.errors().forEach(e -> out().println("  " + Terminal.safe(CaseCommand.pointed(e))));
+      reasons = f.reasons();
+    } else {
+      var c = (Reproduction.CannotAssess) r;
+      out()
+          .println(
+              "DIFFERENT: the pack as it is now cannot assess the case: "
+                  + Terminal.safe(c.refusal().message()));
+      reasons = c.reasons();
     }
-    AssessmentDiff diff = AssessmentDiff.of(before, after);
-    out().println();
-    out().println("DIFFERENT:");
-    diff.differences().forEach(this::printWrapped);
-    if (diff.isEmpty()) {
-      out().println("  the findings differ in their form only");
-    }
-    why(pack, stored, engine, notes, diff.reasons());
-    return Main.DIFFERENT;
-  }
-
-  private void why(
-      PolicyPack pack,
-      StoredAssessment stored,
-      String engine,
-      List<String> notes,
-      List<String> reasons) {
-    List<String> all = Receipts.rerunReasons(stored, pack, engine, reasons, notes);
     out().println("Why:");
-    all.forEach(r -> printWrapped(r));
+    DiffText.reasons(reasons).forEach(this::printWrapped);
+    return Main.DIFFERENT;
   }
 
   /** A line of the report, indented by two more spaces, wrapped with its continuation indented. */
@@ -176,7 +145,7 @@ final class CaseReproduceCommand extends StoreCommand {
     String indent = " ".repeat(spaces + 2);
     out()
         .println(
-            TextFormat.wrap(line.substring(spaces), indent)
+            TextFormat.wrap(Terminal.safe(line.substring(spaces)), indent)
                 .replace("\n" + indent, "\n" + indent + "    "));
   }
 }

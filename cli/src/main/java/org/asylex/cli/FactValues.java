@@ -1,30 +1,13 @@
 package org.asylex.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.AbstractMap;
 import java.util.Map;
 import org.asylex.json.CaseJson;
+import org.asylex.json.Json;
 import org.asylex.json.JsonInputException;
 
 /** {@code FACT=VALUE} on the command line, and fact values written back as JSON. */
 final class FactValues {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  /** Pretty printing as {@code AssessmentJson.write} does it: two spaces, {@code \n}. */
-  private static final ObjectWriter PRETTY =
-      MAPPER.writer(
-          new DefaultPrettyPrinter()
-              .withSeparators(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   private FactValues() {}
 
   /**
@@ -65,20 +48,7 @@ final class FactValues {
 
   /** A value as compact JSON. */
   static String json(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  /** A value as JSON for a person to read, indented as the assessment JSON is. */
-  static String pretty(Object value) {
-    try {
-      return PRETTY.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-    }
+    return Json.compact(value);
   }
 
   /** The first characters of an argument, for a message that must not echo a whole value. */

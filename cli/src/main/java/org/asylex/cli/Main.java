@@ -1,5 +1,6 @@
 package org.asylex.cli;
 
+import org.asylex.app.Today;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,14 +31,21 @@ public final class Main {
   static final int STORE_FAILED = 3;
 
   private final java.io.InputStream in;
+  private final Today today;
 
-  private Main(java.io.InputStream in) {
+  private Main(java.io.InputStream in, Today today) {
     this.in = in;
+    this.today = today;
   }
 
   /** Standard input as this run sees it: {@code asylex assess -} reads a case from it. */
   java.io.InputStream stdin() {
     return in;
+  }
+
+  /** Today in the Netherlands, from the run's clock (the system's, or a test's). */
+  Today today() {
+    return today;
   }
 
   public static void main(String[] args) {
@@ -62,7 +70,17 @@ public final class Main {
   /** Runs the command line with the given standard input and output streams; tests use this. */
   static int run(
       java.io.InputStream in, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    var cli = new CommandLine(new Main(in));
+    return run(Today.system(), in, out, err, args);
+  }
+
+  /** Runs the command line on a fixed "today"; tests use this. */
+  static int run(
+      Today today,
+      java.io.InputStream in,
+      java.io.PrintWriter out,
+      java.io.PrintWriter err,
+      String... args) {
+    var cli = new CommandLine(new Main(in, today));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -1,16 +1,10 @@
 package org.asylex.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
-import org.asylex.packs.PackDirectory;
+import org.asylex.app.policy.AssumptionSettings;
+import org.asylex.app.policy.PolicyCatalog;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,8 +12,6 @@ import picocli.CommandLine.Option;
  * assumptions in a configuration file; {@code --assume} on the command line wins over it.
  */
 final class PackOptions {
-  static final String CONFIG_PREFIX = "assume.";
-
   @Option(
       names = "--policies",
       paramLabel = "DIR",
@@ -42,67 +34,44 @@ final class PackOptions {
       description = "Override an assumption of the pack, e.g. --assume some-date=2024-01-01.")
   List<String> assume = List.of();
 
-  PackDirectory directory() {
+  /** The packs of this run, with its assumption values; nothing is loaded until asked for. */
+  PolicyCatalog catalog() {
+    return PolicyCatalog.of(root(), settings());
+  }
+
+  /** The policies directory. */
+  Path root() {
     if (policies != null) {
-      return new PackDirectory(policies);
+      return policies;
     }
     String env = System.getenv("ASYLEX_POLICIES");
     if (env != null && !env.isBlank()) {
-      return new PackDirectory(Path.of(env));
+      return Path.of(env);
     }
     Path local = Path.of("policies");
     String home = System.getenv("ASYLEX_HOME");
     if (!Files.isDirectory(local) && home != null) {
-      return new PackDirectory(Path.of(home, "policies"));
+      return Path.of(home, "policies");
     }
-    return new PackDirectory(local);
+    return local;
   }
 
-  /** The overrides for pack {@code packId}: the configuration file's, then --assume's. */
-  Map<String, String> overrides(String packId) {
-    var map = new LinkedHashMap<String, String>();
-    configFile().ifPresent(file -> map.putAll(fromConfig(file, packId)));
-    for (String a : assume) {
-      int eq = a.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageError(
-            "--assume takes ID=VALUE, e.g. --assume some-date=2024-01-01; got '" + a + "'");
-      }
-      map.put(a.substring(0, eq), a.substring(eq + 1));
+  /** The configuration file's assumption values, with --assume's over them. */
+  AssumptionSettings settings() {
+    try {
+      AssumptionSettings settings =
+          configFile() == null ? AssumptionSettings.none() : AssumptionSettings.fromConfig(configFile());
+      return settings.withAssignments(assume);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
     }
-    return map;
   }
 
-  private java.util.Optional<Path> configFile() {
+  private Path configFile() {
     if (config != null) {
-      return java.util.Optional.of(config);
+      return config;
     }
     String env = System.getenv("ASYLEX_CONFIG");
-    return env == null || env.isBlank()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(Path.of(env));
-  }
-
-  static Map<String, String> fromConfig(Path file, String packId) {
-    var props = new Properties();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      props.load(in);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UsageError("cannot read configuration " + file + ": " + e.getMessage());
-    }
-    var map = new LinkedHashMap<String, String>();
-    String prefix = CONFIG_PREFIX + packId.toUpperCase(Locale.ROOT) + ".";
-    for (String key : props.stringPropertyNames()) {
-      if (key.startsWith(prefix)) {
-        map.put(key.substring(prefix.length()), props.getProperty(key).strip());
-      } else if (!key.startsWith(CONFIG_PREFIX)) {
-        throw new UsageError(
-            file
-                + ": unknown setting '"
-                + key
-                + "' (expected assume.<PACK>.<assumption-id>=<value>)");
-      }
-    }
-    return map;
+    return env == null || env.isBlank() ? null : Path.of(env);
   }
 }

@@ -1,6 +1,7 @@
 package org.asylex.cli;
 
 import java.nio.file.Path;
+import org.asylex.app.policy.PolicyCatalog;
 import picocli.CommandLine.Option;
 
 /** Where the packs are, for commands that check or re-run cases but take no assumption values. */
@@ -18,5 +19,11 @@ final class PoliciesOption {
     var options = new PackOptions();
     options.policies = policies;
     return options;
+  }
+
+  /** The packs, with their own assumption values. */
+  PolicyCatalog catalog() {
+    var options = packs();
+    return PolicyCatalog.of(options.root(), org.asylex.app.policy.AssumptionSettings.none());
   }
 }

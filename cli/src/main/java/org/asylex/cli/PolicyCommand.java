@@ -1,17 +1,18 @@
 package org.asylex.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.asylex.engine.policy.AssumptionValues;
-import org.asylex.engine.policy.PolicyDiff;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.Today;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.app.policy.PolicyQueries;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.text.Language;
 import org.asylex.packs.LoadResult;
-import org.asylex.packs.PackLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
     })
 final class PolicyCommand {
 
-  /** Shared by the sub-commands: load a pack by id or directory, or fail with exit code 2. */
+  /** Shared by the sub-commands: the packs and their queries; failures exit with code 2. */
   abstract static class PackCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin PackOptions packs;
@@ -46,58 +47,12 @@ final class PolicyCommand {
       return spec.commandLine().getErr();
     }
 
-    Path locate(String idOrDir) {
-      Path asDir = Path.of(idOrDir);
-      if (Files.isDirectory(asDir)
-          && (idOrDir.contains("/")
-              || idOrDir.contains("\\")
-              || Files.isRegularFile(asDir.resolve("pack.yaml")))) {
-        return asDir;
-      }
-      var directory = packs.directory();
-      return directory
-          .find(idOrDir)
-          .orElseThrow(
-              () ->
-                  new UsageError(
-                      "no policy pack '"
-                          + idOrDir
-                          + "' in "
-                          + directory.root()
-                          + (directory.ids().isEmpty()
-                              ? ""
-                              : " (packs there: " + String.join(", ", directory.ids()) + ")")));
+    Today today() {
+      return ((Main) spec.root().userObject()).today();
     }
 
-    /** Loads a pack; prints its errors and returns null when it is invalid. */
-    PolicyPack load(Path dir) {
-      return loaded(dir, PackLoader.load(dir));
-    }
-
-    /** The pack of a load result; prints its errors and returns null when it is invalid. */
-    PolicyPack loaded(Path dir, LoadResult result) {
-      if (result.pack().isEmpty()) {
-        var printer = new DiagnosticPrinter(err());
-        result.errors().forEach(printer::print);
-        err()
-            .println(
-                dir
-                    + ": invalid pack ("
-                    + result.errors().size()
-                    + " errors); run 'asylex policy validate "
-                    + dir
-                    + "'");
-        return null;
-      }
-      return result.pack().get();
-    }
-
-    AssumptionValues values(PolicyPack pack) {
-      try {
-        return AssumptionValues.withOverrides(pack, packs.overrides(pack.id()));
-      } catch (AssumptionValues.InvalidOverrides e) {
-        throw new UsageError(String.join("\nasylex: ", e.problems()));
-      }
+    PolicyQueries queries() {
+      return new PolicyQueries(packs.catalog());
     }
 
     @Override
@@ -107,6 +62,25 @@ final class PolicyCommand {
       } catch (UsageError e) {
         err().println("asylex: " + e.getMessage());
         return Main.INVALID;
+      } catch (PolicyQueries.InvalidPack e) {
+        var printer = new DiagnosticPrinter(err());
+        e.result().errors().forEach(printer::print);
+        err().println(e.getMessage());
+        return Main.INVALID;
+      } catch (Refused e) {
+        refused(e.refusal());
+        return Main.INVALID;
+      }
+    }
+
+    private void refused(Refusal r) {
+      if (r instanceof Refusal.InvalidAssumptions a) {
+        a.problems().forEach(p -> err().println("asylex: " + Terminal.safe(p.message())));
+      } else if (r instanceof Refusal.PackUnusable u) {
+        u.problems().forEach(p -> err().println(Terminal.safe(p)));
+        err().println("asylex: " + r.message());
+      } else {
+        err().println("asylex: " + Terminal.safe(r.message()));
       }
     }
 
@@ -129,23 +103,23 @@ final class PolicyCommand {
 
     @Override
     int run() {
+      PolicyQueries queries = queries();
       List<Path> dirs = new ArrayList<>();
       if (target == null) {
-        dirs.addAll(packs.directory().packs());
+        dirs.addAll(queries.directories());
         if (dirs.isEmpty()) {
-          throw new UsageError("no policy packs in " + packs.directory().root());
+          throw new UsageError("no policy packs in " + packs.root());
         }
       } else {
-        dirs.add(locate(target));
+        dirs.add(queries.locate(target));
       }
       var printer = new DiagnosticPrinter(out());
       int invalid = 0;
       for (Path dir : dirs) {
-        LoadResult result = PackLoader.load(dir);
+        LoadResult result = PolicyCatalog.validate(dir);
         result.diagnostics().forEach(printer::print);
         if (result.pack().isPresent()) {
           PolicyPack p = result.pack().get();
-          long quotes = Summary.quoteCount(p);
           out()
               .printf(
                   "%s: valid: pack %s version %s, %d elements, %d rules, %d assumptions, %d source quotes verified, %d warnings, %s%n",
@@ -155,7 +129,7 @@ final class PolicyCommand {
                   p.elements().size(),
                   p.rules().size(),
                   p.assumptions().size(),
-                  quotes,
+                  Summary.quoteCount(p),
                   result.warnings().size(),
                   p.contentHash());
         } else {
@@ -191,24 +165,23 @@ final class PolicyCommand {
 
     @Override
     int run() {
-      Language language =
-          Language.fromCode(lang)
-              .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
+      Language language = AssessCommand.language(lang);
+      PolicyQueries queries = queries();
       Path dir;
       if (id == null) {
-        List<Path> all = packs.directory().packs();
+        List<Path> all = queries.directories();
         if (all.size() != 1) {
-          throw new UsageError("name a pack: " + String.join(", ", packs.directory().ids()));
+          throw new UsageError(
+              "name a pack: "
+                  + String.join(
+                      ", ", all.stream().map(d -> d.getFileName().toString()).toList()));
         }
         dir = all.get(0);
       } else {
-        dir = locate(id);
+        dir = queries.locate(id);
       }
-      PolicyPack pack = load(dir);
-      if (pack == null) {
-        return Main.INVALID;
-      }
-      new Summary(out(), language).show(pack, values(pack));
+      PolicyQueries.PackView view = queries.packIn(dir);
+      new Summary(out(), language).show(view.pack(), view.values());
       return 0;
     }
   }
@@ -231,14 +204,9 @@ final class PolicyCommand {
 
     @Override
     int run() {
-      Language language =
-          Language.fromCode(lang)
-              .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
-      PolicyPack pack = load(locate(id));
-      if (pack == null) {
-        return Main.INVALID;
-      }
-      new Summary(out(), language).timeline(pack, values(pack));
+      Language language = AssessCommand.language(lang);
+      PolicyQueries queries = queries();
+      new Summary(out(), language).timeline(queries.timeline(queries.packByIdOrDirectory(id)));
       return 0;
     }
   }
@@ -269,18 +237,13 @@ final class PolicyCommand {
 
     @Override
     int run() {
-      Language language =
-          Language.fromCode(lang)
-              .orElseThrow(() -> new UsageError("--lang takes nl or en, not '" + lang + "'"));
+      Language language = AssessCommand.language(lang);
       var fromDate = AssessCommand.parseDate("--from", from);
       var toDate = AssessCommand.parseDate("--to", to);
-      PolicyPack pack = load(locate(id));
-      if (pack == null) {
-        return Main.INVALID;
-      }
-      AssumptionValues values = values(pack);
-      new Summary(out(), language)
-          .diff(pack, values, PolicyDiff.of(pack, values, fromDate, toDate));
+      PolicyQueries queries = queries();
+      PolicyQueries.DiffView view =
+          queries.diff(queries.packByIdOrDirectory(id), fromDate, toDate);
+      new Summary(out(), language).diff(view.pack(), view.values(), view.diff());
       return 0;
     }
   }
@@ -301,34 +264,22 @@ final class PolicyCommand {
 
     @Override
     int run() {
-      Path dir = locate(id);
-      PolicyPack pack = load(dir);
-      if (pack == null) {
-        return Main.INVALID;
-      }
-      var runner = new org.asylex.packs.ScenarioRunner(pack);
-      var diagnostics = new org.asylex.engine.diagnostic.Diagnostics();
-      int passed = 0;
-      int failed = 0;
-      for (Path file : org.asylex.packs.ScenarioFiles.of(dir)) {
-        var scenarios = org.asylex.packs.ScenarioFiles.read(file, diagnostics);
-        for (var scenario : scenarios.scenarios()) {
-          var result = runner.run(scenario);
-          if (result.passed()) {
-            passed++;
-            if (verbose) {
-              out().println("ok    " + scenario.origin() + ": " + scenario.name());
-            }
-          } else {
-            failed++;
-            out().println("FAIL  " + result.report());
+      PolicyQueries.ScenarioResults results = queries().scenarios(queries().locate(id));
+      for (var result : results.results()) {
+        if (result.passed()) {
+          if (verbose) {
+            out().println("ok    " + result.scenario().origin() + ": " + result.scenario().name());
           }
+        } else {
+          out().println("FAIL  " + result.report());
         }
       }
       var printer = new DiagnosticPrinter(err());
-      diagnostics.sorted().forEach(printer::print);
+      results.problems().forEach(printer::print);
+      long passed = results.passed();
+      long failed = results.results().size() - passed;
       out().println(passed + " passed, " + failed + " failed");
-      if (diagnostics.hasErrors()) {
+      if (results.problems().stream().anyMatch(d -> d.isError())) {
         return Main.INVALID;
       }
       return failed == 0 ? 0 : 1;

@@ -3,19 +3,15 @@ package org.asylex.cli;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.asylex.app.Application;
+import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.server.AsylexServer;
 import org.asylex.server.OidcConfig;
 import org.asylex.server.ServerConfig;
-import org.asylex.server.api.PolicyCatalog;
-import org.asylex.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,14 +122,19 @@ final class ServeCommand extends StoreCommand {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   @Override
-  int run(Store store, String actor) {
-    PolicyCatalog catalog;
+  PolicyCatalog catalog() {
+    PolicyCatalog catalog = packs.catalog();
     try {
-      catalog = PolicyCatalog.load(packs.directory().root(), overrides());
+      catalog.requireAllUsable();
     } catch (PolicyCatalog.InvalidPacks e) {
       e.problems().forEach(p -> err().println(p));
       throw new UsageError("the policy packs are invalid; run 'asylex policy validate'");
     }
+    return catalog;
+  }
+
+  @Override
+  int run(Application app, String actor) {
     ServerConfig serverConfig =
         ServerConfig.defaults().withBind(bind).withPort(port).withMaxBodyBytes(maxBody);
     if (oidc != null) {
@@ -141,7 +142,7 @@ final class ServeCommand extends StoreCommand {
     }
     AsylexServer server;
     try {
-      server = AsylexServer.start(serverConfig, store, catalog);
+      server = AsylexServer.start(serverConfig, app);
     } catch (RuntimeException e) {
       throw new UsageError("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
     }
@@ -164,8 +165,8 @@ final class ServeCommand extends StoreCommand {
             },
             "asylex-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out().println("asylex: serving " + store.description() + " at " + server.url());
-    for (PolicyPack p : catalog.packs()) {
+    out().println("asylex: serving " + app.storeDescription() + " at " + server.url());
+    for (PolicyPack p : app.policies().packs()) {
       out().println("asylex: policy " + p.id() + " " + p.version() + " (" + p.contentHash() + ")");
     }
     out().println("asylex: API description " + server.url().resolve("api-docs"));
@@ -177,7 +178,7 @@ final class ServeCommand extends StoreCommand {
                   + ", beyond this machine, over plain HTTP: tokens and case data cross the network"
                   + " unencrypted unless a TLS proxy is in front");
     }
-    if (store.users().count() == 0) {
+    if (app.accounts().count() == 0) {
       err()
           .println(
               "asylex: there are no accounts yet; add one with 'asylex user add NAME --role ROLE'");
@@ -199,17 +200,5 @@ final class ServeCommand extends StoreCommand {
     } catch (java.net.UnknownHostException e) {
       return false;
     }
-  }
-
-  /** The overrides for every pack directory (named by the lower-case pack id). */
-  private Map<String, Map<String, String>> overrides() {
-    var byPack = new LinkedHashMap<String, Map<String, String>>();
-    for (Path dir : packs.directory().packs()) {
-      if (Files.isDirectory(dir)) {
-        String id = dir.getFileName().toString().toUpperCase(Locale.ROOT);
-        byPack.put(id, packs.overrides(id));
-      }
-    }
-    return byPack;
   }
 }

@@ -2,20 +2,22 @@ package org.asylex.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.asylex.store.CaseAlreadyExists;
-import org.asylex.store.CaseNotFound;
-import org.asylex.store.Store;
+import org.asylex.app.Application;
+import org.asylex.app.Refused;
+import org.asylex.app.Today;
+import org.asylex.app.policy.AssumptionSettings;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.app.users.ApiTokens;
 import org.asylex.store.StoreException;
-import org.asylex.store.VersionConflict;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * A command on the case store: opens the store the options name, runs, closes it. Every failure is
- * one line on standard error, never a stack trace: a missing case, a version conflict or bad input
- * exit with {@value Main#INVALID}, a store that cannot be reached or fails with {@value
- * Main#STORE_FAILED}.
+ * A command on the case store: opens the application over the store the options name, runs,
+ * closes it. Every failure is one line on standard error, never a stack trace: a refusal (a missing
+ * case, a version conflict, bad input) exits with {@value Main#INVALID}, a store that cannot be
+ * reached or fails with {@value Main#STORE_FAILED}.
  */
 abstract class StoreCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -29,34 +31,44 @@ abstract class StoreCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  Today today() {
+    return ((Main) spec.root().userObject()).today();
+  }
+
+  /** The packs this command checks or assesses with; by default those of ./policies, unused. */
+  PolicyCatalog catalog() {
+    return PolicyCatalog.of(new PackOptions().root(), AssumptionSettings.none());
+  }
+
   @Override
   public Integer call() {
     try {
       String actor = storeOptions.actor();
-      try (Store store = Store.open(storeOptions.config())) {
-        return run(store, actor);
+      try (Application app =
+          Application.open(storeOptions.config(), catalog(), today(), new ApiTokens())) {
+        return run(app, actor);
       }
     } catch (UsageError e) {
       err().println("asylex: " + e.getMessage());
       return Main.INVALID;
-    } catch (CaseNotFound | VersionConflict | CaseAlreadyExists e) {
-      err().println("asylex: " + e.getMessage());
+    } catch (Refused e) {
+      err().println("asylex: " + Terminal.safe(e.getMessage()));
       return Main.INVALID;
     } catch (StoreException e) {
       err().println("asylex: " + e.getMessage());
       return Main.STORE_FAILED;
     } catch (IllegalArgumentException e) {
       // the store's checks of ids, actors and notes
-      err().println("asylex: " + e.getMessage());
+      err().println("asylex: " + Terminal.safe(e.getMessage()));
       return Main.INVALID;
     }
   }
 
   /**
-   * Runs the command on an open store.
+   * Runs the command.
    *
    * @param actor who is acting, for the audit trail
    * @return the exit code
    */
-  abstract int run(Store store, String actor);
+  abstract int run(Application app, String actor);
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.asylex.app.policy.PolicyQueries;
 import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.DateRef;
@@ -180,21 +181,17 @@ final class Summary {
     out.println(TextFormat.quote(q, indent, lang));
   }
 
-  void timeline(PolicyPack pack, AssumptionValues values) {
+  void timeline(PolicyQueries.TimelineView view) {
+    PolicyPack pack = view.pack();
+    AssumptionValues values = view.values();
     out.printf("%s — %s: %s%n%n", pack.id(), pack.title().in(lang), nlEn("tijdlijn", "timeline"));
-    for (Timeline.Entry entry : Timeline.of(pack, values)) {
+    for (Timeline.Entry entry : view.entries()) {
       String date = entry.date().toString();
       if (entry.date().precision() != PartialDate.Precision.DAY) {
         date += nlEn(" (dag onbekend)", " (day unknown)");
       }
       out.println(date);
-      var assumptions =
-          entry.changes().stream()
-              .map(Timeline.Change::assumption)
-              .flatMap(Optional::stream)
-              .distinct()
-              .toList();
-      for (String a : assumptions) {
+      for (String a : entry.assumptions()) {
         String how =
             values.isOverridden(a)
                 ? nlEn("overschreven waarde", "overridden value")
@@ -206,67 +203,23 @@ final class Summary {
             how);
         pack.assumption(a).ifPresent(x -> out.println(wrap(x.statement().in(lang), "    ")));
       }
-      // Both moratorium elements share milestones; show each text once, with every element.
-      Map<String, List<String>> milestones = new LinkedHashMap<>();
-      Map<String, SourceQuote> milestoneQuote = new LinkedHashMap<>();
-      var ending = new java.util.HashSet<String>();
-      var starting = new java.util.HashSet<String>();
       for (Timeline.Change c : entry.changes()) {
-        c.ruleId()
-            .ifPresent(
-                id -> (c.kind() == Timeline.ChangeKind.RULE_ENDS ? ending : starting).add(id));
+        change(pack, c);
       }
-      for (Timeline.Change c : entry.changes()) {
-        switch (c.kind()) {
-          case MILESTONE -> {
-            String what = c.what().get().in(lang);
-            milestones.computeIfAbsent(what, k -> new ArrayList<>()).add(c.elementId());
-            if (!c.sources().isEmpty()) {
-              milestoneQuote.putIfAbsent(what, c.sources().get(0));
-            }
-          }
-          case RULE_STARTS -> {
-            String id = c.ruleId().get();
-            Rule rule = pack.rule(id).get();
-            String subject = c.elementId() + rule.group().map(g -> " (" + g + ")").orElse("");
-            if (ending.contains(id)) {
-              int n = rule.versions().indexOf(c.version().get()) + 1;
-              out.printf(
-                  "  ~ %s: %s %s: %s%n",
-                  subject,
-                  nlEn("regel", "rule"),
-                  id,
-                  nlEn(
-                      "nieuwe versie (" + n + " van " + rule.versions().size() + ") van kracht",
-                      "new version (" + n + " of " + rule.versions().size() + ") in force"));
-            } else {
-              out.printf(
-                  "  + %s: %s %s%s%n",
-                  subject,
-                  nlEn("regel", "rule"),
-                  id,
-                  nlEn(" treedt in werking", " comes into force"));
-            }
-            c.sources().stream().findFirst().ifPresent(q -> quote(pack, q, "      "));
-          }
-          case RULE_ENDS -> {
-            String id = c.ruleId().get();
-            if (!starting.contains(id)) {
-              Rule rule = pack.rule(id).get();
-              String subject = c.elementId() + rule.group().map(g -> " (" + g + ")").orElse("");
-              out.printf(
-                  "  - %s: %s %s%s%n",
-                  subject, nlEn("regel", "rule"), id, nlEn(" vervalt", " lapses"));
-            }
-          }
-        }
-      }
-      milestones.forEach(
-          (what, elements) -> {
-            out.println(wrap(what + "  [" + String.join(", ", elements) + "]", "  * "));
-            Optional.ofNullable(milestoneQuote.get(what)).ifPresent(q -> quote(pack, q, "    "));
-          });
       out.println();
+    }
+  }
+
+  /** One change: "+" comes into force, "~" new version, "-" lapses, "*" a milestone. */
+  private void change(PolicyPack pack, Timeline.Change c) {
+    if (c instanceof Timeline.RuleChange r) {
+      String mark = r instanceof Timeline.ComesIntoForce ? "+" : r instanceof Timeline.NewVersion ? "~" : "-";
+      out.printf("  %s %s: %s%n", mark, r.subject(), c.description().in(lang));
+      c.sources().stream().findFirst().ifPresent(q -> quote(pack, q, "      "));
+    } else {
+      out.println(
+          wrap(c.description().in(lang) + "  [" + String.join(", ", c.elements()) + "]", "  * "));
+      c.sources().stream().findFirst().ifPresent(q -> quote(pack, q, "    "));
     }
   }
 

@@ -1,12 +1,10 @@
 package org.asylex.cli;
 
 import java.util.List;
-import org.asylex.server.auth.ApiTokens;
-import org.asylex.server.auth.Role;
-import org.asylex.store.Store;
+import org.asylex.app.Application;
+import org.asylex.app.users.Accounts;
+import org.asylex.app.users.ApiTokens;
 import org.asylex.store.UserAccount;
-import org.asylex.store.UserAlreadyExists;
-import org.asylex.store.UserNotFound;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,10 +27,6 @@ import picocli.CommandLine.Parameters;
     })
 final class UserCommand {
   private UserCommand() {}
-
-  static String roles() {
-    return String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::id).toList());
-  }
 
   /** Prints a new token the one time it can be seen. */
   private static void printToken(StoreCommand command, String name, ApiTokens.NewToken token) {
@@ -68,23 +62,8 @@ final class UserCommand {
     String role;
 
     @Override
-    int run(Store store, String actor) {
-      Role r =
-          Role.fromId(role)
-              .orElseThrow(
-                  () -> new UsageError("unknown role '" + role + "'; the roles are " + roles()));
-      ApiTokens.NewToken token = new ApiTokens().generate();
-      try {
-        store.users().add(name, r.id(), token.id(), token.hash(), actor);
-      } catch (UserAlreadyExists e) {
-        throw new UsageError(
-            "there is already an account named "
-                + name
-                + "; 'asylex user token "
-                + name
-                + "' gives it a new token");
-      }
-      printToken(this, name, token);
+    int run(Application app, String actor) {
+      printToken(this, name, app.accounts().add(name, role, actor).token());
       return 0;
     }
   }
@@ -96,8 +75,8 @@ final class UserCommand {
       mixinStandardHelpOptions = true)
   static final class ListUsers extends StoreCommand {
     @Override
-    int run(Store store, String actor) {
-      List<UserAccount> users = store.users().list();
+    int run(Application app, String actor) {
+      List<UserAccount> users = app.accounts().list();
       if (users.isEmpty()) {
         err().println("asylex: no accounts yet; add one with 'asylex user add NAME --role ROLE'");
         return 0;
@@ -125,14 +104,8 @@ final class UserCommand {
     String name;
 
     @Override
-    int run(Store store, String actor) {
-      ApiTokens.NewToken token = new ApiTokens().generate();
-      try {
-        store.users().replaceToken(name, token.id(), token.hash(), actor);
-      } catch (UserNotFound e) {
-        throw new UsageError("there is no account named " + name);
-      }
-      printToken(this, name, token);
+    int run(Application app, String actor) {
+      printToken(this, name, app.accounts().newToken(name, actor).token());
       return 0;
     }
   }
@@ -149,13 +122,9 @@ final class UserCommand {
     String name;
 
     @Override
-    int run(Store store, String actor) {
-      try {
-        UserAccount u = store.users().disable(name, actor);
-        out().println(u.name() + " disabled at " + u.disabled().orElseThrow());
-      } catch (UserNotFound e) {
-        throw new UsageError("there is no account named " + name);
-      }
+    int run(Application app, String actor) {
+      UserAccount u = app.accounts().disable(name, actor);
+      out().println(u.name() + " disabled at " + u.disabled().orElseThrow());
       return 0;
     }
   }

@@ -13,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.asylex.app.Application;
+import org.asylex.app.Today;
+import org.asylex.app.policy.AssumptionSettings;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.app.users.ApiTokens;
 import org.asylex.server.AsylexServer;
 import org.asylex.server.ServerConfig;
-import org.asylex.server.api.PolicyCatalog;
-import org.asylex.store.Store;
 import org.asylex.store.StoreConfig;
 import org.asylex.store.StoredAssessment;
 import org.junit.jupiter.api.Test;
@@ -71,13 +74,13 @@ class CliAndApiReceiptsTest {
                 .exitCode())
         .isZero();
 
-    try (Store shared = Store.open(StoreConfig.dataDirectory(store));
-        AsylexServer server =
-            AsylexServer.start(
-                ServerConfig.defaults().withPort(0),
-                shared,
-                PolicyCatalog.load(Path.of(CliRun.POLICIES), Map.of()))) {
-      List<StoredAssessment> byCli = shared.assessments().forCase("X-1", "test");
+    PolicyCatalog policies = PolicyCatalog.of(Path.of(CliRun.POLICIES), AssumptionSettings.none());
+    policies.requireAllUsable();
+    try (Application app =
+            Application.open(
+                StoreConfig.dataDirectory(store), policies, Today.system(), new ApiTokens(4));
+        AsylexServer server = AsylexServer.start(ServerConfig.defaults().withPort(0), app)) {
+      List<StoredAssessment> byCli = app.assessments().forCase("X-1", "test");
       assertThat(byCli).hasSize(1);
 
       JsonNode reproduced =
@@ -101,7 +104,7 @@ class CliAndApiReceiptsTest {
               "--policies",
               CliRun.POLICIES);
       assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
-      assertThat(shared.audit().verify().intact()).isTrue();
+      assertThat(app.audit().verify().intact()).isTrue();
     }
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.asylex.server.auth.ApiTokens;
+import org.asylex.app.users.ApiTokens;
 import org.asylex.store.AuditEvent;
 import org.asylex.store.AuditTrail;
 import org.asylex.store.Store;

@@ -69,6 +69,19 @@ public final class ReceiptJson {
     return m;
   }
 
+  /**
+   * {@link #full}, with the findings always as a tree (for a document that is printed indented).
+   */
+  public static Map<String, Object> parsed(Receipt a, Language language) {
+    var m = head(a);
+    JsonNode findings = findings(a);
+    if (findings instanceof ObjectNode o && language != null) {
+      o.set("language", TextNode.valueOf(language.code()));
+    }
+    m.put("assessment", findings);
+    return m;
+  }
+
   /** The receipt in a list: the outcome of each element instead of the findings. */
   public static Map<String, Object> summary(Receipt a) {
     var m = head(a);

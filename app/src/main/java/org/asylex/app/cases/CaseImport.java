@@ -16,6 +16,7 @@ import org.asylex.json.CaseJson;
 import org.asylex.json.JsonInputException;
 import org.asylex.store.ImportResult;
 import org.asylex.store.Store;
+import org.asylex.store.StoreException;
 
 /**
  * Imports cases from JSON Lines ({@code {"id", "reference"?, "facts"}} per line, the form export
@@ -75,21 +76,31 @@ public final class CaseImport {
       while ((bytes = reader.next()) != null) {
         run.line(bytes, reader.tooLong());
       }
+      run.flush();
     } catch (IOException e) {
       run.flush();
       throw new ImportStopped(run.summary(), e);
+    } catch (StoreException e) {
+      // What went in before stays in (each batch is committed or not at all); say how far it got.
+      throw new ImportStopped(run.summary(), e);
     }
-    run.flush();
     return run.summary();
   }
 
-  /** Reading the input failed part way; {@link #summary()} says how far it got. */
+  /**
+   * Reading the input ({@link IOException}) or storing a batch ({@link StoreException}) failed part
+   * way; {@link #summary()} says how far it got.
+   */
   public static final class ImportStopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Summary summary;
 
-    ImportStopped(Summary summary, IOException cause) {
-      super("cannot read on after line " + summary.lines() + ": " + cause, cause);
+    ImportStopped(Summary summary, Exception cause) {
+      super(
+          cause instanceof IOException
+              ? "cannot read on after line " + summary.lines() + ": " + cause
+              : cause.getMessage(),
+          cause);
       this.summary = summary;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
@@ -56,14 +57,31 @@ public final class StoredAssessments {
    */
   public StoredAssessment assess(
       String caseId, Optional<LocalDate> asOf, Map<String, String> assumptions, String actor) {
+    return assessShowing(caseId, asOf, assumptions, actor).receipt();
+  }
+
+  /** A stored receipt with the assessment it holds and the pack it was made under. */
+  public record Shown(StoredAssessment receipt, Assessment assessment, PolicyPack pack) {}
+
+  /**
+   * {@link #assess}, returning the assessment and pack too, for a front end that shows the findings
+   * as text.
+   */
+  public Shown assessShowing(
+      String caseId, Optional<LocalDate> asOf, Map<String, String> assumptions, String actor) {
     LocalDate date = asOf.orElseGet(today::date);
+    var made = new AtomicReference<Shown>();
+    StoredAssessment stored;
     try {
-      return store
-          .assessCase(caseId, actor, c -> receipt(c, date, asOf.isEmpty(), assumptions, actor))
-          .orElseThrow(() -> new Refused(new Refusal.CaseNotFound(caseId)));
+      stored =
+          store
+              .assessCase(
+                  caseId, actor, c -> receipt(c, date, asOf.isEmpty(), assumptions, actor, made))
+              .orElseThrow(() -> new Refused(new Refusal.CaseNotFound(caseId)));
     } catch (VersionConflict e) {
       throw new Refused(new Refusal.StaleVersion(caseId, e.expectedVersion(), e.actualVersion()));
     }
+    return new Shown(stored, made.get().assessment(), made.get().pack());
   }
 
   private StoredAssessment receipt(
@@ -71,7 +89,8 @@ public final class StoredAssessments {
       LocalDate date,
       boolean isToday,
       Map<String, String> assumptions,
-      String actor) {
+      String actor,
+      AtomicReference<Shown> made) {
     FactCheck.Checked checked = facts.check(c.facts(), date, "", isToday);
     if (!checked.isValid()) {
       throw new Refused(new Refusal.InvalidFacts(checked.errors(), true));
@@ -83,7 +102,9 @@ public final class StoredAssessments {
     } catch (PolicyConflictException e) {
       throw new Refused(PolicyCatalog.conflict(pack, e));
     }
-    return Receipts.of(c, assessment, pack, actor, store.now());
+    StoredAssessment receipt = Receipts.of(c, assessment, pack, actor, store.now());
+    made.set(new Shown(receipt, assessment, pack));
+    return receipt;
   }
 
   /** What {@link #assessAll} did with one case. */
@@ -115,7 +136,10 @@ public final class StoredAssessments {
       }
       offset += page.size();
       for (Store.Assessed a :
-          store.assessCases(page, actor, c -> receipt(c, date, false, Map.of(), actor))) {
+          store.assessCases(
+              page,
+              actor,
+              c -> receipt(c, date, false, Map.of(), actor, new AtomicReference<>()))) {
         Outcome o = outcome(a);
         if (o instanceof Outcome.Stored) {
           stored++;

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
+import org.asylex.engine.diagnostic.Diagnostic;
+import org.asylex.engine.diagnostic.Diagnostics;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyDiff;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.policy.Timeline;
 import org.asylex.packs.LoadResult;
+import org.asylex.packs.PackDirectory;
+import org.asylex.packs.ScenarioFiles;
+import org.asylex.packs.ScenarioRunner;
 
 /**
  * A pack for a legal reader: the pack itself with its assumption values, its timeline, and what
@@ -67,19 +72,64 @@ public final class PolicyQueries {
 
   /** A pack named by id or by directory, as the command line takes it. */
   public PackView packByIdOrDirectory(String idOrDir) {
+    return packIn(locate(idOrDir));
+  }
+
+  /**
+   * The directory of a pack named by a directory (a path, or a directory with a pack.yaml) or by
+   * its id (the directory named after it in the catalogue's root).
+   *
+   * @throws Refused {@link Refusal.NoPackDirectory} for a path that is not a directory, {@link
+   *     Refusal.PackNotFound} for an id without a directory
+   */
+  public Path locate(String idOrDir) {
     Path asDir = Path.of(idOrDir);
     boolean path = idOrDir.contains("/") || idOrDir.contains("\\");
     if (Files.isDirectory(asDir) && (path || Files.isRegularFile(asDir.resolve("pack.yaml")))) {
-      return packIn(asDir);
+      return asDir;
     }
-    if (path) {
-      throw new Refused(
-          new Refusal.InvalidValue(
-              idOrDir,
-              "no-such-directory",
-              Files.exists(asDir) ? "not a directory of a policy pack" : "no such directory"));
+    // a path that exists or looks like one is never a pack id
+    if (Files.exists(asDir) && !Files.isDirectory(asDir) || path) {
+      throw new Refused(new Refusal.NoPackDirectory(idOrDir, Files.exists(asDir)));
     }
-    return pack(idOrDir, Map.of());
+    var directory = new PackDirectory(policies.root());
+    return directory
+        .find(idOrDir)
+        .orElseThrow(
+            () ->
+                new Refused(
+                    new Refusal.PackNotFound(idOrDir + " in " + policies.root(), directory.ids())));
+  }
+
+  /** Every pack directory under the catalogue's root, by name. */
+  public List<Path> directories() {
+    return new PackDirectory(policies.root()).packs();
+  }
+
+  /** The outcome of a pack's scenarios: each result, and the problems of unreadable files. */
+  public record ScenarioResults(List<ScenarioRunner.Result> results, List<Diagnostic> problems) {
+    public ScenarioResults {
+      results = List.copyOf(results);
+      problems = List.copyOf(problems);
+    }
+
+    public long passed() {
+      return results.stream().filter(ScenarioRunner.Result::passed).count();
+    }
+  }
+
+  /** Runs the scenarios of the pack in {@code dir} ({@code scenarios/*.yaml}). */
+  public ScenarioResults scenarios(Path dir) {
+    PackView view = packIn(dir);
+    var runner = new ScenarioRunner(view.pack());
+    var diagnostics = new Diagnostics();
+    var results = new java.util.ArrayList<ScenarioRunner.Result>();
+    for (Path file : ScenarioFiles.of(dir)) {
+      for (var scenario : ScenarioFiles.read(file, diagnostics).scenarios()) {
+        results.add(runner.run(scenario));
+      }
+    }
+    return new ScenarioResults(results, diagnostics.sorted());
   }
 
   public TimelineView timeline(PackView view) {
