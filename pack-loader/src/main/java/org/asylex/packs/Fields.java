@@ -25,6 +25,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * expected shape. Reading never stops at the first problem.
  */
 final class Fields {
+  /** A text in both languages: {@code {nl: ..., en: ...}}. */
+  static final Mapping TEXT = Mapping.of("text", "nl", "en");
+
   private final String file;
   private final String what;
   private final Node node;
@@ -181,7 +184,7 @@ final class Fields {
   }
 
   Optional<LocalizedText> localizedText(Node n, String label) {
-    return Fields.of(file, label, n, Set.of("nl", "en"), out)
+    return TEXT.read(file, label, n, out)
         .flatMap(
             f -> {
               Optional<String> nl = f.text("nl");
