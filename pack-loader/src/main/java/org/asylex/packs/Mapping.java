@@ -2,7 +2,6 @@ package org.asylex.packs;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.asylex.engine.diagnostic.Diagnostics;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -30,6 +29,6 @@ record Mapping(String name, List<String> keys) {
 
   /** Reads {@code node} as this mapping, named {@code what} in messages (e.g. "pack title"). */
   Optional<Fields> read(String file, String what, Node node, Diagnostics out) {
-    return Fields.of(file, what, node, Set.copyOf(keys), out);
+    return Fields.of(file, what, node, keys, out);
   }
 }

@@ -1,8 +1,8 @@
 package org.asylex.packs;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,7 @@ final class QuoteReader {
 
   private final LoadContext context;
   private final Diagnostics out;
-  private final Map<String, QuoteLocator> locators = new HashMap<>();
+  private final Map<String, QuoteLocator> locators = new LinkedHashMap<>();
 
   /** Sources declared in pack.yaml whose file could not be read (already reported there). */
   private final Set<String> unreadableSources = new HashSet<>();

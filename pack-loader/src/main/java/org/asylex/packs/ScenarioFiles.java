@@ -29,9 +29,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Reads the scenario files of a pack ({@code scenarios/*.yaml}), strictly, with positions. */
 public final class ScenarioFiles {
-  private static final Set<String> SCENARIO_KEYS =
-      Set.of("name", "as-of", "assume", "facts", "expect");
-  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "groups", "missing");
+  static final Mapping FILE = Mapping.of("scenario file", "scenarios");
+  static final Mapping SCENARIO =
+      Mapping.of("scenario", "name", "as-of", "assume", "facts", "expect");
+  static final Mapping EXPECTATION = Mapping.of("expectation", "outcome", "groups", "missing");
 
   private ScenarioFiles() {}
 
@@ -64,7 +65,7 @@ public final class ScenarioFiles {
     var scenarios = new ArrayList<Scenario>();
     YamlFile yaml = YamlFile.parse(name, text, out);
     yaml.root()
-        .flatMap(root -> Fields.of(name, "scenario file", root, Set.of("scenarios"), out))
+        .flatMap(root -> FILE.read(name, root, out))
         .ifPresent(
             f -> {
               for (Node n : f.list("scenarios", true)) {
@@ -75,7 +76,7 @@ public final class ScenarioFiles {
   }
 
   private static Optional<Scenario> scenario(String file, Node n, Diagnostics out) {
-    Optional<Fields> fields = Fields.of(file, "scenario", n, SCENARIO_KEYS, out);
+    Optional<Fields> fields = SCENARIO.read(file, n, out);
     if (fields.isEmpty()) {
       return Optional.empty();
     }
@@ -176,7 +177,8 @@ public final class ScenarioFiles {
                         element, new Scenario.Expected(o, Optional.empty(), Optional.empty(), at)));
         continue;
       }
-      Fields.of(file, "expectation", v, EXPECT_KEYS, out)
+      EXPECTATION
+          .read(file, v, out)
           .ifPresent(
               ef -> {
                 Optional<Outcome> o =
