@@ -45,6 +45,10 @@ final class PackFiles {
               + " and sources/)");
       return Optional.empty();
     }
+    SourcePosition at = SourcePosition.ofFile(path.toString());
+    if (!insidePack(path, at, name + " leads outside the pack directory through a symbolic link")) {
+      return Optional.empty();
+    }
     return readUtf8(path);
   }
 
@@ -63,7 +67,29 @@ final class PackFiles {
       out.error("missing-file", at, "source file '" + relative + "' does not exist in " + dir);
       return Optional.empty();
     }
+    String outside =
+        "source file '" + relative + "' leads outside the pack directory through a symbolic link";
+    if (!insidePack(path, at, outside)) {
+      return Optional.empty();
+    }
     return readUtf8(path);
+  }
+
+  /**
+   * Whether {@code path}, every link resolved, lies inside the pack directory (itself resolved, so
+   * a pack that is a link is fine); reports {@code outside} at {@code at} when it does not, so no
+   * file outside the pack is ever read, nor its text shown.
+   */
+  private boolean insidePack(Path path, SourcePosition at, String outside) {
+    try {
+      if (path.toRealPath().startsWith(dir.toRealPath())) {
+        return true;
+      }
+      out.error("bad-path", at, outside + "; a pack reads only files inside its directory");
+    } catch (IOException e) {
+      out.error("unreadable", at, "cannot read the file: " + e.getMessage());
+    }
+    return false;
   }
 
   private Optional<String> readUtf8(Path path) {
