@@ -48,11 +48,18 @@ final class PolicyCommand {
 
     Path locate(String idOrDir) {
       Path asDir = Path.of(idOrDir);
+      boolean pathLike = idOrDir.contains("/") || idOrDir.contains("\\");
       if (Files.isDirectory(asDir)
-          && (idOrDir.contains("/")
-              || idOrDir.contains("\\")
-              || Files.isRegularFile(asDir.resolve("pack.yaml")))) {
+          && (pathLike || Files.isRegularFile(asDir.resolve("pack.yaml")))) {
         return asDir;
+      }
+      // a path that exists or looks like one is never a pack id
+      if (Files.exists(asDir) && !Files.isDirectory(asDir)) {
+        throw new UsageError(
+            idOrDir + " is not a directory: a pack is a directory holding pack.yaml");
+      }
+      if (pathLike) {
+        throw new UsageError("no such directory: " + idOrDir);
       }
       var directory = packs.directory();
       return directory

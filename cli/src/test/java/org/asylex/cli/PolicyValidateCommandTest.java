@@ -88,6 +88,30 @@ class PolicyValidateCommandTest {
         .doesNotContain("\tat ");
   }
 
+  @Test
+  void aMissingPathIsAUsageErrorNamingThePathNotAnUnknownPackId(@TempDir Path tmp) {
+    String missing = tmp.resolve("absent/ru").toString();
+
+    CliRun run = CliRun.of("policy", "validate", "--policies", CliRun.POLICIES, missing);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("asylex: no such directory: " + missing + "\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aFileIsAUsageErrorNamingThePathNotAnUnknownPackId() {
+    for (String file : new String[] {"../policies/ru/pack.yaml", "pom.xml"}) {
+      CliRun run = CliRun.of("policy", "validate", "--policies", CliRun.POLICIES, file);
+
+      assertThat(run.exitCode()).as(file).isEqualTo(2);
+      assertThat(run.err())
+          .as(file)
+          .isEqualTo(
+              "asylex: " + file + " is not a directory: a pack is a directory holding pack.yaml\n");
+    }
+  }
+
   static Path copyOfRussianPack(Path tmp) throws IOException {
     Path source = Path.of("../policies/ru");
     Path target = tmp.resolve("ru");
