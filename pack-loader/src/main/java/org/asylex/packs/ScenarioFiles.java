@@ -64,14 +64,10 @@ public final class ScenarioFiles {
     }
     var scenarios = new ArrayList<Scenario>();
     YamlFile yaml = YamlFile.parse(name, text, out);
-    yaml.root()
-        .flatMap(root -> FILE.read(name, root, out))
-        .ifPresent(
-            f -> {
-              for (Node n : f.list("scenarios", true)) {
-                scenario(name, n, out).ifPresent(scenarios::add);
-              }
-            });
+    Optional<Fields> file = yaml.root().flatMap(root -> FILE.read(name, root, out));
+    for (Node n : file.map(f -> f.list("scenarios", true)).orElse(List.of())) {
+      scenario(name, n, out).ifPresent(scenarios::add);
+    }
     return new Scenario.File(name, scenarios);
   }
 
@@ -179,21 +175,22 @@ public final class ScenarioFiles {
       }
       EXPECTATION
           .read(file, v, out)
-          .ifPresent(
-              ef -> {
-                Optional<Outcome> o =
-                    ef.text("outcome").flatMap(x -> outcome(x, ef.at("outcome"), out));
-                Optional<Set<String>> groups =
-                    ef.has("groups")
-                        ? Optional.of(new LinkedHashSet<>(ef.texts("groups")))
-                        : Optional.empty();
-                Optional<Set<String>> missing =
-                    ef.has("missing")
-                        ? Optional.of(new LinkedHashSet<>(ef.texts("missing")))
-                        : Optional.empty();
-                o.ifPresent(x -> into.put(element, new Scenario.Expected(x, groups, missing, at)));
-              });
+          .flatMap(f -> expectation(f, at, out))
+          .ifPresent(e -> into.put(element, e));
     }
+  }
+
+  /** {@code {outcome: ..., groups: [...], missing: [...]}}: groups and missing are optional. */
+  private static Optional<Scenario.Expected> expectation(
+      Fields f, SourcePosition at, Diagnostics out) {
+    Optional<Outcome> o = f.text("outcome").flatMap(x -> outcome(x, f.at("outcome"), out));
+    Optional<Set<String>> groups = optionalSet(f, "groups");
+    Optional<Set<String>> missing = optionalSet(f, "missing");
+    return o.map(x -> new Scenario.Expected(x, groups, missing, at));
+  }
+
+  private static Optional<Set<String>> optionalSet(Fields f, String key) {
+    return f.has(key) ? Optional.of(new LinkedHashSet<>(f.texts(key))) : Optional.empty();
   }
 
   private static Optional<Outcome> outcome(String text, SourcePosition at, Diagnostics out) {
