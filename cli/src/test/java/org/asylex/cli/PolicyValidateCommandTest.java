@@ -68,6 +68,50 @@ class PolicyValidateCommandTest {
     assertThat(run.err()).contains("no policy pack 'XX'").contains("packs there: RU");
   }
 
+  @Test
+  void aPackNestedThousandsOfLevelsDeepIsOnePositionedErrorAndExitsTwoWithoutAStackTrace(
+      @TempDir Path tmp) throws IOException {
+    Path pack = copyOfRussianPack(tmp);
+    Path facts = pack.resolve("facts.yaml");
+    Files.writeString(
+        facts, "facts: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n", StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("policy", "validate", pack.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .contains(facts + ":1:71: error[too-deep]: the YAML is nested more than 64 levels deep")
+        .contains("invalid: 1 errors");
+    assertThat(run.out() + run.err())
+        .doesNotContain("StackOverflowError")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aMissingPathIsAUsageErrorNamingThePathNotAnUnknownPackId(@TempDir Path tmp) {
+    String missing = tmp.resolve("absent/ru").toString();
+
+    CliRun run = CliRun.of("policy", "validate", "--policies", CliRun.POLICIES, missing);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("asylex: no such directory: " + missing + "\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aFileIsAUsageErrorNamingThePathNotAnUnknownPackId() {
+    for (String file : new String[] {"../policies/ru/pack.yaml", "pom.xml"}) {
+      CliRun run = CliRun.of("policy", "validate", "--policies", CliRun.POLICIES, file);
+
+      assertThat(run.exitCode()).as(file).isEqualTo(2);
+      assertThat(run.err())
+          .as(file)
+          .isEqualTo(
+              "asylex: " + file + " is not a directory: a pack is a directory holding pack.yaml\n");
+    }
+  }
+
   static Path copyOfRussianPack(Path tmp) throws IOException {
     Path source = Path.of("../policies/ru");
     Path target = tmp.resolve("ru");

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.asylex.engine.diagnostic.Diagnostic;
 import org.asylex.engine.diagnostic.Diagnostics;
 import org.asylex.engine.diagnostic.SourcePosition;
@@ -25,6 +24,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * expected shape. Reading never stops at the first problem.
  */
 final class Fields {
+  /** A text in both languages: {@code {nl: ..., en: ...}}. */
+  static final Mapping TEXT = Mapping.of("text", "nl", "en");
+
   private final String file;
   private final String what;
   private final Node node;
@@ -42,10 +44,11 @@ final class Fields {
    * Reads {@code node} as a mapping with the given keys.
    *
    * @param what how the mapping is named in messages, e.g. "rule"
+   * @param keys the accepted keys, in the order messages list them
    * @return empty (with an error) when the node is not a mapping
    */
   static Optional<Fields> of(
-      String file, String what, Node node, Set<String> keys, Diagnostics out) {
+      String file, String what, Node node, List<String> keys, Diagnostics out) {
     if (!(node instanceof MappingNode mapping)) {
       out.error(
           "wrong-shape",
@@ -85,7 +88,7 @@ final class Fields {
     return Optional.of(fields);
   }
 
-  private static String suggestion(String key, Set<String> keys) {
+  private static String suggestion(String key, List<String> keys) {
     String s = NearestName.didYouMean(key, keys);
     return s.isEmpty() ? " (expected one of " + String.join(", ", keys) + ")" : s;
   }
@@ -181,7 +184,7 @@ final class Fields {
   }
 
   Optional<LocalizedText> localizedText(Node n, String label) {
-    return Fields.of(file, label, n, Set.of("nl", "en"), out)
+    return TEXT.read(file, label, n, out)
         .flatMap(
             f -> {
               Optional<String> nl = f.text("nl");

@@ -29,9 +29,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Reads the scenario files of a pack ({@code scenarios/*.yaml}), strictly, with positions. */
 public final class ScenarioFiles {
-  private static final Set<String> SCENARIO_KEYS =
-      Set.of("name", "as-of", "assume", "facts", "expect");
-  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "groups", "missing");
+  static final Mapping FILE = Mapping.of("scenario file", "scenarios");
+  static final Mapping SCENARIO =
+      Mapping.of("scenario", "name", "as-of", "assume", "facts", "expect");
+  static final Mapping EXPECTATION = Mapping.of("expectation", "outcome", "groups", "missing");
 
   private ScenarioFiles() {}
 
@@ -63,19 +64,15 @@ public final class ScenarioFiles {
     }
     var scenarios = new ArrayList<Scenario>();
     YamlFile yaml = YamlFile.parse(name, text, out);
-    yaml.root()
-        .flatMap(root -> Fields.of(name, "scenario file", root, Set.of("scenarios"), out))
-        .ifPresent(
-            f -> {
-              for (Node n : f.list("scenarios", true)) {
-                scenario(name, n, out).ifPresent(scenarios::add);
-              }
-            });
+    Optional<Fields> file = yaml.root().flatMap(root -> FILE.read(name, root, out));
+    for (Node n : file.map(f -> f.list("scenarios", true)).orElse(List.of())) {
+      scenario(name, n, out).ifPresent(scenarios::add);
+    }
     return new Scenario.File(name, scenarios);
   }
 
   private static Optional<Scenario> scenario(String file, Node n, Diagnostics out) {
-    Optional<Fields> fields = Fields.of(file, "scenario", n, SCENARIO_KEYS, out);
+    Optional<Fields> fields = SCENARIO.read(file, n, out);
     if (fields.isEmpty()) {
       return Optional.empty();
     }
@@ -176,22 +173,24 @@ public final class ScenarioFiles {
                         element, new Scenario.Expected(o, Optional.empty(), Optional.empty(), at)));
         continue;
       }
-      Fields.of(file, "expectation", v, EXPECT_KEYS, out)
-          .ifPresent(
-              ef -> {
-                Optional<Outcome> o =
-                    ef.text("outcome").flatMap(x -> outcome(x, ef.at("outcome"), out));
-                Optional<Set<String>> groups =
-                    ef.has("groups")
-                        ? Optional.of(new LinkedHashSet<>(ef.texts("groups")))
-                        : Optional.empty();
-                Optional<Set<String>> missing =
-                    ef.has("missing")
-                        ? Optional.of(new LinkedHashSet<>(ef.texts("missing")))
-                        : Optional.empty();
-                o.ifPresent(x -> into.put(element, new Scenario.Expected(x, groups, missing, at)));
-              });
+      EXPECTATION
+          .read(file, v, out)
+          .flatMap(f -> expectation(f, at, out))
+          .ifPresent(e -> into.put(element, e));
     }
+  }
+
+  /** {@code {outcome: ..., groups: [...], missing: [...]}}: groups and missing are optional. */
+  private static Optional<Scenario.Expected> expectation(
+      Fields f, SourcePosition at, Diagnostics out) {
+    Optional<Outcome> o = f.text("outcome").flatMap(x -> outcome(x, f.at("outcome"), out));
+    Optional<Set<String>> groups = optionalSet(f, "groups");
+    Optional<Set<String>> missing = optionalSet(f, "missing");
+    return o.map(x -> new Scenario.Expected(x, groups, missing, at));
+  }
+
+  private static Optional<Set<String>> optionalSet(Fields f, String key) {
+    return f.has(key) ? Optional.of(new LinkedHashSet<>(f.texts(key))) : Optional.empty();
   }
 
   private static Optional<Outcome> outcome(String text, SourcePosition at, Diagnostics out) {

@@ -19,6 +19,12 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * {@code no} is false or {@code 2024-01-31} a timestamp.
  */
 final class YamlFile {
+  /**
+   * The deepest nesting of mappings and lists a file may have. A pack needs about eight levels; the
+   * limit keeps a hostile file from exhausting the stack (as the expression parser's does).
+   */
+  static final int MAX_DEPTH = 64;
+
   private final String name;
   private final String text;
   private final Optional<Node> root;
@@ -40,8 +46,8 @@ final class YamlFile {
             .setCodePointLimit(5 * 1024 * 1024)
             .build();
     try {
-      var composer =
-          new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      var parser = new ParserImpl(settings, new StreamReader(settings, text));
+      var composer = new Composer(settings, new DepthLimitedParser(parser, MAX_DEPTH));
       Optional<Node> root = composer.hasNext() ? Optional.of(composer.next()) : Optional.empty();
       if (composer.hasNext()) {
         out.error(
@@ -53,6 +59,14 @@ final class YamlFile {
         out.error("empty-file", SourcePosition.ofFile(name), "the file is empty");
       }
       return new YamlFile(name, text, root);
+    } catch (DepthLimitedParser.TooDeep e) {
+      out.error(
+          "too-deep",
+          position(name, e.mark()),
+          "the YAML is nested more than "
+              + MAX_DEPTH
+              + " levels deep here; a pack file needs far fewer, so flatten it");
+      return new YamlFile(name, text, Optional.empty());
     } catch (MarkedYamlEngineException e) {
       SourcePosition at = position(name, e.getProblemMark());
       var error =
