@@ -129,7 +129,10 @@ final class Refusals {
       return ApiProblem.invalid(b.message(), List.of(FieldError.at("/id", b.code(), b.message())));
     }
     if (refusal instanceof Refusal.InvalidValue v) {
-      return inputs.invalid(v.message(), List.of(inputs.value(v.field(), v.code(), v.problem())));
+      // The message names the value as the use case knows it; a parameter may add a prefix.
+      return inputs.invalid(
+          inputs.valuePrefix() + v.message(),
+          List.of(inputs.value(v.field(), v.code(), v.problem())));
     }
     throw new IllegalStateException("no problem for the refusal " + refusal.code());
   }
