@@ -1,6 +1,7 @@
 package org.asylex.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -12,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.asylex.app.Application;
+import org.asylex.json.Json;
 import org.asylex.server.api.ApiDocs;
 import org.asylex.server.api.CoreRoutes;
 import org.asylex.server.api.DomainRoutes;
-import org.asylex.server.api.PolicyCatalog;
-import org.asylex.server.auth.ApiTokens;
 import org.asylex.server.auth.Authenticator;
 import org.asylex.server.auth.JwtVerifier;
 import org.asylex.server.auth.Principal;
@@ -24,14 +25,13 @@ import org.asylex.server.auth.TokenCache;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.HeadRequests;
 import org.asylex.server.http.JettyProblems;
-import org.asylex.server.http.Json;
 import org.asylex.server.http.JsonBodies;
 import org.asylex.server.http.Problems;
 import org.asylex.server.http.RequestIds;
 import org.asylex.server.http.RequestLog;
 import org.asylex.server.http.Requests;
 import org.asylex.server.http.SecurityHeaders;
-import org.asylex.store.Store;
+import org.asylex.server.http.WireMethod;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -40,9 +40,13 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * {@link ApiRoute}; every error is a problem document ({@link Problems}); every request gets an id,
  * the security headers and one line in the request log.
  *
+ * <p>Every route calls one use case of the {@link Application} (the packs, cases, stored
+ * assessments, accounts and audit trail, and "today"): the server parses requests and renders
+ * answers, and holds no workflow of its own.
+ *
  * <p>{@link #stop()} is graceful: the server stops accepting connections, answers 503 to new
  * requests on open ones, and lets requests in flight finish (up to the configured stop timeout).
- * The store is the caller's: it stays open.
+ * The application (and its store) is the caller's: it stays open.
  */
 public final class AsylexServer implements AutoCloseable {
   private final Javalin app;
@@ -58,87 +62,100 @@ public final class AsylexServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server.
+   * Starts the server over {@code app}.
    *
+   * @throws org.asylex.app.policy.PolicyCatalog.InvalidPacks when a pack cannot be served (a pack
+   *     with errors, two packs with one id or country, assumption values that do not fit), so that
+   *     a request never meets such a pack
    * @throws IllegalStateException when the API description cannot be read, two routes clash, or the
    *     port cannot be bound
    */
-  public static AsylexServer start(ServerConfig config, Store store, PolicyCatalog policies) {
+  public static AsylexServer start(ServerConfig config, Application app) {
     Objects.requireNonNull(config, "config");
-    Objects.requireNonNull(store, "store");
-    Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(app, "app");
+    app.policies().requireAllUsable();
     ApiDocs docs = ApiDocs.load();
-    ApiTokens tokens = new ApiTokens(config.bcryptCost());
     Authenticator authenticator =
         new Authenticator(
-            store.users(),
-            tokens,
+            app.accounts()::verify,
             new TokenCache(config.tokenCacheTtl(), config.clock(), TokenCache.DEFAULT_MAX_ENTRIES),
             config.oidc().map(oidc -> new JwtVerifier(oidc, config.clock())));
     List<ApiRoute> routes = new ArrayList<>();
-    routes.addAll(new CoreRoutes(store, tokens, authenticator, docs).routes());
-    routes.addAll(DomainRoutes.routes(store, policies, config.clock()));
+    routes.addAll(new CoreRoutes(app.accounts(), app.audit(), authenticator, docs).routes());
+    routes.addAll(DomainRoutes.routes(app));
     requireDistinct(routes);
     GracefulHandler graceful = new GracefulHandler();
-
-    Javalin app =
+    Javalin web =
         Javalin.create(
             javalin -> {
-              javalin.startup.showJavalinBanner = false;
-              javalin.startup.showOldJavalinVersionWarning = false;
-              javalin.jetty.host = config.bind();
-              javalin.jetty.port = config.port();
-              javalin.http.maxRequestSize = config.maxBodyBytes();
-              javalin.http.prefer405over404 = true;
-              javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-              javalin.appData(JsonBodies.MAX_BYTES, config.maxBodyBytes());
-              javalin.jetty.modifyServer(
-                  server -> {
-                    // Outermost, so that it counts every request, and 503s new ones on stop.
-                    server.insertHandler(graceful);
-                    server.setStopTimeout(config.stopTimeout().toMillis());
-                    server.setErrorHandler(new JettyProblems());
-                  });
-              javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-              javalin.routes.before(
-                  ctx -> {
-                    RequestIds.assign(ctx);
-                    SecurityHeaders.apply(ctx);
-                  });
-              for (ApiRoute route : routes) {
-                javalin.routes.addHttpHandler(
-                    route.method(), route.path(), guarded(route, authenticator));
-                if (route.method().equals(HandlerType.GET)) {
-                  javalin.routes.addHttpHandler(
-                      HandlerType.HEAD,
-                      route.path(),
-                      HeadRequests.answered(route.path())
-                          ? guarded(route, authenticator)
-                          : HeadRequests.refusal(route.path(), methodsOf(routes, route.path())));
-                }
-              }
-              for (Map.Entry<String, ApiDocs.Asset> asset : docs.assets().entrySet()) {
-                Handler serve =
-                    ctx -> {
-                      RequestLog.matched(ctx, asset.getKey());
-                      CoreRoutes.asset(ctx, asset.getValue());
-                    };
-                javalin.routes.get(asset.getKey(), serve);
-                javalin.routes.head(asset.getKey(), serve);
-              }
-              Problems.register(javalin.routes);
-              javalin.router.javaLangErrorHandler(Problems::javaLangError);
-              javalin.requestLogger.http(RequestLog::log);
+              configure(javalin, config, graceful);
+              register(javalin, routes, authenticator, docs);
             });
     try {
-      app.start();
+      web.start();
     } catch (RuntimeException e) {
-      app.stop();
+      web.stop();
       throw new IllegalStateException(
           "cannot start the API on " + config.bind() + ":" + config.port() + ": " + e.getMessage(),
           e);
     }
-    return new AsylexServer(app, List.copyOf(routes), config.bind(), graceful);
+    return new AsylexServer(web, List.copyOf(routes), config.bind(), graceful);
+  }
+
+  /** Jetty and Javalin as the API needs them: limits, the JSON mapper, the outer handlers. */
+  private static void configure(
+      JavalinConfig javalin, ServerConfig config, GracefulHandler graceful) {
+    javalin.startup.showJavalinBanner = false;
+    javalin.startup.showOldJavalinVersionWarning = false;
+    javalin.jetty.host = config.bind();
+    javalin.jetty.port = config.port();
+    javalin.http.maxRequestSize = config.maxBodyBytes();
+    javalin.http.prefer405over404 = true;
+    javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    javalin.appData(JsonBodies.MAX_BYTES, config.maxBodyBytes());
+    javalin.jetty.modifyServer(
+        server -> {
+          // Before Javalin, which would otherwise take the method from a header.
+          server.insertHandler(new WireMethod());
+          // Outermost, so that it counts every request, and 503s new ones on stop.
+          server.insertHandler(graceful);
+          server.setStopTimeout(config.stopTimeout().toMillis());
+          server.setErrorHandler(new JettyProblems());
+        });
+    javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    javalin.requestLogger.http(RequestLog::log);
+  }
+
+  /** Every route, its HEAD, the API page's files, and the problem for every error. */
+  private static void register(
+      JavalinConfig javalin, List<ApiRoute> routes, Authenticator authenticator, ApiDocs docs) {
+    javalin.routes.before(
+        ctx -> {
+          RequestIds.assign(ctx);
+          SecurityHeaders.apply(ctx);
+        });
+    for (ApiRoute route : routes) {
+      javalin.routes.addHttpHandler(route.method(), route.path(), guarded(route, authenticator));
+      if (route.method().equals(HandlerType.GET)) {
+        javalin.routes.addHttpHandler(
+            HandlerType.HEAD,
+            route.path(),
+            HeadRequests.answered(route.path())
+                ? guarded(route, authenticator)
+                : HeadRequests.refusal(route.path(), methodsOf(routes, route.path())));
+      }
+    }
+    for (Map.Entry<String, ApiDocs.Asset> asset : docs.assets().entrySet()) {
+      Handler serve =
+          ctx -> {
+            RequestLog.matched(ctx, asset.getKey());
+            CoreRoutes.asset(ctx, asset.getValue());
+          };
+      javalin.routes.get(asset.getKey(), serve);
+      javalin.routes.head(asset.getKey(), serve);
+    }
+    Problems.register(javalin.routes);
+    javalin.router.javaLangErrorHandler(Problems::javaLangError);
   }
 
   /** The route's handler behind its authentication and role check. */

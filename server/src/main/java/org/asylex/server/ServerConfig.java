@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param stopTimeout how long {@link AsylexServer#stop()} lets requests in flight finish
  * @param tokenCacheTtl how long a verified API token is trusted without checking its hash again;
  *     also the longest a token disabled outside this server (the command line) keeps working
- * @param bcryptCost the BCrypt cost of new API tokens (10; tests use 4)
+ * @param bcryptCost the BCrypt cost of new API tokens (10; tests use 4), for whoever opens the
+ *     {@link org.asylex.app.Application} the server runs over ({@code new ApiTokens(bcryptCost)}):
+ *     the accounts make the tokens
  * @param oidc the OpenID Connect provider whose JWTs are accepted besides API tokens, if any
- * @param clock the time of "today" for the API and of JWT expiry
+ * @param clock the time of the token cache and of JWT expiry; "today" comes from the application's
+ *     {@link org.asylex.app.Today}
  */
 public record ServerConfig(
     String bind,

@@ -23,7 +23,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.asylex.server.auth.Role;
+import org.asylex.app.users.Role;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.Problems;
 

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.asylex.server.auth.Role;
+import org.asylex.app.users.Role;
 import org.junit.jupiter.api.Test;
 
 /**

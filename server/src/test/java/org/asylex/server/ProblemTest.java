@@ -11,7 +11,7 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.asylex.server.auth.Role;
+import org.asylex.app.users.Role;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.Problems;
 import org.asylex.server.http.RequestIds;
@@ -285,7 +285,7 @@ class ProblemTest {
     assertProblem(response, 409, "already-exists");
     assertThat(response.json().path("title").asText()).isEqualTo("Already exists");
     assertThat(response.json().path("detail").asText())
-        .isEqualTo("there is already a user with this name");
+        .isEqualTo("there is already an account named officer");
     JsonNode errors = response.json().path("errors");
     assertThat(errors).hasSize(1);
     assertThat(errors.path(0).path("pointer").asText()).isEqualTo("/name");
@@ -312,9 +312,9 @@ class ProblemTest {
           .doesNotEndWith(".");
     }
     assertThat(responses.get(4).json().path("detail").asText())
-        .isEqualTo("there is no user account named nobody");
+        .isEqualTo("there is no account named nobody");
     assertThat(responses.get(6).json().path("detail").asText())
-        .isEqualTo("there is no user account with this name");
+        .isEqualTo("there is no account with this name");
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.asylex.server.auth.Role;
+import org.asylex.app.users.Role;
 import org.asylex.server.http.RequestIds;
 import org.asylex.server.http.RequestLog;
 import org.junit.jupiter.api.AfterEach;

@@ -10,35 +10,33 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.asylex.server.api.PolicyCatalog;
-import org.asylex.server.auth.ApiTokens;
-import org.asylex.server.auth.Role;
+import org.asylex.app.Application;
+import org.asylex.app.Today;
+import org.asylex.app.policy.AssumptionSettings;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.app.users.ApiTokens;
+import org.asylex.app.users.Role;
 import org.asylex.store.Store;
 import org.asylex.store.StoreConfig;
 
 /**
- * A running server for tests: port 0, a fresh SQLite store in a temporary directory, the packs of
- * the repository's {@code policies/}, BCrypt cost 4, and one user per role (named after the role)
- * whose token {@link #token(Role)} gives.
+ * A running server for tests: port 0, the application over a fresh SQLite store in a temporary
+ * directory and the packs of the repository's {@code policies/}, BCrypt cost 4, and one user per
+ * role (named after the role) whose token {@link #token(Role)} gives.
  */
 public final class TestServer implements AutoCloseable {
   private static final int TEST_BCRYPT_COST = 4;
 
   private final Path directory;
-  private final Store store;
-  private final PolicyCatalog policies;
+  private final Application app;
   private final AsylexServer server;
   private final Map<Role, String> tokens;
+  private Store store;
 
   private TestServer(
-      Path directory,
-      Store store,
-      PolicyCatalog policies,
-      AsylexServer server,
-      Map<Role, String> tokens) {
+      Path directory, Application app, AsylexServer server, Map<Role, String> tokens) {
     this.directory = directory;
-    this.store = store;
-    this.policies = policies;
+    this.app = app;
     this.server = server;
     this.tokens = tokens;
   }
@@ -56,25 +54,31 @@ public final class TestServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Store store = Store.open(StoreConfig.dataDirectory(directory.resolve("data")));
+    Application app =
+        Application.open(
+            storeConfig(directory),
+            PolicyCatalog.of(repoRoot().resolve("policies"), AssumptionSettings.none()),
+            Today.system(),
+            new ApiTokens(TEST_BCRYPT_COST));
     try {
-      PolicyCatalog policies = PolicyCatalog.load(repoRoot().resolve("policies"), Map.of());
-      var tokenMaker = new ApiTokens(TEST_BCRYPT_COST);
       Map<Role, String> tokens = new EnumMap<>(Role.class);
       for (Role role : Role.values()) {
-        ApiTokens.NewToken token = tokenMaker.generate();
-        store.users().add(userName(role), role.id(), token.id(), token.hash(), "test-setup");
-        tokens.put(role, token.token());
+        tokens.put(
+            role, app.accounts().add(userName(role), role.id(), "test-setup").token().token());
       }
       ServerConfig config =
           configure.apply(ServerConfig.defaults().withPort(0).withBcryptCost(TEST_BCRYPT_COST));
-      AsylexServer server = AsylexServer.start(config, store, policies);
-      return new TestServer(directory, store, policies, server, tokens);
+      AsylexServer server = AsylexServer.start(config, app);
+      return new TestServer(directory, app, server, tokens);
     } catch (RuntimeException e) {
-      store.close();
+      app.close();
       delete(directory);
       throw e;
     }
+  }
+
+  private static StoreConfig storeConfig(Path directory) {
+    return StoreConfig.dataDirectory(directory.resolve("data"));
   }
 
   /**
@@ -110,12 +114,24 @@ public final class TestServer implements AutoCloseable {
     return server.url();
   }
 
-  public Store store() {
+  /**
+   * The server's store as another process sees it (the command line, say): opened on the same
+   * database, for tests that look past the API or change what the server did not.
+   */
+  public synchronized Store store() {
+    if (store == null) {
+      store = Store.open(storeConfig(directory));
+    }
     return store;
   }
 
+  /** The application the server runs over. */
+  public Application app() {
+    return app;
+  }
+
   public PolicyCatalog policies() {
-    return policies;
+    return app.policies();
   }
 
   /** A client of this server that records its exchanges against the server's route table. */
@@ -123,13 +139,18 @@ public final class TestServer implements AutoCloseable {
     return new ApiClient(url(), server.routes());
   }
 
-  /** Stops the server, closes the store and deletes its directory. */
+  /** Stops the server, closes the application and the store and deletes their directory. */
   @Override
   public void close() {
     try {
       server.stop();
     } finally {
-      store.close();
+      synchronized (this) {
+        if (store != null) {
+          store.close();
+        }
+      }
+      app.close();
       delete(directory);
     }
   }

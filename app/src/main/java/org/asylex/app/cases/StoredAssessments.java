@@ -22,6 +22,7 @@ import org.asylex.json.Json;
 import org.asylex.json.ReceiptJson;
 import org.asylex.json.RerunReason;
 import org.asylex.store.CaseFilter;
+import org.asylex.store.CaseNotFound;
 import org.asylex.store.CaseRecord;
 import org.asylex.store.Store;
 import org.asylex.store.StoredAssessment;
@@ -175,9 +176,17 @@ public final class StoredAssessments {
     throw e;
   }
 
-  /** The receipts of a case, oldest first. */
+  /**
+   * The receipts of a case, oldest first.
+   *
+   * @throws Refused {@link Refusal.CaseNotFound}
+   */
   public List<StoredAssessment> forCase(String caseId, String actor) {
-    return store.assessments().forCase(caseId, actor);
+    try {
+      return store.assessments().forCase(caseId, actor);
+    } catch (CaseNotFound e) {
+      throw new Refused(new Refusal.CaseNotFound(caseId));
+    }
   }
 
   /**

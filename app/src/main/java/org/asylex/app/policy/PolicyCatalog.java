@@ -147,7 +147,12 @@ public final class PolicyCatalog {
       try {
         compiled(pack);
       } catch (Refused e) {
-        problems.add(all.dirOf(pack) + ": " + e.getMessage());
+        // One problem per value that does not fit, so that each is named on a line of its own.
+        if (e.refusal() instanceof Refusal.InvalidAssumptions a) {
+          a.problems().forEach(p -> problems.add(all.dirOf(pack) + ": " + p.message()));
+        } else {
+          problems.add(all.dirOf(pack) + ": " + e.getMessage());
+        }
       }
     }
     for (String packId : settings.perPack().keySet()) {
@@ -216,6 +221,11 @@ public final class PolicyCatalog {
     CompiledPolicy policy = compile(pack, exactValues(pack, overrides));
     cache.put(key, policy);
     return policy;
+  }
+
+  /** How many compiled policies are cached now (tests of the bound). */
+  int cachedPolicies() {
+    return cache.size();
   }
 
   private static AssumptionValues exactValues(PolicyPack pack, Map<String, String> overrides) {

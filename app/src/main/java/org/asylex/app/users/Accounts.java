@@ -1,5 +1,6 @@
 package org.asylex.app.users;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -38,20 +39,37 @@ public final class Accounts {
   }
 
   /**
+   * What is wrong with the name and role of a new account, every problem at once (a form shows them
+   * together); empty when both are good.
+   */
+  public static List<Refusal.InvalidValue> problems(String name, String role) {
+    var problems = new ArrayList<Refusal.InvalidValue>();
+    if (name == null || !NAME.matcher(name).matches()) {
+      problems.add(
+          new Refusal.InvalidValue(
+              "name",
+              "invalid-name",
+              "a name is 1 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter"));
+    }
+    if (role == null || Role.fromId(role).isEmpty()) {
+      problems.add(
+          new Refusal.InvalidValue("role", "invalid-role", "the role is one of " + roles()));
+    }
+    return problems;
+  }
+
+  /**
    * Adds an account with a new token.
    *
    * @throws Refused {@link Refusal.InvalidValue} for a bad name or role, {@link Refusal.UserExists}
    *     when the name is taken
    */
   public WithToken add(String name, String role, String actor) {
-    requireName(name);
-    Role r =
-        Role.fromId(role)
-            .orElseThrow(
-                () ->
-                    new Refused(
-                        new Refusal.InvalidValue(
-                            "role", "invalid-role", "the role is one of " + roles())));
+    List<Refusal.InvalidValue> problems = problems(name, role);
+    if (!problems.isEmpty()) {
+      throw new Refused(problems.get(0));
+    }
+    Role r = Role.fromId(role).orElseThrow();
     ApiTokens.NewToken token = tokens.generate();
     try {
       return new WithToken(store.users().add(name, r.id(), token.id(), token.hash(), actor), token);
@@ -119,16 +137,6 @@ public final class Accounts {
         .findByTokenId(id.get())
         .filter(UserAccount::active)
         .filter(a -> tokens.matches(presentedToken, a.tokenHash()));
-  }
-
-  private static void requireName(String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new Refused(
-          new Refusal.InvalidValue(
-              "name",
-              "invalid-name",
-              "a name is 1 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter"));
-    }
   }
 
   /** A name that cannot exist is simply not found (and not echoed: it could be anything). */

@@ -46,7 +46,7 @@ public final class Timeline {
       return List.of(rule().element());
     }
 
-    /** The element and, where the rule decides one, its group: {@code risk-group (lawyers)}. */
+    /** The element and, where the rule decides one, its group: {@code an-element (a-group)}. */
     default String subject() {
       return rule().element() + rule().group().map(g -> " (" + g + ")").orElse("");
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.asylex.json.Json;
 
 /**
  * The API description and its browsable page, all read from the class path once at start: the
@@ -78,7 +79,7 @@ public final class ApiDocs {
   public static ApiDocs load() {
     JsonNode document = openApi();
     try {
-      byte[] json = new ObjectMapper().writeValueAsBytes(document);
+      byte[] json = Json.MAPPER.writeValueAsBytes(document);
       Map<String, Asset> assets = new LinkedHashMap<>();
       assets.put(
           "/api-docs/swagger-ui-bundle.js",

@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.asylex.engine.assessment.Assessment;
-import org.asylex.engine.assessment.CompiledPolicy;
-import org.asylex.engine.assessment.PolicyConflictException;
-import org.asylex.engine.policy.PolicyPack;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.policy.Assessing;
+import org.asylex.app.policy.AssumptionChecks;
+import org.asylex.app.policy.FactCheck;
+import org.asylex.app.users.Role;
 import org.asylex.engine.text.Language;
 import org.asylex.json.AssessmentJson;
-import org.asylex.server.auth.Role;
-import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.ApiRoute;
-import org.asylex.server.http.FieldError;
 
 /**
  * {@code POST /api/v1/assessments}: assesses facts sent with the request, as {@code asylex assess}
@@ -27,22 +26,20 @@ final class AssessmentRoutes {
   private static final Set<String> FIELDS =
       Set.of("asOf", "facts", "assumptions", "explain", "language");
 
-  private final PolicyCatalog policies;
-  private final FactChecks checks;
+  private final Assessing assessing;
 
-  private AssessmentRoutes(PolicyCatalog policies) {
-    this.policies = policies;
-    this.checks = new FactChecks(policies);
+  private AssessmentRoutes(Assessing assessing) {
+    this.assessing = assessing;
   }
 
-  static List<ApiRoute> routes(PolicyCatalog policies) {
-    var r = new AssessmentRoutes(policies);
+  static List<ApiRoute> routes(Assessing assessing) {
+    var r = new AssessmentRoutes(assessing);
     return List.of(
         ApiRoute.of(
             HandlerType.POST,
             "/api/v1/assessments",
             "assess",
-            r::assess,
+            Refusals.answered(r::assess),
             Role.OFFICER,
             Role.POLICY_ANALYST));
   }
@@ -55,42 +52,43 @@ final class AssessmentRoutes {
     Map<String, String> assumptions = body.assumptions("assumptions");
     boolean explain = body.bool("explain", false);
     Language language = body.language("language").orElse(Language.EN);
-    FactChecks.Checked checked = null;
-    if (facts.isPresent()) {
-      // Without a valid date the facts are still checked, all but their dates against it.
-      checked = checks.check(facts.get(), asOf.orElse(LocalDate.MAX), "/facts", false);
-      body.addAll(checked.errors());
-      checked.pack().ifPresent(pack -> body.addAll(assumptionErrors(pack, assumptions)));
+    Refused refused = null;
+    if (body.valid()) {
+      try {
+        Assessing.Assessed a =
+            assessing.assess(
+                facts.orElseThrow(), asOf.orElseThrow(), assumptions, explain, "/facts");
+        JsonResponses.sendWritten(
+            ctx, 200, AssessmentJson.write(a.assessment(), a.pack(), language));
+        return;
+      } catch (Refused e) {
+        if (!(e.refusal() instanceof Refusal.InvalidFacts
+            || e.refusal() instanceof Refusal.InvalidAssumptions)) {
+          throw e;
+        }
+        refused = e;
+      }
     }
+    // Something in the request is wrong: every error is reported at once, so the facts and the
+    // assumption values are checked too (without a valid date, all but their dates against it).
+    facts.ifPresent(f -> collect(body, f, asOf.orElse(LocalDate.MAX), assumptions));
     body.throwIfInvalid();
-    PolicyPack pack = checked.pack().orElseThrow();
-    Assessment assessment =
-        compile(pack, assumptions).assess(checked.facts().orElseThrow(), asOf.get(), explain);
-    JsonResponses.sendWritten(ctx, 200, AssessmentJson.write(assessment, pack, language));
+    throw refused;
   }
 
-  /** The pack compiled with the request's assumption values (already checked against it). */
-  private CompiledPolicy compile(PolicyPack pack, Map<String, String> assumptions) {
-    try {
-      return policies.compiled(pack, assumptions);
-    } catch (PolicyConflictException e) {
-      throw conflict(pack, e);
-    }
-  }
-
-  static List<FieldError> assumptionErrors(PolicyPack pack, Map<String, String> assumptions) {
-    return AssumptionChecks.check(pack, assumptions).stream()
-        .map(
-            p ->
-                FieldError.at(
-                    "/assumptions/" + BodyFields.pointerEscape(p.id()), p.code(), p.detail()))
-        .toList();
-  }
-
-  /** 422: under the request's assumption values two rules would decide the same thing. */
-  static ApiProblem conflict(PolicyPack pack, PolicyConflictException e) {
-    return ApiProblem.invalid(
-        "pack " + pack.id() + " cannot be used with these assumption values: " + e.getMessage(),
-        List.of(FieldError.at("/assumptions", "policy-conflict", e.getMessage())));
+  /** Adds the errors of the facts, and of the assumption values for their pack, to {@code body}. */
+  private void collect(
+      BodyFields body, Map<String, Object> facts, LocalDate asOf, Map<String, String> assumptions) {
+    FactCheck.Checked checked = assessing.check(facts, asOf, "/facts");
+    body.addAll(Refusals.fieldErrors(checked.errors(), ""));
+    checked
+        .pack()
+        .ifPresent(
+            pack ->
+                AssumptionChecks.check(pack, assumptions)
+                    .forEach(
+                        p ->
+                            body.add(
+                                Refusals.Inputs.BODY.assumption(p.id(), p.code(), p.message()))));
   }
 }

@@ -47,17 +47,15 @@ final class BodyFields {
     errors.addAll(more);
   }
 
+  /** Whether no error has been found so far. */
+  boolean valid() {
+    return errors.isEmpty();
+  }
+
   /** Throws a 422 {@code invalid-input} problem with every error found so far, if any. */
   void throwIfInvalid() {
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(
-          errors.size() == 1
-              ? "the request has an error: "
-                  + errors.get(0).pointer()
-                  + " "
-                  + errors.get(0).detail()
-              : "the request has " + errors.size() + " errors; see errors",
-          errors);
+      throw ApiProblem.invalidRequest(errors);
     }
   }
 

@@ -2,20 +2,23 @@ package org.asylex.server.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.asylex.server.auth.Role;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.Today;
+import org.asylex.app.cases.CaseFiles;
+import org.asylex.app.cases.CaseIds;
+import org.asylex.app.policy.FactCheck;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.app.users.Role;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.FieldError;
 import org.asylex.server.http.Requests;
-import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseRecord;
-import org.asylex.store.Store;
 
 /**
  * Cases: create, list, read, change and their history, as {@code asylex case
@@ -24,93 +27,74 @@ import org.asylex.store.Store;
  * no one's change is lost.
  */
 final class CaseRoutes {
-  /** A case id the API creates: safe in a URL path as it is. */
-  static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}";
-
   private static final Set<String> CREATE_FIELDS = Set.of("id", "reference", "facts");
   private static final Set<String> PATCH_FIELDS = Set.of("facts", "note");
   private static final String FACT = "fact.";
 
-  private final Store store;
-  private final PolicyCatalog policies;
-  private final FactChecks checks;
-  private final Clock clock;
+  private final CaseFiles cases;
+  private final FactCheck facts;
+  private final Today today;
 
-  private CaseRoutes(Store store, PolicyCatalog policies, Clock clock) {
-    this.store = store;
-    this.policies = policies;
-    this.checks = new FactChecks(policies);
-    this.clock = clock;
+  private CaseRoutes(CaseFiles cases, PolicyCatalog policies, Today today) {
+    this.cases = cases;
+    this.facts = new FactCheck(policies);
+    this.today = today;
   }
 
-  static List<ApiRoute> routes(Store store, PolicyCatalog policies, Clock clock) {
-    var r = new CaseRoutes(store, policies, clock);
+  static List<ApiRoute> routes(CaseFiles cases, PolicyCatalog policies, Today today) {
+    var r = new CaseRoutes(cases, policies, today);
     return List.of(
         ApiRoute.of(
             HandlerType.POST,
             "/api/v1/cases",
             "createCase",
-            StoreProblems.guard(r::create),
+            Refusals.answered(r::create),
             Role.OFFICER),
         ApiRoute.of(
             HandlerType.GET,
             "/api/v1/cases",
             "listCases",
-            StoreProblems.guard(r::list),
+            Refusals.answered(Refusals.Inputs.query(FACT), r::list),
             Role.OFFICER),
         ApiRoute.of(
             HandlerType.GET,
             "/api/v1/cases/{id}",
             "getCase",
-            StoreProblems.guard(r::get),
+            Refusals.answered(r::get),
             Role.OFFICER),
         ApiRoute.of(
             HandlerType.PATCH,
             "/api/v1/cases/{id}",
             "updateCase",
-            StoreProblems.guard(r::update),
+            Refusals.answered(r::update),
             Role.OFFICER),
         ApiRoute.of(
             HandlerType.GET,
             "/api/v1/cases/{id}/history",
             "getCaseHistory",
-            StoreProblems.guard(r::history),
+            Refusals.answered(r::history),
             Role.OFFICER));
   }
 
   private void create(Context ctx) {
     var body = new BodyFields(RequestBodies.read(ctx), CREATE_FIELDS);
     Optional<String> id = body.text("id", 200, false);
-    if (id.isPresent() && !id.get().matches(ID_PATTERN)) {
-      body.add(
-          FieldError.at(
-              "/id",
-              "bad-id",
-              "a case id is 1 to 200 letters, digits, '.', '_', '~', ':' or '-', starting with a"
-                  + " letter or digit"));
+    if (id.isPresent() && !CaseIds.valid(id.get())) {
+      body.add(FieldError.at("/id", "bad-id", CaseIds.RULE));
     }
     Optional<String> reference = body.text("reference", 200, false);
-    Optional<Map<String, Object>> facts = body.object("facts", true);
-    facts.ifPresent(f -> body.addAll(checks.check(f, Dates.today(clock), "/facts", true).errors()));
-    body.throwIfInvalid();
-    var stored = new LinkedHashMap<String, Object>();
-    // A null fact is one not (yet) established: nothing to store.
-    facts
-        .get()
-        .forEach(
-            (k, v) -> {
-              if (v != null) {
-                stored.put(k, v);
-              }
-            });
+    Optional<Map<String, Object>> given = body.object("facts", true);
+    if (!body.valid()) {
+      // Every error at once: the facts are checked too, as creating the case would check them.
+      given.ifPresent(
+          f ->
+              body.addAll(
+                  Refusals.fieldErrors(facts.check(f, today.date(), "/facts", true).errors(), "")));
+      body.throwIfInvalid();
+    }
     CaseRecord c =
-        store
-            .cases()
-            .create(
-                id.orElseGet(() -> UUID.randomUUID().toString()),
-                reference.orElse(null),
-                stored,
-                actor(ctx));
+        cases.create(
+            id.orElse(null), reference.orElse(null), given.orElseThrow(), "/facts", actor(ctx));
     ctx.header("Location", "/api/v1/cases/" + c.id());
     ctx.header("ETag", Params.etag(c.version()));
     JsonResponses.send(ctx, 201, CaseViews.full(c));
@@ -120,27 +104,19 @@ final class CaseRoutes {
     Params.only(ctx, Set.of("offset", "limit"), Set.of(FACT));
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Params.integer(ctx, "limit", 50, 1, 500);
-    CaseFilter filter = CaseFilters.of(policies, Params.prefixed(ctx, FACT), FACT);
-    String actor = actor(ctx);
-    Map<String, Object> page =
-        store.inTransaction(
-            tx -> {
-              long total = tx.cases().count(filter);
-              List<CaseRecord> cases = tx.cases().list(filter, offset, limit, actor);
-              var root = new LinkedHashMap<String, Object>();
-              root.put("items", cases.stream().map(CaseViews::summary).toList());
-              root.put("total", total);
-              root.put("offset", offset);
-              root.put("limit", limit);
-              return root;
-            });
-    JsonResponses.send(ctx, 200, page);
+    CaseFiles.Page page =
+        cases.list(cases.filter(Params.prefixed(ctx, FACT)), offset, limit, actor(ctx));
+    var root = new LinkedHashMap<String, Object>();
+    root.put("items", page.items().stream().map(CaseViews::summary).toList());
+    root.put("total", page.total());
+    root.put("offset", page.offset());
+    root.put("limit", page.limit());
+    JsonResponses.send(ctx, 200, root);
   }
 
   private void get(Context ctx) {
     Params.only(ctx, Set.of(), Set.of());
-    String id = caseId(ctx);
-    CaseRecord c = store.cases().find(id, actor(ctx)).orElseThrow(StoreProblems::caseNotFound);
+    CaseRecord c = cases.find(caseId(ctx), actor(ctx));
     ctx.header("ETag", Params.etag(c.version()));
     JsonResponses.send(ctx, 200, CaseViews.full(c));
   }
@@ -153,68 +129,31 @@ final class CaseRoutes {
     Optional<Map<String, Object>> changes = body.object("facts", true);
     Optional<String> note = body.text("note", 2000, true);
     body.throwIfInvalid();
-    String actor = actor(ctx);
-    CaseRecord c = store.cases().find(id, actor).orElseThrow(StoreProblems::caseNotFound);
-    if (c.version() != expected) {
-      throw StoreProblems.staleVersion(c.version());
-    }
-    var merged = new LinkedHashMap<>(c.facts());
-    changes
-        .get()
-        .forEach(
-            (name, value) -> {
-              if (value == null) {
-                merged.remove(name);
-              } else {
-                merged.put(name, value);
-              }
-            });
-    FactChecks.Checked checked = checks.check(merged, Dates.today(clock), "/facts", true);
-    body.addAll(checked.errors());
-    checked
-        .pack()
-        .ifPresent(
-            pack ->
-                changes
-                    .get()
-                    .forEach(
-                        (name, value) -> {
-                          // Removing a fact the pack does not know is a mistake too, not a no-op.
-                          if (value == null && pack.facts().fact(name).isEmpty()) {
-                            body.add(
-                                FieldError.at(
-                                    "/facts/" + BodyFields.pointerEscape(name),
-                                    "unknown-fact",
-                                    "unknown fact '" + name + "'"));
-                          }
-                        }));
-    body.throwIfInvalid();
-    long version = store.cases().update(id, expected, changes.get(), actor, note.orElse(null));
-    CaseRecord updated =
-        version == expected
-            ? c
-            : store.cases().find(id, actor).orElseThrow(StoreProblems::caseNotFound);
-    ctx.header("ETag", Params.etag(updated.version()));
-    JsonResponses.send(ctx, 200, CaseViews.full(updated));
+    CaseFiles.Changed changed =
+        cases.change(
+            id,
+            Optional.of(expected),
+            changes.orElseThrow(),
+            note.orElse(null),
+            "/facts",
+            actor(ctx));
+    ctx.header("ETag", Params.etag(changed.updated().version()));
+    JsonResponses.send(ctx, 200, CaseViews.full(changed.updated()));
   }
 
   private void history(Context ctx) {
     Params.only(ctx, Set.of(), Set.of());
     String id = caseId(ctx);
-    JsonResponses.send(ctx, 200, CaseViews.history(id, store.cases().history(id, actor(ctx))));
+    JsonResponses.send(ctx, 200, CaseViews.history(id, cases.history(id, actor(ctx))));
   }
 
-  /** The case id of the path; one the store could never hold is simply not found. */
+  /** The case id of the path; one no store could hold is simply not found. */
   static String caseId(Context ctx) {
-    return Params.pathId(ctx, "id", CaseRoutes::storable, "case");
-  }
-
-  /** Whether the store can hold this id: 1 to 200 characters, not blank, no control characters. */
-  static boolean storable(String id) {
-    return id != null
-        && !id.isBlank()
-        && id.length() <= 200
-        && id.chars().noneMatch(Character::isISOControl);
+    String id = ctx.pathParam("id");
+    if (!CaseIds.storable(id)) {
+      throw new Refused(new Refusal.CaseNotFound(id));
+    }
+    return id;
   }
 
   static String actor(Context ctx) {

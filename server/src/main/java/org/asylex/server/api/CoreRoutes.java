@@ -10,25 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.asylex.server.auth.ApiTokens;
+import org.asylex.app.Refusal;
+import org.asylex.app.audit.AuditLog;
+import org.asylex.app.users.Accounts;
+import org.asylex.app.users.Role;
 import org.asylex.server.auth.Authenticator;
 import org.asylex.server.auth.Principal;
-import org.asylex.server.auth.Role;
 import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.FieldError;
 import org.asylex.server.http.JsonBodies;
-import org.asylex.server.http.Problems;
 import org.asylex.server.http.Requests;
 import org.asylex.server.http.SecurityHeaders;
 import org.asylex.store.AuditEvent;
-import org.asylex.store.Store;
 import org.asylex.store.UserAccount;
-import org.asylex.store.UserAlreadyExists;
-import org.asylex.store.UserNotFound;
 import org.asylex.store.VerifyResult;
 
 /**
@@ -40,17 +36,14 @@ import org.asylex.store.VerifyResult;
  * and browsers add cache-busting ones.
  */
 public final class CoreRoutes {
-  private static final Pattern USER_NAME = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
-  private static final int MAX_EVENTS = 500;
-
-  private final Store store;
-  private final ApiTokens tokens;
+  private final Accounts accounts;
+  private final AuditLog audit;
   private final Authenticator authenticator;
   private final ApiDocs docs;
 
-  public CoreRoutes(Store store, ApiTokens tokens, Authenticator authenticator, ApiDocs docs) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
+  public CoreRoutes(Accounts accounts, AuditLog audit, Authenticator authenticator, ApiDocs docs) {
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.docs = Objects.requireNonNull(docs, "docs");
   }
@@ -66,11 +59,20 @@ public final class CoreRoutes {
         ApiRoute.of(
             GET, "/api/v1/audit/events", "listAuditEvents", this::auditEvents, Role.AUDITOR),
         ApiRoute.of(GET, "/api/v1/users", "listUsers", this::listUsers, Role.ADMIN),
-        ApiRoute.of(POST, "/api/v1/users", "createUser", this::createUser, Role.ADMIN),
         ApiRoute.of(
-            POST, "/api/v1/users/{name}/token", "replaceUserToken", this::replaceToken, Role.ADMIN),
+            POST, "/api/v1/users", "createUser", Refusals.answered(this::createUser), Role.ADMIN),
         ApiRoute.of(
-            POST, "/api/v1/users/{name}/disable", "disableUser", this::disableUser, Role.ADMIN));
+            POST,
+            "/api/v1/users/{name}/token",
+            "replaceUserToken",
+            Refusals.answered(this::replaceToken),
+            Role.ADMIN),
+        ApiRoute.of(
+            POST,
+            "/api/v1/users/{name}/disable",
+            "disableUser",
+            Refusals.answered(this::disableUser),
+            Role.ADMIN));
   }
 
   private void health(Context ctx) {
@@ -105,7 +107,7 @@ public final class CoreRoutes {
 
   private void verifyAudit(Context ctx) {
     Params.only(ctx, Set.of(), Set.of());
-    VerifyResult result = store.audit().verify();
+    VerifyResult result = audit.verify();
     var body = new LinkedHashMap<String, Object>();
     body.put("intact", result.intact());
     body.put("events", result.checked());
@@ -118,10 +120,10 @@ public final class CoreRoutes {
   private void auditEvents(Context ctx) {
     Params.only(ctx, Set.of("from", "limit"), Set.of());
     long from = longParameter(ctx, "from", 1, 1, Long.MAX_VALUE - 1);
-    int limit = (int) longParameter(ctx, "limit", 100, 1, MAX_EVENTS);
-    List<AuditEvent> events = store.audit().events(from, limit + 1);
+    int limit = (int) longParameter(ctx, "limit", 100, 1, AuditLog.MAX_PAGE);
+    AuditLog.Page page = audit.events(from, limit);
     var items = new ArrayList<Map<String, Object>>();
-    for (AuditEvent e : events.subList(0, Math.min(limit, events.size()))) {
+    for (AuditEvent e : page.events()) {
       var item = new LinkedHashMap<String, Object>();
       item.put("seq", e.seq());
       item.put("at", e.at().toString());
@@ -133,14 +135,14 @@ public final class CoreRoutes {
     }
     var body = new LinkedHashMap<String, Object>();
     body.put("items", items);
-    body.put("next", events.size() > limit ? events.get(limit).seq() : null);
+    body.put("next", page.next());
     ctx.json(body);
   }
 
   private void listUsers(Context ctx) {
     Params.only(ctx, Set.of(), Set.of());
     var items = new ArrayList<Map<String, Object>>();
-    for (UserAccount account : store.users().list()) {
+    for (UserAccount account : accounts.list()) {
       items.add(user(account));
     }
     ctx.json(Map.of("items", items));
@@ -155,105 +157,46 @@ public final class CoreRoutes {
         errors.add(FieldError.at(pointer(key), "unknown-field", "This field is not known."));
       }
     }
-    String name = null;
-    if (!(body.get("name") instanceof String)) {
+    String name = body.get("name") instanceof String s ? s : null;
+    String role = body.get("role") instanceof String s ? s : null;
+    if (name == null) {
       errors.add(FieldError.at("/name", "required", "A name (a string) is required."));
-    } else if (!USER_NAME.matcher((String) body.get("name")).matches()) {
-      errors.add(
-          FieldError.at(
-              "/name",
-              "invalid-name",
-              "A name is 1 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter."));
-    } else {
-      name = (String) body.get("name");
     }
-    Optional<Role> role =
-        body.get("role") instanceof String
-            ? Role.fromId((String) body.get("role"))
-            : Optional.empty();
-    if (role.isEmpty()) {
-      errors.add(
-          FieldError.at(
-              "/role",
-              "invalid-role",
-              "The role is one of officer, policy-analyst, auditor, admin."));
+    // The name and the role are checked by the accounts, every problem at once.
+    for (Refusal.InvalidValue v : Accounts.problems(name, role)) {
+      if (name != null || !v.field().equals("name")) {
+        errors.add(FieldError.at("/" + v.field(), v.code(), v.problem()));
+      }
     }
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid("The user cannot be created.", errors);
     }
-    ApiTokens.NewToken token = tokens.generate();
-    UserAccount account;
-    try {
-      account =
-          store
-              .users()
-              .add(name, role.get().id(), token.id(), token.hash(), Requests.actor(ctx).name());
-    } catch (UserAlreadyExists e) {
-      throw Problems.alreadyExists("/name", "there is already a user with this name");
-    }
+    Accounts.WithToken added = accounts.add(name, role, Requests.actor(ctx).name());
     var created = new LinkedHashMap<String, Object>();
-    created.put("name", account.name());
-    created.put("role", account.role());
-    created.put("created", account.created().toString());
-    created.put("token", token.token());
+    created.put("name", added.account().name());
+    created.put("role", added.account().role());
+    created.put("created", added.account().created().toString());
+    created.put("token", added.token().token());
     ctx.status(201).json(created);
   }
 
   private void replaceToken(Context ctx) {
     Params.only(ctx, Set.of(), Set.of());
-    String name = existingName(ctx);
-    ApiTokens.NewToken token = tokens.generate();
-    String actor = Requests.actor(ctx).name();
-    // Checked and replaced in one transaction, so an account disabled meanwhile gets no token.
-    UserAccount account =
-        store.inTransaction(
-            tx -> {
-              UserAccount found = tx.users().find(name).orElseThrow(() -> userNotFound(name));
-              if (!found.active()) {
-                throw new ApiProblem(
-                    409,
-                    "account-disabled",
-                    "Account disabled",
-                    "the account "
-                        + name
-                        + " is disabled for good: a new token could never be"
-                        + " used; add a new account instead");
-              }
-              return tx.users().replaceToken(name, token.id(), token.hash(), actor);
-            });
-    authenticator.revoke(account.name());
+    Accounts.WithToken replaced =
+        accounts.newToken(ctx.pathParam("name"), Requests.actor(ctx).name());
+    // The old token's cached verification goes at once, not when its cache entry expires.
+    authenticator.revoke(replaced.account().name());
     var body = new LinkedHashMap<String, Object>();
-    body.put("name", account.name());
-    body.put("token", token.token());
+    body.put("name", replaced.account().name());
+    body.put("token", replaced.token().token());
     ctx.json(body);
   }
 
   private void disableUser(Context ctx) {
     Params.only(ctx, Set.of(), Set.of());
-    String name = existingName(ctx);
-    UserAccount account;
-    try {
-      account = store.users().disable(name, Requests.actor(ctx).name());
-    } catch (UserNotFound e) {
-      throw userNotFound(name);
-    }
+    UserAccount account = accounts.disable(ctx.pathParam("name"), Requests.actor(ctx).name());
     authenticator.revoke(account.name());
     ctx.json(user(account));
-  }
-
-  /** The path's user name; a name that cannot exist is simply not found. */
-  private static String existingName(Context ctx) {
-    String name = ctx.pathParam("name");
-    if (!USER_NAME.matcher(name).matches()) {
-      // Not echoed: it could be anything.
-      throw ApiProblem.notFound("there is no user account with this name");
-    }
-    return name;
-  }
-
-  /** 404 naming the account: an account name is no personal data of a case. */
-  private static ApiProblem userNotFound(String name) {
-    return ApiProblem.notFound("there is no user account named " + name);
   }
 
   private static Map<String, Object> user(UserAccount account) {

@@ -5,13 +5,13 @@ import io.javalin.http.HandlerType;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.asylex.engine.policy.AssumptionValues;
-import org.asylex.engine.policy.PolicyDiff;
-import org.asylex.engine.policy.PolicyPack;
-import org.asylex.server.auth.Role;
-import org.asylex.server.http.ApiProblem;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.app.policy.PolicyQueries;
+import org.asylex.app.users.Role;
+import org.asylex.json.PackJson;
+import org.asylex.json.PolicyDiffJson;
+import org.asylex.json.TimelineJson;
 import org.asylex.server.http.ApiRoute;
 
 /**
@@ -22,25 +22,38 @@ import org.asylex.server.http.ApiRoute;
 final class PolicyRoutes {
   static final String ASSUMPTION = "assumption.";
 
+  private final PolicyQueries queries;
   private final PolicyCatalog policies;
 
-  private PolicyRoutes(PolicyCatalog policies) {
+  private PolicyRoutes(PolicyQueries queries, PolicyCatalog policies) {
+    this.queries = queries;
     this.policies = policies;
   }
 
-  static List<ApiRoute> routes(PolicyCatalog policies) {
-    var r = new PolicyRoutes(policies);
+  static List<ApiRoute> routes(PolicyQueries queries, PolicyCatalog policies) {
+    var r = new PolicyRoutes(queries, policies);
     Role[] any = Role.values();
+    Refusals.Inputs query = Refusals.Inputs.query("");
     return List.of(
         ApiRoute.of(HandlerType.GET, "/api/v1/policies", "listPolicies", r::list, any),
-        ApiRoute.of(HandlerType.GET, "/api/v1/policies/{id}", "getPolicy", r::get, any),
+        ApiRoute.of(
+            HandlerType.GET,
+            "/api/v1/policies/{id}",
+            "getPolicy",
+            Refusals.answered(query, r::get),
+            any),
         ApiRoute.of(
             HandlerType.GET,
             "/api/v1/policies/{id}/timeline",
             "getPolicyTimeline",
-            r::timeline,
+            Refusals.answered(query, r::timeline),
             any),
-        ApiRoute.of(HandlerType.GET, "/api/v1/policies/{id}/diff", "getPolicyDiff", r::diff, any));
+        ApiRoute.of(
+            HandlerType.GET,
+            "/api/v1/policies/{id}/diff",
+            "getPolicyDiff",
+            Refusals.answered(query, r::diff),
+            any));
   }
 
   private void list(Context ctx) {
@@ -52,46 +65,29 @@ final class PolicyRoutes {
 
   private void get(Context ctx) {
     Params.only(ctx, Set.of(), Set.of());
-    PolicyPack pack = pack(ctx);
-    JsonResponses.send(ctx, 200, PackJson.detail(pack, policies.values(pack)));
+    PolicyQueries.PackView view = queries.pack(ctx.pathParam("id"), java.util.Map.of());
+    JsonResponses.send(ctx, 200, PackJson.detail(view.pack(), view.values()));
   }
 
   private void timeline(Context ctx) {
     Params.only(ctx, Set.of(), Set.of(ASSUMPTION));
-    PolicyPack pack = pack(ctx);
-    JsonResponses.send(ctx, 200, PackJson.timeline(pack, values(ctx, pack)));
+    PolicyQueries.PackView view = view(ctx);
+    JsonResponses.send(ctx, 200, TimelineJson.tree(view.pack(), view.values()));
   }
 
   private void diff(Context ctx) {
     Params.only(ctx, Set.of("from", "to"), Set.of(ASSUMPTION));
-    PolicyPack pack = pack(ctx);
+    PolicyQueries.PackView view = view(ctx);
     LocalDate from = Params.date(ctx, "from", true).orElseThrow();
     LocalDate to = Params.date(ctx, "to", true).orElseThrow();
-    if (from.isAfter(to)) {
-      throw Params.invalid("to", "before-from", "to must not lie before from");
-    }
-    AssumptionValues values = values(ctx, pack);
-    JsonResponses.send(
-        ctx, 200, PackJson.diff(pack, values, PolicyDiff.of(pack, values, from, to)));
+    PolicyQueries.DiffView diff = queries.diff(view, from, to);
+    JsonResponses.send(ctx, 200, PolicyDiffJson.tree(diff.pack(), diff.values(), diff.diff()));
   }
 
-  private PolicyPack pack(Context ctx) {
-    return policies
-        .byId(ctx.pathParam("id"))
-        .orElseThrow(() -> ApiProblem.notFound("there is no policy pack with this id"));
-  }
-
-  /** The deployment's assumption values with the request's {@code assumption.<id>} over them. */
-  private AssumptionValues values(Context ctx, PolicyPack pack) {
-    Map<String, String> requested = Params.prefixed(ctx, ASSUMPTION);
-    for (AssumptionChecks.Problem p : AssumptionChecks.check(pack, requested)) {
-      throw Params.invalid(ASSUMPTION + p.id(), p.code(), p.detail());
-    }
-    if (requested.isEmpty()) {
-      return policies.values(pack);
-    }
-    var all = new LinkedHashMap<>(policies.overrides(pack));
-    all.putAll(requested);
-    return AssumptionValues.withOverrides(pack, all);
+  /**
+   * The pack of the path with the request's {@code assumption.<id>} values over the deployment's.
+   */
+  private PolicyQueries.PackView view(Context ctx) {
+    return queries.pack(ctx.pathParam("id"), Params.prefixed(ctx, ASSUMPTION));
   }
 }

@@ -5,26 +5,35 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.asylex.app.users.ApiTokens;
+import org.asylex.app.users.Role;
 import org.asylex.store.UserAccount;
-import org.asylex.store.Users;
 
 /**
  * Finds who presents a bearer credential: an API token of an active account ({@code asx_…}, checked
- * against its BCrypt hash, then cached), or, when OpenID Connect is configured, a JWT of its
- * provider. Anything else is {@link Unauthenticated}.
+ * by the accounts against its BCrypt hash, then cached), or, when OpenID Connect is configured, a
+ * JWT of its provider. Anything else is {@link Unauthenticated}.
  */
 public final class Authenticator {
   private static final String BEARER = "bearer ";
 
-  private final Users users;
-  private final ApiTokens tokens;
+  /**
+   * Checks an API token: the active account whose token it is, if any. The server passes {@link
+   * org.asylex.app.users.Accounts#verify}; slow on purpose (BCrypt), which is why results are
+   * cached and one token is verified once at a time.
+   */
+  @FunctionalInterface
+  public interface TokenVerifier {
+    Optional<UserAccount> verify(String token);
+  }
+
+  private final TokenVerifier tokens;
   private final TokenCache cache;
   private final ConcurrentHashMap<String, CompletableFuture<Principal>> inFlight =
       new ConcurrentHashMap<>();
   private final Optional<JwtVerifier> jwt;
 
-  public Authenticator(Users users, ApiTokens tokens, TokenCache cache, Optional<JwtVerifier> jwt) {
-    this.users = Objects.requireNonNull(users, "users");
+  public Authenticator(TokenVerifier tokens, TokenCache cache, Optional<JwtVerifier> jwt) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.jwt = Objects.requireNonNull(jwt, "jwt");
@@ -46,9 +55,8 @@ public final class Authenticator {
       throw new Unauthenticated(true);
     }
     String credential = authorization.substring(BEARER.length()).strip();
-    Optional<String> tokenId = ApiTokens.idOf(credential);
-    if (tokenId.isPresent()) {
-      return apiToken(credential, tokenId.get());
+    if (ApiTokens.idOf(credential).isPresent()) {
+      return apiToken(credential);
     }
     if (jwt.isPresent() && JwtVerifier.looksLikeJwt(credential)) {
       return jwt.get().verify(credential);
@@ -56,7 +64,7 @@ public final class Authenticator {
     throw new Unauthenticated(true);
   }
 
-  private Principal apiToken(String token, String id) {
+  private Principal apiToken(String token) {
     String fingerprint = ApiTokens.fingerprint(token);
     Optional<Principal> cached = cache.get(fingerprint);
     if (cached.isPresent()) {
@@ -74,7 +82,7 @@ public final class Authenticator {
       }
     }
     try {
-      Principal principal = verify(token, id, fingerprint);
+      Principal principal = verify(token, fingerprint);
       mine.complete(principal);
       return principal;
     } catch (RuntimeException e) {
@@ -85,12 +93,9 @@ public final class Authenticator {
     }
   }
 
-  private Principal verify(String token, String id, String fingerprint) {
+  private Principal verify(String token, String fingerprint) {
     long generation = cache.generation();
-    UserAccount account = users.findByTokenId(id).orElseThrow(() -> new Unauthenticated(true));
-    if (!account.active() || !tokens.matches(token, account.tokenHash())) {
-      throw new Unauthenticated(true);
-    }
+    UserAccount account = tokens.verify(token).orElseThrow(() -> new Unauthenticated(true));
     Role role =
         Role.fromId(account.role())
             .orElseThrow(() -> new IllegalStateException("the store holds an unknown role"));

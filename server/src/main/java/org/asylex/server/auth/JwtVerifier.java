@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.asylex.app.users.Role;
 import org.asylex.server.OidcConfig;
 import org.asylex.server.http.Problems;
 

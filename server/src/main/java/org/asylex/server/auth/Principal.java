@@ -1,6 +1,7 @@
 package org.asylex.server.auth;
 
 import java.util.Objects;
+import org.asylex.app.users.Role;
 
 /**
  * Who made a request, once authenticated: the name recorded as the actor in the audit trail, the

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * API tokens verified recently, so that BCrypt (tens of milliseconds on purpose) runs once per
- * token per {@code ttl} rather than on every request. Keyed by {@link ApiTokens#fingerprint}, never
- * the token. Bounded: the least recently used entry goes first.
+ * token per {@code ttl} rather than on every request. Keyed by {@link
+ * org.asylex.app.users.ApiTokens#fingerprint}, never the token. Bounded: the least recently used
+ * entry goes first.
  *
  * <p>Revocation: disabling or re-tokening a user through the API evicts that user's entries at once
  * ({@link #evictUser}); a verification that was in flight meanwhile is not cached, because {@link

@@ -54,6 +54,18 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(422, "invalid-input", "The request is not valid", detail, errors);
   }
 
+  /**
+   * 422 {@code invalid-input} for every error found in a request, with a detail that names the only
+   * one, or counts them.
+   */
+  public static ApiProblem invalidRequest(List<FieldError> errors) {
+    return invalid(
+        errors.size() == 1
+            ? "the request has an error: " + errors.get(0).pointer() + " " + errors.get(0).detail()
+            : "the request has " + errors.size() + " errors; see errors",
+        errors);
+  }
+
   public static ApiProblem badRequest(String type, String detail, FieldError error) {
     return new ApiProblem(400, type, "Bad request", detail, List.of(error));
   }

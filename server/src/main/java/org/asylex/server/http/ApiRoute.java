@@ -5,7 +5,7 @@ import io.javalin.http.HandlerType;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.asylex.server.auth.Role;
+import org.asylex.app.users.Role;
 
 /**
  * One route of the API: the single place that says which roles may call it. The server registers

@@ -11,21 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.asylex.json.Json;
 import org.asylex.server.auth.Unauthenticated;
-import org.asylex.store.CaseAlreadyExists;
-import org.asylex.store.CaseNotFound;
 import org.asylex.store.StoreException;
-import org.asylex.store.UserAlreadyExists;
-import org.asylex.store.UserNotFound;
-import org.asylex.store.VersionConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns everything that goes wrong into an RFC 9457 {@code application/problem+json} answer: the
- * handlers' {@link ApiProblem}s, failed authentication, the store's exceptions, Javalin's own 404,
- * 405 and 413, and any other exception (500 {@code internal}, logged here with its stack trace but
- * without its message, which may hold request data; the client sees only the request id).
+ * handlers' {@link ApiProblem}s, failed authentication, a store that failed (503), Javalin's own
+ * 404, 405 and 413, and any other exception (500 {@code internal}, logged here with its stack trace
+ * but without its message, which may hold request data; the client sees only the request id).
  */
 public final class Problems {
   /** The media type of every error response. */
@@ -66,29 +62,8 @@ public final class Problems {
           }
         });
     routes.exception(ValidationException.class, (e, ctx) -> write(ctx, fromValidation(e)));
-    // Fallbacks: the routes answer these themselves, with the same problems.
-    routes.exception(
-        CaseNotFound.class,
-        (e, ctx) -> write(ctx, ApiProblem.notFound("there is no case with this id")));
-    routes.exception(
-        UserNotFound.class,
-        (e, ctx) -> write(ctx, ApiProblem.notFound("there is no user account with this name")));
-    routes.exception(
-        CaseAlreadyExists.class,
-        (e, ctx) -> write(ctx, alreadyExists("/id", "there is already a case with this id")));
-    routes.exception(
-        UserAlreadyExists.class,
-        (e, ctx) -> write(ctx, alreadyExists("/name", "there is already a user with this name")));
-    routes.exception(
-        VersionConflict.class,
-        (e, ctx) ->
-            write(
-                ctx,
-                new ApiProblem(
-                    412,
-                    "stale-version",
-                    "Precondition failed",
-                    "The case was changed since this version; read it again.")));
+    // The use cases' refusals are answered by the routes (Refusals in the api package), which
+    // know how the request named what was refused; what is left of the store is its failure.
     routes.exception(
         StoreException.class,
         (e, ctx) -> {
@@ -269,7 +244,7 @@ public final class Problems {
   }
 
   /**
-   * 409: the id or name the body gives is taken. The case routes answer the same.
+   * 409: the id or name the body gives is taken.
    *
    * @param pointer the body's top-level member that is taken, e.g. {@code /name}
    */

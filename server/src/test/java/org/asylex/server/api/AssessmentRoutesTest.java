@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.asylex.app.policy.Lookup;
+import org.asylex.app.users.Role;
 import org.asylex.engine.assessment.CaseInput;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.text.Language;
@@ -19,7 +21,6 @@ import org.asylex.json.AssessmentJson;
 import org.asylex.json.CaseJson;
 import org.asylex.server.ApiClient;
 import org.asylex.server.TestServer;
-import org.asylex.server.auth.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class AssessmentRoutesTest {
 
     assertThat(r.status()).as("%s", r).isEqualTo(200);
     assertThat(r.contentType()).startsWith("application/json");
-    PolicyPack pack = server.policies().byCountry("RU").orElseThrow();
+    PolicyPack pack = ((Lookup.Found) server.policies().byCountry("RU")).pack();
     LocalDate date = LocalDate.parse("2023-01-15");
     var validated = CaseInput.validate(pack, facts, date, "");
     var expected =

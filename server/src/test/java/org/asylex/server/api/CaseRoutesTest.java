@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.asylex.app.users.Role;
 import org.asylex.server.ApiClient;
 import org.asylex.server.TestServer;
-import org.asylex.server.auth.Role;
 import org.asylex.store.AuditEvent;
 import org.asylex.store.AuditTrail;
 import org.junit.jupiter.api.AfterAll;
@@ -229,7 +229,13 @@ class CaseRoutesTest {
 
     var r = patch("case-stale", "\"1\"", Map.of("facts", Map.of("lgbti", false)));
     JsonNode p = problem(r, 412, "stale-version");
-    assertThat(p.path("detail").asText()).contains("\"2\"");
+    assertThat(p.path("detail").asText()).contains("now at version 2");
+    assertThat(Problems.errors(p))
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("parameter").asText()).isEqualTo("If-Match");
+              assertThat(e.path("detail").asText()).contains("\"2\"");
+            });
     assertThat(
             client
                 .get(CASES + "/case-stale", officer)

@@ -15,15 +15,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.asylex.app.users.ApiTokens;
+import org.asylex.app.users.Role;
 import org.asylex.store.UserAccount;
-import org.asylex.store.Users;
 import org.junit.jupiter.api.Test;
 
 class AuthenticatorTest {
   private final ApiTokens tokens = new ApiTokens(4);
 
-  /** One account, and a count of how often authentication looked it up (once per verification). */
-  private static final class OneAccount implements Users {
+  /**
+   * One account, and a count of how often authentication verified a token against it (once per
+   * verification), checked as the accounts check it: the token's id, an active account, its hash.
+   */
+  private final class OneAccount implements Authenticator.TokenVerifier {
     final AtomicInteger lookups = new AtomicInteger();
     final UserAccount account;
 
@@ -39,40 +43,14 @@ class AuthenticatorTest {
     }
 
     @Override
-    public Optional<UserAccount> findByTokenId(String tokenId) {
+    public Optional<UserAccount> verify(String presented) {
       lookups.incrementAndGet();
       sleep(); // as slow as a real lookup and BCrypt, so that concurrent callers overlap
-      return tokenId.equals(account.tokenId()) ? Optional.of(account) : Optional.empty();
-    }
-
-    @Override
-    public Optional<UserAccount> find(String name) {
-      return name.equals(account.name()) ? Optional.of(account) : Optional.empty();
-    }
-
-    @Override
-    public List<UserAccount> list() {
-      return List.of(account);
-    }
-
-    @Override
-    public long count() {
-      return 1;
-    }
-
-    @Override
-    public UserAccount add(String n, String r, String id, String hash, String actor) {
-      throw new UnsupportedOperationException("authentication never adds accounts");
-    }
-
-    @Override
-    public UserAccount replaceToken(String n, String id, String hash, String actor) {
-      throw new UnsupportedOperationException("authentication never changes tokens");
-    }
-
-    @Override
-    public UserAccount disable(String n, String actor) {
-      throw new UnsupportedOperationException("authentication never disables accounts");
+      return ApiTokens.idOf(presented)
+          .filter(account.tokenId()::equals)
+          .map(id -> account)
+          .filter(UserAccount::active)
+          .filter(a -> tokens.matches(presented, a.tokenHash()));
     }
 
     private static void sleep() {
@@ -109,10 +87,7 @@ class AuthenticatorTest {
     var users = new OneAccount(token, true);
     var auth =
         new Authenticator(
-            users,
-            tokens,
-            new TokenCache(Duration.ofMinutes(1), Clock.systemUTC(), 100),
-            Optional.empty());
+            users, new TokenCache(Duration.ofMinutes(1), Clock.systemUTC(), 100), Optional.empty());
 
     for (Future<Principal> f : sixteenAtOnce(auth, "Bearer " + token.token())) {
       assertThat(f.get().name()).isEqualTo("alice");
@@ -127,10 +102,7 @@ class AuthenticatorTest {
     var users = new OneAccount(token, false);
     var auth =
         new Authenticator(
-            users,
-            tokens,
-            new TokenCache(Duration.ofMinutes(1), Clock.systemUTC(), 100),
-            Optional.empty());
+            users, new TokenCache(Duration.ofMinutes(1), Clock.systemUTC(), 100), Optional.empty());
 
     for (Future<Principal> f : sixteenAtOnce(auth, "Bearer " + token.token())) {
       assertThatThrownBy(f::get).hasCauseInstanceOf(Unauthenticated.class);

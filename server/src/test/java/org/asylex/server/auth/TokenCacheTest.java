@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.asylex.app.users.Role;
 import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {

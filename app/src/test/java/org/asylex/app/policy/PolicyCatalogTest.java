@@ -1,4 +1,4 @@
-package org.asylex.server.api;
+package org.asylex.app.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,20 +11,40 @@ import java.util.stream.Stream;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
-import org.asylex.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The catalogue every front end serves packs from (moved here from the server's own copy). */
 class PolicyCatalogTest {
-  private static final Path POLICIES = TestServer.repoRoot().resolve("policies");
+  private static final Path POLICIES = repoRoot().resolve("policies");
+
+  /** The repository: the nearest directory up from here that holds {@code policies/ru}. */
+  static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      if (Files.isRegularFile(dir.resolve("policies/ru/pack.yaml"))) {
+        return dir;
+      }
+      dir = dir.getParent();
+    }
+    throw new IllegalStateException(
+        "no policies/ru/pack.yaml above " + Path.of("").toAbsolutePath());
+  }
+
+  private static PolicyCatalog catalog(Map<String, Map<String, String>> perPack) {
+    PolicyCatalog catalog = PolicyCatalog.of(POLICIES, new AssumptionSettings(perPack, Map.of()));
+    catalog.requireAllUsable();
+    return catalog;
+  }
 
   @Test
   void everyPackIsLoadedByIdAndCountry() {
-    PolicyCatalog catalog = PolicyCatalog.load(POLICIES, Map.of());
+    PolicyCatalog catalog = catalog(Map.of());
 
     assertThat(catalog.packs()).extracting(PolicyPack::id).containsExactly("RU");
     assertThat(catalog.byId("RU")).isPresent();
-    assertThat(catalog.byCountry("RU")).isEqualTo(catalog.byId("RU"));
+    assertThat(catalog.byCountry("RU"))
+        .isEqualTo(new Lookup.Found(catalog.byId("RU").orElseThrow()));
     assertThat(catalog.byId("XX")).isEmpty();
     assertThat(catalog.countries()).containsExactly("RU");
     PolicyPack ru = catalog.byId("RU").orElseThrow();
@@ -33,8 +53,7 @@ class PolicyCatalogTest {
 
   @Test
   void theDeploymentsValuesAreCompiledIn() {
-    PolicyCatalog catalog =
-        PolicyCatalog.load(POLICIES, Map.of("RU", Map.of("in-force-date", "2023-07-01")));
+    PolicyCatalog catalog = catalog(Map.of("RU", Map.of("in-force-date", "2023-07-01")));
     PolicyPack ru = catalog.byId("RU").orElseThrow();
 
     assertThat(catalog.values(ru).isOverridden("in-force-date")).isTrue();
@@ -51,7 +70,7 @@ class PolicyCatalogTest {
 
   @Test
   void compiledPoliciesForRequestValuesAreCachedAndBounded() {
-    PolicyCatalog catalog = PolicyCatalog.load(POLICIES, Map.of());
+    PolicyCatalog catalog = catalog(Map.of());
     PolicyPack ru = catalog.byId("RU").orElseThrow();
 
     CompiledPolicy once = catalog.compiled(ru, Map.of("in-force-date", "2023-07-01"));
@@ -68,8 +87,7 @@ class PolicyCatalogTest {
   void badOverridesAreEveryOneNamed() {
     assertThatThrownBy(
             () ->
-                PolicyCatalog.load(
-                    POLICIES,
+                catalog(
                     Map.of(
                         "RU", Map.of("no-such-assumption", "x", "in-force-date", "soon"),
                         "XX", Map.of("a", "b"))))
@@ -85,10 +103,12 @@ class PolicyCatalogTest {
 
   @Test
   void aMissingOrEmptyDirectoryIsRefused(@TempDir Path dir) {
-    assertThatThrownBy(() -> PolicyCatalog.load(dir.resolve("none"), Map.of()))
+    assertThatThrownBy(
+            () ->
+                PolicyCatalog.of(dir.resolve("none"), AssumptionSettings.none()).requireAllUsable())
         .isInstanceOf(PolicyCatalog.InvalidPacks.class)
         .hasMessageContaining("no such directory");
-    assertThatThrownBy(() -> PolicyCatalog.load(dir, Map.of()))
+    assertThatThrownBy(() -> PolicyCatalog.of(dir, AssumptionSettings.none()).requireAllUsable())
         .isInstanceOf(PolicyCatalog.InvalidPacks.class)
         .hasMessageContaining("no policy packs");
   }
@@ -102,7 +122,7 @@ class PolicyCatalogTest {
         rules,
         Files.readString(rules).replaceFirst("refusesMilitaryService", "refusesMilitarySrvice"));
 
-    assertThatThrownBy(() -> PolicyCatalog.load(dir, Map.of()))
+    assertThatThrownBy(() -> PolicyCatalog.of(dir, AssumptionSettings.none()).requireAllUsable())
         .isInstanceOfSatisfying(
             PolicyCatalog.InvalidPacks.class,
             e ->
