@@ -188,10 +188,18 @@ public sealed interface Refusal {
     }
   }
 
-  /** There is no pack with this id. */
-  record PackNotFound(String packId, List<String> known) implements Refusal {
+  /**
+   * There is no pack with this id.
+   *
+   * @param where where the packs are, for the message; null when it goes without saying
+   */
+  record PackNotFound(String packId, String where, List<String> known) implements Refusal {
     public PackNotFound {
       known = List.copyOf(known);
+    }
+
+    public PackNotFound(String packId, List<String> known) {
+      this(packId, null, known);
     }
 
     @Override
@@ -201,9 +209,13 @@ public sealed interface Refusal {
 
     @Override
     public String message() {
-      return "there is no policy pack "
+      return "no policy pack '"
           + packId
-          + (known.isEmpty() ? "" : " (packs: " + String.join(", ", known) + ")");
+          + "'"
+          + (where == null ? "" : " in " + where)
+          + (known.isEmpty()
+              ? ""
+              : (where == null ? " (packs: " : " (packs there: ") + String.join(", ", known) + ")");
     }
   }
 

@@ -68,8 +68,9 @@ final class CaseCommand {
         names = "--filter",
         paramLabel = "FACT=VALUE",
         description =
-            "Only cases where the fact has this value (JSON when it reads as JSON: true, 12,"
-                + " \"text\"; else text). FACT= selects cases where it is not set. Repeatable.")
+            "Only cases where the fact has this value, read as the fact's type in the packs"
+                + " (lgbti=true, gender=female, dateOfBirth=2001-03); FACT= selects cases where it"
+                + " is not set. Repeatable.")
     List<String> filters = List.of();
 
     @Option(
@@ -149,10 +150,6 @@ final class CaseCommand {
         throw new UsageError("--filter takes FACT=VALUE, e.g. countryOfOrigin=NL");
       }
       String value = f.substring(eq + 1);
-      // A JSON string is its text: --filter gender="female" and gender=female are alike.
-      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-        value = value.substring(1, value.length() - 1);
-      }
       given.put(f.substring(0, eq).strip(), value.equals("null") ? "" : value);
     }
     return app.cases().filter(given);
@@ -238,8 +235,7 @@ final class CaseCommand {
       CaseFiles.Changed changed;
       try {
         changed =
-            app.cases()
-                .change(id, Optional.ofNullable(expectVersion), changes, note, "", actor);
+            app.cases().change(id, Optional.ofNullable(expectVersion), changes, note, "", actor);
       } catch (Refused e) {
         if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
           for (InputError error : invalid.errors()) {
@@ -258,14 +254,7 @@ final class CaseCommand {
       if (!changed.changed()) {
         out().println("case " + id + ": nothing changed; still at version " + changed.before());
       } else {
-        out()
-            .println(
-                "case "
-                    + id
-                    + ": version "
-                    + changed.before()
-                    + " → "
-                    + changed.updated().version());
+        out().println("case " + id + ": version " + changed.before() + " → " + changed.after());
       }
       return 0;
     }

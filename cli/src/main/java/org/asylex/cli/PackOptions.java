@@ -60,7 +60,9 @@ final class PackOptions {
   AssumptionSettings settings() {
     try {
       AssumptionSettings settings =
-          configFile() == null ? AssumptionSettings.none() : AssumptionSettings.fromConfig(configFile());
+          configFile() == null
+              ? AssumptionSettings.none()
+              : AssumptionSettings.fromConfig(configFile());
       return settings.withAssignments(assume);
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());

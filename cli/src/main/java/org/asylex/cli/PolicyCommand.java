@@ -173,8 +173,7 @@ final class PolicyCommand {
         if (all.size() != 1) {
           throw new UsageError(
               "name a pack: "
-                  + String.join(
-                      ", ", all.stream().map(d -> d.getFileName().toString()).toList()));
+                  + String.join(", ", all.stream().map(d -> d.getFileName().toString()).toList()));
         }
         dir = all.get(0);
       } else {
@@ -241,8 +240,7 @@ final class PolicyCommand {
       var fromDate = AssessCommand.parseDate("--from", from);
       var toDate = AssessCommand.parseDate("--to", to);
       PolicyQueries queries = queries();
-      PolicyQueries.DiffView view =
-          queries.diff(queries.packByIdOrDirectory(id), fromDate, toDate);
+      PolicyQueries.DiffView view = queries.diff(queries.packByIdOrDirectory(id), fromDate, toDate);
       new Summary(out(), language).diff(view.pack(), view.values(), view.diff());
       return 0;
     }

@@ -14,10 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * A command on the case store: opens the application over the store the options name, runs,
- * closes it. Every failure is one line on standard error, never a stack trace: a refusal (a missing
- * case, a version conflict, bad input) exits with {@value Main#INVALID}, a store that cannot be
- * reached or fails with {@value Main#STORE_FAILED}.
+ * A command on the case store: opens the application over the store the options name, runs, closes
+ * it. Every failure is one line on standard error, never a stack trace: a refusal (a missing case,
+ * a version conflict, bad input) exits with {@value Main#INVALID}, a store that cannot be reached
+ * or fails with {@value Main#STORE_FAILED}.
  */
 abstract class StoreCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;

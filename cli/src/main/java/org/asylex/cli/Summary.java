@@ -5,10 +5,7 @@ import static org.asylex.cli.TextFormat.wrap;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.asylex.app.policy.PolicyQueries;
 import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
@@ -213,7 +210,8 @@ final class Summary {
   /** One change: "+" comes into force, "~" new version, "-" lapses, "*" a milestone. */
   private void change(PolicyPack pack, Timeline.Change c) {
     if (c instanceof Timeline.RuleChange r) {
-      String mark = r instanceof Timeline.ComesIntoForce ? "+" : r instanceof Timeline.NewVersion ? "~" : "-";
+      String mark =
+          r instanceof Timeline.ComesIntoForce ? "+" : r instanceof Timeline.NewVersion ? "~" : "-";
       out.printf("  %s %s: %s%n", mark, r.subject(), c.description().in(lang));
       c.sources().stream().findFirst().ifPresent(q -> quote(pack, q, "      "));
     } else {

@@ -2,7 +2,6 @@ package org.asylex.cli;
 
 import java.util.List;
 import org.asylex.app.Application;
-import org.asylex.app.users.Accounts;
 import org.asylex.app.users.ApiTokens;
 import org.asylex.store.UserAccount;
 import picocli.CommandLine.Command;

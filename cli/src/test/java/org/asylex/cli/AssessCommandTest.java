@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -175,12 +174,18 @@ class AssessCommandTest {
 
   @Test
   void withoutAsOfTheCaseIsAssessedAsOfTodayInTheNetherlands() {
-    CliRun run = assess(CONSCRIPT);
+    // 23:30 UTC on 28 June 2023 is 29 June in the Netherlands: the moratorium has lapsed there.
+    var lateInJune =
+        new org.asylex.app.Today(
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2023-06-28T23:30:00Z"), java.time.ZoneOffset.UTC));
+
+    CliRun run = CliRun.on(lateInJune, "assess", "--policies", CliRun.POLICIES, CONSCRIPT);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out())
-        .startsWith(
-            "Assessment of " + CONSCRIPT + " as of " + LocalDate.now(AssessCommand.DECISION_ZONE));
+    assertThat(run.out()).startsWith("Assessment of " + CONSCRIPT + " as of 2023-06-29");
+    assertThat(AssessExamplesTest.section(run.out(), "decision-moratorium"))
+        .contains("DOES NOT APPLY");
   }
 
   @Test

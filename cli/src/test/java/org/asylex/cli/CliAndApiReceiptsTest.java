@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.asylex.app.Application;
 import org.asylex.app.Today;
 import org.asylex.app.policy.AssumptionSettings;

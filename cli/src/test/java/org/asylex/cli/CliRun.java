@@ -16,6 +16,20 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** A run on a fixed "today". */
+  static CliRun on(org.asylex.app.Today today, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int code =
+        Main.run(
+            today,
+            java.io.InputStream.nullInputStream(),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   /** A run with {@code stdin} as standard input (UTF-8). */
   static CliRun withStdin(String stdin, String... args) {
     var out = new StringWriter();

@@ -30,7 +30,9 @@ class FrontEndArchitectureTest {
           .that()
           .resideInAnyPackage(FRONT_ENDS)
           .should()
-          .callMethod(org.asylex.engine.assessment.CompiledPolicy.class, "compile",
+          .callMethod(
+              org.asylex.engine.assessment.CompiledPolicy.class,
+              "compile",
               org.asylex.engine.policy.PolicyPack.class,
               org.asylex.engine.policy.AssumptionValues.class)
           .orShould()
@@ -91,7 +93,8 @@ class FrontEndArchitectureTest {
 
   @Test
   void aFrontEndThatDoesTheWorkItselfBreaksTheRules() {
-    JavaClasses fixture = new ClassFileImporter().importClasses(FrontEndThatDoesTheWorkItself.class);
+    JavaClasses fixture =
+        new ClassFileImporter().importClasses(FrontEndThatDoesTheWorkItself.class);
 
     assertThatThrownBy(() -> NO_WORKFLOW_IN_FRONT_ENDS.check(fixture))
         .isInstanceOf(AssertionError.class)

@@ -72,11 +72,14 @@ public final class CaseFiles {
     }
   }
 
-  /** A case after a change, and the version it had before. */
-  public record Changed(CaseRecord updated, long before) {
+  /**
+   * The versions of a case before and after a change. (The case is not read back: a caller that
+   * shows it reads it, and that read is audited as one.)
+   */
+  public record Changed(long before, long after) {
     /** Whether anything changed (setting a fact to its value changes nothing). */
     public boolean changed() {
-      return updated.version() != before;
+      return after != before;
     }
   }
 
@@ -118,8 +121,7 @@ public final class CaseFiles {
     }
     var values = new LinkedHashMap<String, Object>(changes);
     try {
-      long now = store.cases().update(id, version, values, actor, note);
-      return new Changed(now == version ? c : find(id, actor), version);
+      return new Changed(version, store.cases().update(id, version, values, actor, note));
     } catch (VersionConflict e) {
       throw new Refused(new Refusal.StaleVersion(id, e.expectedVersion(), e.actualVersion()));
     } catch (CaseNotFound e) {

@@ -187,7 +187,7 @@ public final class CaseImport {
       for (InputError e : checked.errors()) {
         errors.add(e.pointer() + ": " + e.messageWithoutValue());
       }
-      return new org.asylex.store.CaseImport(id, reference, map);
+      return errors.isEmpty() ? new org.asylex.store.CaseImport(id, reference, map) : null;
     }
 
     private void reject(List<String> problems) {

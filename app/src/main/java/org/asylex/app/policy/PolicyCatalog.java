@@ -40,6 +40,10 @@ public final class PolicyCatalog {
   private volatile Packs packs;
   private final Map<CacheKey, CompiledPolicy> cache;
 
+  /** The packs compiled with the deployment's values: never evicted by requests' own values. */
+  private final Map<CacheKey, CompiledPolicy> deployment =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private record CacheKey(String packId, String contentHash, Map<String, String> overrides) {}
 
   private PolicyCatalog(Path root, AssumptionSettings settings) {
@@ -204,6 +208,15 @@ public final class PolicyCatalog {
   public CompiledPolicy compiled(PolicyPack pack, Map<String, String> request) {
     var all = new TreeMap<>(overrides(pack));
     all.putAll(request);
+    if (request.isEmpty()) {
+      var key = new CacheKey(pack.id(), pack.contentHash(), Map.copyOf(all));
+      CompiledPolicy pinned = deployment.get(key);
+      if (pinned == null) {
+        pinned = compile(pack, exactValues(pack, all));
+        deployment.put(key, pinned);
+      }
+      return pinned;
+    }
     return compiledExactly(pack, all);
   }
 

@@ -98,7 +98,8 @@ public final class PolicyQueries {
         .orElseThrow(
             () ->
                 new Refused(
-                    new Refusal.PackNotFound(idOrDir + " in " + policies.root(), directory.ids())));
+                    new Refusal.PackNotFound(
+                        idOrDir, policies.root().toString(), directory.ids())));
   }
 
   /** Every pack directory under the catalogue's root, by name. */

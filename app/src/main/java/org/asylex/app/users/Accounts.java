@@ -53,7 +53,12 @@ public final class Accounts {
     }
     if (role == null || Role.fromId(role).isEmpty()) {
       problems.add(
-          new Refusal.InvalidValue("role", "invalid-role", "the role is one of " + roles()));
+          new Refusal.InvalidValue(
+              "role",
+              "invalid-role",
+              (role == null ? "a role is required" : "unknown role '" + role + "'")
+                  + "; the roles are "
+                  + roles()));
     }
     return problems;
   }

@@ -28,13 +28,11 @@ final class InputErrorText {
       case UNKNOWN_FACT -> "unknown fact '" + fact + "'" + suggestion;
       case WRONG_TYPE, BAD_DATE ->
           fact + " must be " + expected + (withValue ? ", not " + given : "");
+      // Without the value, no suggestion either: the nearest value hints at the one given.
       case UNKNOWN_VALUE ->
-          (withValue ? "'" + given + "' is not a value of " : "not a value of ")
-              + fact
-              + " ("
-              + expected
-              + ")"
-              + suggestion;
+          withValue
+              ? "'" + given + "' is not a value of " + fact + " (" + expected + ")" + suggestion
+              : "not a value of " + fact + " (" + expected + ")";
       case NO_SUCH_DATE ->
           withValue ? "the date " + given + " does not exist" : "the date does not exist";
       case DATE_AFTER_ASSESSMENT ->

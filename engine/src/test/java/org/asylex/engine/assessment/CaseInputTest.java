@@ -366,8 +366,9 @@ class CaseInputTest {
   void everyErrorCanBeWordedWithoutTheValueThatWasGiven() {
     assertThat(onlyError("member", "secret text").messageWithoutValue())
         .isEqualTo("member must be true or false (JSON booleans, not strings or numbers)");
+    // no suggestion without the value: the nearest value would hint at the one given
     assertThat(onlyError("status", "Enlistd").messageWithoutValue())
-        .isEqualTo("not a value of status (enlisted, reserve, none); did you mean 'enlisted'?");
+        .isEqualTo("not a value of status (enlisted, reserve, none)");
     assertThat(onlyError("born", "2023-02-30").messageWithoutValue())
         .isEqualTo("the date does not exist");
     assertThat(onlyError("arrived", "1 May").messageWithoutValue())

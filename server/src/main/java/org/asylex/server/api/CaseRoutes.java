@@ -129,16 +129,12 @@ final class CaseRoutes {
     Optional<Map<String, Object>> changes = body.object("facts", true);
     Optional<String> note = body.text("note", 2000, true);
     body.throwIfInvalid();
-    CaseFiles.Changed changed =
-        cases.change(
-            id,
-            Optional.of(expected),
-            changes.orElseThrow(),
-            note.orElse(null),
-            "/facts",
-            actor(ctx));
-    ctx.header("ETag", Params.etag(changed.updated().version()));
-    JsonResponses.send(ctx, 200, CaseViews.full(changed.updated()));
+    cases.change(
+        id, Optional.of(expected), changes.orElseThrow(), note.orElse(null), "/facts", actor(ctx));
+    // The answer shows the case as it is now: a read, audited as one.
+    CaseRecord updated = cases.find(id, actor(ctx));
+    ctx.header("ETag", Params.etag(updated.version()));
+    JsonResponses.send(ctx, 200, CaseViews.full(updated));
   }
 
   private void history(Context ctx) {
