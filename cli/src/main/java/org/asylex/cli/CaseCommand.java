@@ -68,9 +68,9 @@ final class CaseCommand {
         names = "--filter",
         paramLabel = "FACT=VALUE",
         description =
-            "Only cases where the fact has this value, read as the fact's type in the packs"
-                + " (lgbti=true, gender=female, dateOfBirth=2001-03); FACT= selects cases where it"
-                + " is not set. Repeatable.")
+            "Only cases where the fact has this value, read as the fact's type in the packs (a"
+                + " boolean as true or false, a value or code as it is, a date as YYYY-MM-DD);"
+                + " FACT= selects cases where it is not set. Repeatable.")
     List<String> filters = List.of();
 
     @Option(
