@@ -209,7 +209,7 @@ public sealed interface Refusal {
 
     @Override
     public String message() {
-      return "no policy pack '"
+      return "there is no policy pack '"
           + packId
           + "'"
           + (where == null ? "" : " in " + where)

@@ -56,9 +56,7 @@ public final class Accounts {
           new Refusal.InvalidValue(
               "role",
               "invalid-role",
-              (role == null ? "a role is required" : "unknown role '" + role + "'")
-                  + "; the roles are "
-                  + roles()));
+              (role == null ? "a role is required" : "not a role") + "; the roles are " + roles()));
     }
     return problems;
   }

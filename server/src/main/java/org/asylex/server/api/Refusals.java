@@ -74,7 +74,8 @@ final class Refusals {
     if (refusal instanceof Refusal.CaseNotFound
         || refusal instanceof Refusal.AssessmentNotFound
         || refusal instanceof Refusal.UserNotFound
-        || refusal instanceof Refusal.PackNotFound) {
+        || refusal instanceof Refusal.PackNotFound
+        || refusal instanceof Refusal.NoPackDirectory) {
       return ApiProblem.notFound(refusal.message());
     }
     if (refusal instanceof Refusal.CaseExists) {

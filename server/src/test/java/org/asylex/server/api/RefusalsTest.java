@@ -23,6 +23,7 @@ class RefusalsTest {
           new Row(new Refusal.AssessmentNotFound("a"), 404, "not-found"),
           new Row(new Refusal.UserNotFound("u"), 404, "not-found"),
           new Row(new Refusal.PackNotFound("XX", List.of("AA")), 404, "not-found"),
+          new Row(new Refusal.NoPackDirectory("a/b", false), 404, "not-found"),
           new Row(new Refusal.CaseExists("c"), 409, "already-exists"),
           new Row(new Refusal.UserExists("u"), 409, "already-exists"),
           new Row(new Refusal.AccountDisabled("u"), 409, "account-disabled"),
