@@ -7,6 +7,12 @@ import java.util.Optional;
 
 /** The facts of a pack, by name, in the order the pack declares them. */
 public record FactSchema(List<FactDefinition> facts) {
+  /**
+   * The fact that selects a case's pack: every pack declares it, of type country (ADR 0012). The
+   * same name as {@code CaseInput.COUNTRY_FACT}, which reads it from a case.
+   */
+  public static final String COUNTRY_FACT = "countryOfOrigin";
+
   public FactSchema {
     facts = List.copyOf(facts);
   }

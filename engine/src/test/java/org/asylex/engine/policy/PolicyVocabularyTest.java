@@ -115,6 +115,7 @@ class PolicyVocabularyTest {
   void theVocabularyOfAPackListsItsNamesAndTheAssumptionsConditionsCanRead() {
     PolicyPack pack =
         TestPacks.pack()
+            .withoutCountryFact()
             .fact(fact("a", FactType.BOOLEAN, 1))
             .assumption(assumption("flag", Assumption.Type.BOOLEAN, "true", 1))
             .assumption(assumption("start", Assumption.Type.DATE, "2023-01-01", 5))
