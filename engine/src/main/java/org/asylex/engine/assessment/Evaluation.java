@@ -32,11 +32,6 @@ final class Evaluation {
     return maxAge[fact];
   }
 
-  /** Whether fact {@code fact} is given (possibly only partly, for a date). */
-  boolean isKnown(int fact) {
-    return facts[fact] != null;
-  }
-
   private void ages(int fact) {
     if ((agesKnown & (1L << fact)) != 0) {
       return;

@@ -15,8 +15,7 @@ public final class PackLimits {
    * by trying, for each of its n unknown rule and exception conditions, every true/false assignment
    * of the other n - 1: n × 2^(n-1) × 2 combinations. At 12 that is at most 49,152 combinations (a
    * few milliseconds for one pathological case), which keeps an assessment within the API's latency
-   * aim; at 16 it would be about a million (about a tenth of a second). The largest element of the
-   * Russian pack has three.
+   * aim; at 16 it would be about a million (about a tenth of a second).
    */
   public static final int MAX_CONDITIONS_PER_ELEMENT = 12;
 }
