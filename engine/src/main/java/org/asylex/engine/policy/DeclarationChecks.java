@@ -89,7 +89,7 @@ final class DeclarationChecks {
         "the pack declares no fact '"
             + FactSchema.COUNTRY_FACT
             + "' (type country): every case names its country of origin, which selects the pack"
-            + meant.map(m -> "; did you mean to name '" + m + "' so?").orElse(""));
+            + meant.map(m -> "; is '" + m + "' misspelt?").orElse(""));
   }
 
   /** A case's facts are the bits of a long: more than 64 cannot be assessed. */
