@@ -112,9 +112,4 @@ public enum Function {
   public static Optional<Function> named(String id) {
     return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
   }
-
-  /** Every function's name. */
-  public static Set<String> ids() {
-    return Arrays.stream(values()).map(Function::id).collect(Collectors.toUnmodifiableSet());
-  }
 }
