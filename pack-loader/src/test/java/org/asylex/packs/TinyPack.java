@@ -37,6 +37,10 @@ final class TinyPack {
             type: boolean
             label: {nl: Vluchteling, en: Refugee}
             question: {nl: Is de aanvrager vluchteling?, en: Is the applicant a refugee?}
+          - name: countryOfOrigin
+            type: country
+            label: {nl: Land van herkomst, en: Country of origin}
+            question: {nl: Land?, en: Country?}
         """);
     with(
         "elements.yaml",

@@ -48,6 +48,10 @@ class YamlStrictnessTest {
                     values: [yes, no, on, off, null, 1.10, 0x1F, ~]
                     label: {nl: Antwoord, en: Answer}
                     question: {nl: Antwoord?, en: Answer?}
+                  - name: countryOfOrigin
+                    type: country
+                    label: {nl: Land, en: Country}
+                    question: {nl: Land?, en: Country?}
                 """)
             .with(
                 "rules.yaml",

@@ -38,10 +38,6 @@ public final class CaseFacts {
     return i < 0 ? Optional.empty() : Optional.ofNullable(values[i]);
   }
 
-  Object value(int index) {
-    return values[index];
-  }
-
   /** The values by fact index, not copied: the engine only reads them. */
   Object[] values() {
     return values;

@@ -1,6 +1,7 @@
 package org.asylex.engine.assessment;
 
 import java.time.LocalDate;
+import org.asylex.engine.time.PartialDate;
 
 /** The state of assessing one case: its facts, the date, and each node's value. Not shared. */
 final class Evaluation {
@@ -35,9 +36,35 @@ final class Evaluation {
     if ((agesKnown & (1L << fact)) != 0) {
       return;
     }
-    LocalDate[] births = Node.range(facts[fact], asOf);
-    minAge[fact] = Math.max(0, Node.years(births[1], asOf));
-    maxAge[fact] = Math.max(0, Node.years(births[0], asOf));
+    Object value = facts[fact];
+    LocalDate earliest;
+    LocalDate latest;
+    if (value instanceof LocalDate d) {
+      earliest = d;
+      latest = d;
+    } else {
+      // the dates after the assessment date are not possible birth dates
+      PartialDate p = (PartialDate) value;
+      earliest = p.earliest();
+      latest = p.latest().isAfter(asOf) ? asOf : p.latest();
+    }
+    minAge[fact] = Math.max(0, years(latest, asOf));
+    maxAge[fact] = Math.max(0, years(earliest, asOf));
     agesKnown |= 1L << fact;
+  }
+
+  /**
+   * Whole years from a birth date to a later date, as {@code Period.between(birth,
+   * date).getYears()} counts them (a 29 February birthday completes a year on 1 March), without
+   * creating a Period.
+   */
+  static int years(LocalDate birth, LocalDate date) {
+    int years = date.getYear() - birth.getYear();
+    if (date.getMonthValue() < birth.getMonthValue()
+        || (date.getMonthValue() == birth.getMonthValue()
+            && date.getDayOfMonth() < birth.getDayOfMonth())) {
+      years--;
+    }
+    return years;
   }
 }

@@ -1,9 +1,7 @@
 package org.asylex.engine.assessment;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.asylex.engine.expr.Expr;
-import org.asylex.engine.time.PartialDate;
 
 /**
  * A compiled condition: a tree evaluated three-valued against one case. Every node stores its value
@@ -109,12 +107,7 @@ abstract class Node {
     byte eval(Evaluation e) {
       byte result = Tri.T;
       for (Node n : operands) {
-        byte v = n.eval(e);
-        if (v == Tri.F) {
-          result = Tri.F;
-        } else if (v == Tri.U && result == Tri.T) {
-          result = Tri.U;
-        }
+        result = Tri.and(result, n.eval(e));
       }
       return e.values[id] = result;
     }
@@ -141,12 +134,7 @@ abstract class Node {
     byte eval(Evaluation e) {
       byte result = Tri.F;
       for (Node n : operands) {
-        byte v = n.eval(e);
-        if (v == Tri.T) {
-          result = Tri.T;
-        } else if (v == Tri.U && result == Tri.F) {
-          result = Tri.U;
-        }
+        result = Tri.or(result, n.eval(e));
       }
       return e.values[id] = result;
     }
@@ -236,11 +224,11 @@ abstract class Node {
 
   /** A comparison of two values (facts, literals, assumptions, the assessment date). */
   static final class Compare extends Node {
-    private final Value left;
-    private final Value right;
+    private final Operand left;
+    private final Operand right;
     private final Expr.CompareOp op;
 
-    Compare(int id, String text, Expr.CompareOp op, Value left, Value right) {
+    Compare(int id, String text, Expr.CompareOp op, Operand left, Operand right) {
       super(id, text);
       this.op = op;
       this.left = left;
@@ -280,10 +268,10 @@ abstract class Node {
 
   /** {@code value in [a, b, ...]}. */
   static final class In extends Node {
-    private final Value value;
+    private final Operand value;
     private final Object[] options;
 
-    In(int id, String text, Value value, List<Object> options) {
+    In(int id, String text, Operand value, List<Object> options) {
       super(id, text);
       this.value = value;
       this.options = options.toArray();
@@ -309,16 +297,16 @@ abstract class Node {
     }
   }
 
-  /** A value inside a comparison; null means unknown. */
-  abstract static class Value {
+  /** A value inside a comparison (a fact, a constant, the date, an age); null means unknown. */
+  abstract static class Operand {
     abstract Object get(Evaluation e);
 
     long facts() {
       return 0;
     }
 
-    static Value constant(Object v) {
-      return new Value() {
+    static Operand constant(Object v) {
+      return new Operand() {
         @Override
         Object get(Evaluation e) {
           return v;
@@ -326,8 +314,8 @@ abstract class Node {
       };
     }
 
-    static Value fact(int index) {
-      return new Value() {
+    static Operand fact(int index) {
+      return new Operand() {
         @Override
         Object get(Evaluation e) {
           return e.facts[index];
@@ -340,8 +328,8 @@ abstract class Node {
       };
     }
 
-    static Value assessmentDate() {
-      return new Value() {
+    static Operand assessmentDate() {
+      return new Operand() {
         @Override
         Object get(Evaluation e) {
           return e.asOf;
@@ -350,8 +338,8 @@ abstract class Node {
     }
 
     /** An age compared with something other than a number: known only when exact. */
-    static Value exactAge(int index) {
-      return new Value() {
+    static Operand exactAge(int index) {
+      return new Operand() {
         @Override
         Object get(Evaluation e) {
           if (e.facts[index] == null) {
@@ -367,30 +355,5 @@ abstract class Node {
         }
       };
     }
-  }
-
-  /**
-   * Whole years from a birth date to a later date, as {@code Period.between(birth,
-   * date).getYears()} counts them (a 29 February birthday completes a year on 1 March), without
-   * creating a Period.
-   */
-  static int years(LocalDate birth, LocalDate date) {
-    int years = date.getYear() - birth.getYear();
-    if (date.getMonthValue() < birth.getMonthValue()
-        || (date.getMonthValue() == birth.getMonthValue()
-            && date.getDayOfMonth() < birth.getDayOfMonth())) {
-      years--;
-    }
-    return years;
-  }
-
-  /** The earliest and latest birth date a date fact allows, never after the assessment date. */
-  static LocalDate[] range(Object value, LocalDate asOf) {
-    if (value instanceof LocalDate d) {
-      return new LocalDate[] {d, d};
-    }
-    PartialDate p = (PartialDate) value;
-    LocalDate latest = p.latest().isAfter(asOf) ? asOf : p.latest();
-    return new LocalDate[] {p.earliest(), latest};
   }
 }

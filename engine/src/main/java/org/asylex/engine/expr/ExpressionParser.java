@@ -30,6 +30,14 @@ public final class ExpressionParser {
   private static final Set<String> KEYWORDS =
       Set.of("and", "or", "not", "in", "true", "false", "assessmentDate");
 
+  /**
+   * Whether a fact or definition may not be named {@code word}: it is a keyword of the language or
+   * the name of a function of {@link Function}.
+   */
+  public static boolean isReserved(String word) {
+    return KEYWORDS.contains(word) || Function.named(word).isPresent();
+  }
+
   private final List<Token> tokens;
   private int index;
   private int depth;

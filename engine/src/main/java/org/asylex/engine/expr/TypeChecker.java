@@ -1,10 +1,12 @@
 package org.asylex.engine.expr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.asylex.engine.text.NearestName;
 
 /**
@@ -34,6 +36,7 @@ public final class TypeChecker {
   private final Set<String> definitions = new LinkedHashSet<>();
   private final Set<String> assumptions = new LinkedHashSet<>();
   private final List<ExprProblem> problems = new ArrayList<>();
+  private final Types types = new Types();
 
   private TypeChecker(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
@@ -59,37 +62,63 @@ public final class TypeChecker {
 
   /** The type of {@code e}, or empty when a problem makes it unknowable (already reported). */
   private Optional<ExprType> typeOf(Expr e) {
-    if (e instanceof Expr.Literal l) {
+    return e.accept(types);
+  }
+
+  /** The type of each kind of condition; a kind added to {@link Expr} must be added here. */
+  private final class Types implements Expr.Visitor<Optional<ExprType>> {
+    @Override
+    public Optional<ExprType> literal(Expr.Literal l) {
       return Optional.of(l.value().type());
     }
-    if (e instanceof Expr.AssessmentDate) {
+
+    @Override
+    public Optional<ExprType> assessmentDate(Expr.AssessmentDate d) {
       return Optional.of(ExprType.DATE);
     }
-    if (e instanceof Expr.Name n) {
-      return name(n);
+
+    @Override
+    public Optional<ExprType> name(Expr.Name n) {
+      return TypeChecker.this.name(n);
     }
-    if (e instanceof Expr.AssumptionRef a) {
-      return assumption(a);
+
+    @Override
+    public Optional<ExprType> assumption(Expr.AssumptionRef a) {
+      return TypeChecker.this.assumption(a);
     }
-    if (e instanceof Expr.Not n) {
+
+    @Override
+    public Optional<ExprType> not(Expr.Not n) {
       requireCondition(n.operand(), "'not'");
       return Optional.of(ExprType.CONDITION);
     }
-    if (e instanceof Expr.And a) {
+
+    @Override
+    public Optional<ExprType> and(Expr.And a) {
       a.operands().forEach(o -> requireCondition(o, "'and'"));
       return Optional.of(ExprType.CONDITION);
     }
-    if (e instanceof Expr.Or o) {
+
+    @Override
+    public Optional<ExprType> or(Expr.Or o) {
       o.operands().forEach(x -> requireCondition(x, "'or'"));
       return Optional.of(ExprType.CONDITION);
     }
-    if (e instanceof Expr.Compare c) {
-      return compare(c);
+
+    @Override
+    public Optional<ExprType> compare(Expr.Compare c) {
+      return TypeChecker.this.compare(c);
     }
-    if (e instanceof Expr.In in) {
-      return in(in);
+
+    @Override
+    public Optional<ExprType> in(Expr.In in) {
+      return TypeChecker.this.in(in);
     }
-    return call((Expr.Call) e);
+
+    @Override
+    public Optional<ExprType> call(Expr.Call c) {
+      return TypeChecker.this.call(c);
+    }
   }
 
   private void requireCondition(Expr operand, String operator) {
@@ -234,31 +263,63 @@ public final class TypeChecker {
     }
   }
 
+  /** A call of a function of the {@link Function} table, checked against its parameters. */
   private Optional<ExprType> call(Expr.Call c) {
-    if (!c.function().equals("age")) {
-      problem(
-          "unknown-function",
-          "unknown function '" + c.function() + "'; the only function is age(dateFact)",
-          c);
+    Optional<Function> known = Function.named(c.function());
+    if (known.isEmpty()) {
+      problem("unknown-function", "unknown function '" + c.function() + "'; " + functions(), c);
       c.arguments().forEach(this::typeOf);
       return Optional.empty();
     }
-    if (c.arguments().size() != 1) {
-      problem("wrong-arguments", "age(...) takes one date fact, e.g. age(birthDate)", c);
-      return Optional.of(ExprType.NUMBER);
+    Function f = known.get();
+    List<Function.Parameter> parameters = f.parameters();
+    if (c.arguments().size() != parameters.size()) {
+      problem(
+          "wrong-arguments",
+          f.id() + "(...) takes " + count(parameters) + ", e.g. " + f.example(),
+          c);
+      return Optional.of(f.result());
     }
-    Expr argument = c.arguments().get(0);
+    for (int i = 0; i < parameters.size(); i++) {
+      argument(f, parameters.get(i), c.arguments().get(i));
+    }
+    return Optional.of(f.result());
+  }
+
+  private void argument(Function f, Function.Parameter parameter, Expr argument) {
     Optional<ExprType> type = typeOf(argument);
     if (!(argument instanceof Expr.Name)) {
-      problem("wrong-arguments", "age(...) takes the name of a date fact", argument);
-    } else if (type.isPresent()
-        && type.get() != ExprType.DATE
-        && type.get() != ExprType.PARTIAL_DATE) {
+      problem(
+          "wrong-arguments",
+          f.id() + "(...) takes the name of " + parameter.description(),
+          argument);
+    } else if (type.isPresent() && !parameter.accepts(type.get())) {
       problem(
           "type-mismatch",
-          "age(...) needs a date fact, but this is " + type.get().description(),
+          f.id()
+              + "(...) needs "
+              + parameter.description()
+              + ", but this is "
+              + type.get().description(),
           argument);
     }
-    return Optional.of(ExprType.NUMBER);
+  }
+
+  /** "the only function is age(dateFact)", or "the functions are ..." once there are several. */
+  private static String functions() {
+    List<String> signatures = Arrays.stream(Function.values()).map(Function::signature).toList();
+    return signatures.size() == 1
+        ? "the only function is " + signatures.get(0)
+        : "the functions are " + String.join(", ", signatures);
+  }
+
+  /** "one date fact", or the parameters one by one. */
+  private static String count(List<Function.Parameter> parameters) {
+    if (parameters.size() == 1) {
+      return "one " + parameters.get(0).noun();
+    }
+    return parameters.stream()
+        .map(Function.Parameter::description)
+        .collect(Collectors.joining(", ", parameters.size() + " arguments: ", ""));
   }
 }

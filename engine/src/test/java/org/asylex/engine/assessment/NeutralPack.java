@@ -76,8 +76,11 @@ final class NeutralPack {
   private NeutralPack() {}
 
   private static PolicyPack build() {
-    return TestPacks.pack()
-        .fact(fact("countryOfOrigin", FactType.COUNTRY, 1))
+    return rules(elements(facts(TestPacks.pack()))).build();
+  }
+
+  private static TestPacks.PackBuilder facts(TestPacks.PackBuilder pack) {
+    return pack.fact(fact("countryOfOrigin", FactType.COUNTRY, 1))
         .fact(fact("born", FactType.PARTIAL_DATE, 4))
         .fact(fact("status", FactType.ENUM, 7, "enlisted", "reserve", "none"))
         .fact(fact("refuses", FactType.BOOLEAN, 10))
@@ -93,8 +96,11 @@ final class NeutralPack {
         .fact(fact("region", FactType.REGION, 40))
         .fact(fact("threatened", FactType.BOOLEAN, 43))
         .fact(fact("minority", FactType.BOOLEAN, 46))
-        .fact(fact("settle", FactType.BOOLEAN, 49))
-        .element(
+        .fact(fact("settle", FactType.BOOLEAN, 49));
+  }
+
+  private static TestPacks.PackBuilder elements(TestPacks.PackBuilder pack) {
+    return pack.element(
             element(
                 RELOCATION,
                 Slot.INTERNAL_PROTECTION_ALTERNATIVE,
@@ -129,8 +135,11 @@ final class NeutralPack {
         .assumption(assumption("desertion-counts", Assumption.Type.BOOLEAN, "true", 5))
         .assumption(assumption("critics-reading", Assumption.Type.TEXT, "any criticism", 9))
         .assumption(assumption("unused-reading", Assumption.Type.TEXT, "not read", 13))
-        .definition(definition("activist", "member or leader", 1))
-        .rule(
+        .definition(definition("activist", "member or leader", 1));
+  }
+
+  private static TestPacks.PackBuilder rules(TestPacks.PackBuilder pack) {
+    return pack.rule(
             rule("pause-rule", PAUSE, 10)
                 .valid(
                     "2022-06-29",
@@ -178,8 +187,7 @@ final class NeutralPack {
                     "status = 'enlisted' or refuses or (deserted and @desertion-counts)",
                     Outcome.INDIVIDUAL_ASSESSMENT))
         .rule(
-            rule("fear-rule", FEAR, 170).valid(null, null, "fears", Outcome.INDIVIDUAL_ASSESSMENT))
-        .build();
+            rule("fear-rule", FEAR, 170).valid(null, null, "fears", Outcome.INDIVIDUAL_ASSESSMENT));
   }
 
   /**

@@ -84,29 +84,65 @@ class ExpressionParserFuzzProperties {
   }
 
   private static List<Expr> children(Expr e) {
-    if (e instanceof Expr.Not n) {
-      return List.of(n.operand());
-    }
-    if (e instanceof Expr.And a) {
-      return a.operands();
-    }
-    if (e instanceof Expr.Or o) {
-      return o.operands();
-    }
-    if (e instanceof Expr.Compare c) {
-      return List.of(c.left(), c.right());
-    }
-    if (e instanceof Expr.In in) {
-      var all = new java.util.ArrayList<Expr>();
-      all.add(in.value());
-      all.addAll(in.options());
-      return all;
-    }
-    if (e instanceof Expr.Call c) {
-      return c.arguments();
-    }
-    return List.of();
+    return e.accept(CHILDREN);
   }
+
+  /** The sub-expressions of each kind of expression, in text order. */
+  private static final Expr.Visitor<List<Expr>> CHILDREN =
+      new Expr.Visitor<>() {
+        @Override
+        public List<Expr> name(Expr.Name name) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> assumption(Expr.AssumptionRef assumption) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> assessmentDate(Expr.AssessmentDate date) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> literal(Expr.Literal literal) {
+          return List.of();
+        }
+
+        @Override
+        public List<Expr> not(Expr.Not not) {
+          return List.of(not.operand());
+        }
+
+        @Override
+        public List<Expr> and(Expr.And and) {
+          return and.operands();
+        }
+
+        @Override
+        public List<Expr> or(Expr.Or or) {
+          return or.operands();
+        }
+
+        @Override
+        public List<Expr> compare(Expr.Compare compare) {
+          return List.of(compare.left(), compare.right());
+        }
+
+        @Override
+        public List<Expr> in(Expr.In in) {
+          var all = new java.util.ArrayList<Expr>();
+          all.add(in.value());
+          all.addAll(in.options());
+          return all;
+        }
+
+        @Override
+        public List<Expr> call(Expr.Call call) {
+          return call.arguments();
+        }
+      };
 
   private static String abbreviated(String text) {
     return text.length() <= 200 ? text : text.substring(0, 200) + "… (" + text.length() + " chars)";

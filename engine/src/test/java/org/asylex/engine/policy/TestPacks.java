@@ -289,10 +289,20 @@ public final class TestPacks {
     private final List<Definition> definitions = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private String country = "XX";
+    private boolean countryFact = true;
 
     /** The country the pack is for (and its id); XX unless set. */
     public PackBuilder country(String code) {
       this.country = code;
+      return this;
+    }
+
+    /**
+     * Leaves out the {@code countryOfOrigin} fact (type country, at line 900 of facts.yaml) that
+     * {@link #build} adds after the others unless the pack declares it: every pack must.
+     */
+    public PackBuilder withoutCountryFact() {
+      this.countryFact = false;
       return this;
     }
 
@@ -322,6 +332,10 @@ public final class TestPacks {
     }
 
     public PolicyPack build() {
+      var facts = new ArrayList<>(this.facts);
+      if (countryFact && facts.stream().noneMatch(f -> f.name().equals(FactSchema.COUNTRY_FACT))) {
+        facts.add(TestPacks.fact(FactSchema.COUNTRY_FACT, FactType.COUNTRY, 900));
+      }
       return new PolicyPack(
           country,
           country,

@@ -1,0 +1,232 @@
+package org.asylex.engine.assessment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asylex.engine.policy.FactDefinition;
+import org.asylex.engine.policy.FactSchema;
+import org.asylex.engine.text.LocalizedText;
+
+/**
+ * Builds the {@link Finding} of one element from its {@link ElementDecision}: the reason and
+ * sources of the rules or exceptions that decided (never derived again here), the groups, the rule
+ * versions in force, the facts used and, on request, the trace (docs/engine.md §3.5, §3.7).
+ */
+final class Explanation {
+  private final List<FactDefinition> facts;
+
+  Explanation(FactSchema schema) {
+    this.facts = schema.facts();
+  }
+
+  Finding finding(ElementPlan p, ElementState s, ElementDecision d, Evaluation e, boolean explain) {
+    var inForce = new ArrayList<RuleInForce>();
+    long factMask = 0;
+    for (int r = 0; r < p.rules.length; r++) {
+      if (s.rules[r] != null) {
+        inForce.add(p.rules[r].inForce(s.rules[r]));
+        factMask |= s.rules[r].facts;
+      }
+    }
+    for (int x = 0; x < p.exceptions.length; x++) {
+      if (s.exceptions[x] != null) {
+        inForce.add(p.exceptions[x].inForce(s.exceptions[x]));
+        factMask |= s.exceptions[x].facts;
+      }
+    }
+    var deciding = new Deciding();
+    LocalizedText reason = reason(p, s, d, e, deciding);
+    return new Finding(
+        p.element.id(),
+        d.outcome(),
+        s.inForce ? groups(p, s) : List.of(),
+        names(d.missingFacts()),
+        names(d.missingFacts() & known(e)),
+        reason,
+        deciding.rules.stream().findFirst(),
+        deciding.rules,
+        inForce,
+        deciding.sources.list(),
+        known(factMask, e),
+        p.assumptions,
+        explain ? trace(p, s) : List.of());
+  }
+
+  /** The rules that decided, their reasons and the sources they cite. */
+  private static final class Deciding {
+    final List<String> rules = new ArrayList<>();
+    final List<LocalizedText> reasons = new ArrayList<>();
+    final Sources sources = new Sources();
+
+    void add(RulePlan rule, VersionPlan version) {
+      rules.add(rule.id());
+      reasons.add(version.version.reason());
+      sources.addAll(version.version.sources());
+    }
+  }
+
+  /** The reason, collecting the deciding rules and their sources into {@code deciding}. */
+  private LocalizedText reason(
+      ElementPlan p, ElementState s, ElementDecision d, Evaluation e, Deciding deciding) {
+    if (d instanceof ElementDecision.NotInForce) {
+      deciding.sources.addAll(p.allSources);
+      return p.element.notInForce().reason();
+    }
+    LocalizedText reason;
+    if (d instanceof ElementDecision.ByRules byRules) {
+      for (int r = 0; r < p.rules.length; r++) {
+        if (byRules.holds(r)) {
+          deciding.add(p.rules[r], s.rules[r]);
+        }
+      }
+      reason = join(deciding.reasons);
+    } else if (d instanceof ElementDecision.ByExceptions byExceptions) {
+      for (int x = 0; x < p.exceptions.length; x++) {
+        if (byExceptions.decidedBy(x)) {
+          deciding.add(p.exceptions[x], s.exceptions[x]);
+          // the lifted rules' sources too: the exception is read against them
+          for (int r : p.lifts[x]) {
+            if (s.notAbsent(r)) {
+              deciding.sources.addAll(s.rules[r].version.sources());
+            }
+          }
+        }
+      }
+      reason = join(deciding.reasons);
+    } else if (d instanceof ElementDecision.Undetermined u) {
+      reason = undetermined(u.missingFacts(), e);
+    } else {
+      reason = p.element.otherwise().reason();
+    }
+    if (deciding.sources.isEmpty()) {
+      // nothing decided by a rule: cite every rule version in force
+      for (VersionPlan v : s.rules) {
+        if (v != null) {
+          deciding.sources.addAll(v.version.sources());
+        }
+      }
+      for (VersionPlan v : s.exceptions) {
+        if (v != null) {
+          deciding.sources.addAll(v.version.sources());
+        }
+      }
+    }
+    return reason;
+  }
+
+  /**
+   * The groups whose rule's condition is certainly true, then the groups of the exceptions that
+   * decide (or would, were no rule to hold).
+   */
+  private static List<String> groups(ElementPlan p, ElementState s) {
+    var groups = new ArrayList<String>();
+    for (int r = 0; r < p.rules.length; r++) {
+      if (s.ruleValues[r] == Tri.T) {
+        p.rules[r].rule.group().ifPresent(groups::add);
+      }
+    }
+    int decisive = p.decisiveExceptions(s);
+    for (int x = 0; x < p.exceptions.length; x++) {
+      if ((decisive & (1 << x)) != 0) {
+        p.exceptions[x].rule.group().ifPresent(groups::add);
+      }
+    }
+    return groups;
+  }
+
+  private static List<RuleTrace> trace(ElementPlan p, ElementState s) {
+    var trace = new ArrayList<RuleTrace>();
+    for (int r = 0; r < p.rules.length; r++) {
+      VersionPlan v = s.rules[r];
+      if (v != null) {
+        trace.add(
+            new RuleTrace(
+                p.rules[r].id(),
+                v.number,
+                Tri.of(s.ruleValues[r]),
+                Tri.of(p.lifted(r, s.exceptionValues)),
+                traceNode(v.condition, s.nodeValues)));
+      }
+    }
+    for (int x = 0; x < p.exceptions.length; x++) {
+      VersionPlan v = s.exceptions[x];
+      if (v != null) {
+        trace.add(
+            new RuleTrace(
+                p.exceptions[x].id(),
+                v.number,
+                Tri.of(s.exceptionValues[x]),
+                Tri.FALSE,
+                traceNode(v.condition, s.nodeValues)));
+      }
+    }
+    return trace;
+  }
+
+  private static TraceNode traceNode(Node n, byte[] values) {
+    var children = new ArrayList<TraceNode>();
+    n.children().forEach(c -> children.add(traceNode(c, values)));
+    return new TraceNode(n.text, Tri.of(values[n.id]), children);
+  }
+
+  /** The names of the facts in {@code mask}, in schema order. */
+  private List<String> names(long mask) {
+    var names = new ArrayList<String>();
+    for (int i = 0; i < facts.size(); i++) {
+      if ((mask & (1L << i)) != 0) {
+        names.add(facts.get(i).name());
+      }
+    }
+    return names;
+  }
+
+  /** The facts of {@code mask} that the case gives, by name. */
+  private Map<String, Object> known(long mask, Evaluation e) {
+    var map = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < facts.size(); i++) {
+      if ((mask & (1L << i)) != 0 && e.facts[i] != null) {
+        map.put(facts.get(i).name(), e.facts[i]);
+      }
+    }
+    return map;
+  }
+
+  /** The facts the case gives, as a bit mask. */
+  private static long known(Evaluation e) {
+    long mask = 0;
+    for (int i = 0; i < e.facts.length; i++) {
+      if (e.facts[i] != null) {
+        mask |= 1L << i;
+      }
+    }
+    return mask;
+  }
+
+  /** "Cannot be determined yet" with the facts it waits for, by their labels. */
+  private LocalizedText undetermined(long mask, Evaluation e) {
+    var nl = new ArrayList<String>();
+    var en = new ArrayList<String>();
+    for (int i = 0; i < facts.size(); i++) {
+      if ((mask & (1L << i)) != 0) {
+        boolean imprecise = e.facts[i] != null;
+        nl.add(facts.get(i).label().nl() + (imprecise ? " (preciezer)" : ""));
+        en.add(facts.get(i).label().en() + (imprecise ? " (more precisely)" : ""));
+      }
+    }
+    return new LocalizedText(
+        "Nog niet te bepalen; de uitkomst hangt af van: " + String.join(", ", nl) + ".",
+        "Cannot be determined yet; the outcome depends on: " + String.join(", ", en) + ".");
+  }
+
+  /** The texts side by side, in each language. */
+  private static LocalizedText join(List<LocalizedText> texts) {
+    var nl = new StringBuilder();
+    var en = new StringBuilder();
+    for (LocalizedText t : texts) {
+      nl.append(nl.length() == 0 ? "" : " ").append(t.nl());
+      en.append(en.length() == 0 ? "" : " ").append(t.en());
+    }
+    return new LocalizedText(nl.toString(), en.toString());
+  }
+}

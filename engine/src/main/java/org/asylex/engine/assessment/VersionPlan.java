@@ -1,0 +1,53 @@
+package org.asylex.engine.assessment;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.asylex.engine.policy.AssumptionValues;
+import org.asylex.engine.policy.Outcome;
+import org.asylex.engine.policy.Rule;
+import org.asylex.engine.policy.Validity;
+
+/** One version of a rule, compiled: its validity under the assumption values and its condition. */
+final class VersionPlan {
+  final Rule.Version version;
+
+  /** 1-based, in the rule's order. */
+  final int number;
+
+  final Validity.Interval interval;
+  final Node condition;
+
+  /** Every fact the condition reads, as a bit mask over the fact schema. */
+  final long facts;
+
+  /** The assumptions the condition reads (also through definitions). */
+  final Set<String> assumptions;
+
+  /** The interval as epoch days, [from, to): selecting a version is two comparisons. */
+  private final long from;
+
+  private final long to;
+
+  VersionPlan(
+      Rule.Version version, int number, ConditionCompiler compiler, AssumptionValues values) {
+    this.version = version;
+    this.number = number;
+    this.interval = version.validity().resolve(values);
+    this.from = interval.from().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+    this.to = interval.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+    ConditionCompiler.Compiled compiled = compiler.compile(version.when());
+    this.condition = compiled.root();
+    this.facts = ConditionCompiler.facts(condition);
+    this.assumptions = compiled.assumptions();
+  }
+
+  boolean contains(LocalDate date) {
+    long day = date.toEpochDay();
+    return day >= from && day < to;
+  }
+
+  /** The outcome this version gives when it decides. */
+  Outcome outcome() {
+    return version.outcome();
+  }
+}
