@@ -14,10 +14,8 @@ import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.PolicyConflictException;
-import org.asylex.engine.diagnostic.SourcePosition;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
-import org.asylex.engine.policy.Rule;
 import org.asylex.packs.LoadResult;
 import org.asylex.packs.PackDirectory;
 import org.asylex.packs.PackLoader;
@@ -268,13 +266,9 @@ public final class PolicyCatalog {
         pack.id(),
         e.firstRule(),
         e.secondRule(),
-        position(pack, e.firstRule()),
-        position(pack, e.secondRule()),
+        e.firstPosition(),
+        e.secondPosition(),
         e.getMessage());
-  }
-
-  private static SourcePosition position(PolicyPack pack, String ruleId) {
-    return pack.rule(ruleId).map(Rule::origin).map(o -> o.at()).orElse(null);
   }
 
   /**

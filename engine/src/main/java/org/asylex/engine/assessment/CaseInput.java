@@ -22,7 +22,7 @@ import org.asylex.engine.time.PartialDate;
  */
 public final class CaseInput {
   /** The fact that selects the pack. */
-  public static final String COUNTRY_FACT = "countryOfOrigin";
+  public static final String COUNTRY_FACT = FactSchema.COUNTRY_FACT;
 
   private CaseInput() {}
 
