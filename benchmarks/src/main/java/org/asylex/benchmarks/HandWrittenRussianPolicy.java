@@ -209,8 +209,20 @@ public final class HandWrittenRussianPolicy {
     int mobilisation = (w >>> (2 * S_FEARS_MOBILISATION)) & 3;
     missing[MOBILISATION] = unknown(mobilisation) & mFearsMobilisation;
 
-    // E4, E5: risk groups; 'significant' is asked only before C, lawyers and NGOs count from C
     int inForceOn = asOf >= inForce ? T : F;
+    int riskGroup = riskGroup(w, inForceOn, missing);
+    int ipa = internalProtection(w, inForceOn, missing);
+
+    return applies(moratorium)
+        | applies(riskGroup) << (2 * RISK_GROUP)
+        | applies(ipa) << (2 * INTERNAL_PROTECTION)
+        | applies(moratorium) << (2 * DEPARTURE_MORATORIUM)
+        | individualAssessment(conscription) << (2 * CONSCRIPTION)
+        | individualAssessment(mobilisation) << (2 * MOBILISATION);
+  }
+
+  /** E4, E5: risk groups; 'significant' is asked only before C, lawyers and NGOs count from C. */
+  private int riskGroup(int w, int inForceOn, long[] missing) {
     int political = (w >>> (2 * S_POLITICAL)) & 3;
     int humanRights = (w >>> (2 * S_HUMAN_RIGHTS)) & 3;
     int journalism = (w >>> (2 * S_JOURNALISM)) & 3;
@@ -233,7 +245,11 @@ public final class HandWrittenRussianPolicy {
                 | unknown(lawyers) & mLawyer
                 | unknown(ngo) & mNgo);
 
-    // E6, E7, E8: (women-north-caucasus or lgbti) and not settle-elsewhere, from C
+    return riskGroup;
+  }
+
+  /** E6, E7, E8: (women-north-caucasus or lgbti) and not settle-elsewhere, from C. */
+  private int internalProtection(int w, int inForceOn, long[] missing) {
     int female = (w >>> (2 * S_FEMALE)) & 3;
     int northCaucasus = (w >>> (2 * S_NORTH_CAUCASUS)) & 3;
     int violence = (w >>> (2 * S_FEARS_VIOLENCE)) & 3;
@@ -253,12 +269,7 @@ public final class HandWrittenRussianPolicy {
                                 | unknown(violence) & mFearsViolence)
                         | unknown(lgbti) & mLgbti));
 
-    return applies(moratorium)
-        | applies(riskGroup) << (2 * RISK_GROUP)
-        | applies(ipa) << (2 * INTERNAL_PROTECTION)
-        | applies(moratorium) << (2 * DEPARTURE_MORATORIUM)
-        | individualAssessment(conscription) << (2 * CONSCRIPTION)
-        | individualAssessment(mobilisation) << (2 * MOBILISATION);
+    return ipa;
   }
 
   /** All ones when {@code v} is unknown, else zero (U is the only odd Kleene code). */

@@ -138,6 +138,28 @@ final class AssessmentText {
     }
     out.println(wrap(f.reason().in(lang), label(nlEn("Reden", "Reason"))));
     rules(f, pack, asOf);
+    missingAndUsed(f, pack);
+    if (!f.assumptions().isEmpty()) {
+      boolean first = true;
+      for (AssumptionUse u : f.assumptions()) {
+        out.println(wrap(assumption(u), first ? label(nlEn("Berust op", "Rests on")) : UNDER));
+        first = false;
+      }
+    }
+    if (!f.sources().isEmpty()) {
+      out.println("  " + nlEn("Brontekst:", "Source text:"));
+      for (SourceQuote q : TextFormat.distinct(f.sources())) {
+        out.println(TextFormat.quote(q, "    ", lang));
+      }
+    }
+    if (explain) {
+      trace(f);
+    }
+    out.println();
+  }
+
+  /** The facts still missing (to ask next) and those the finding used. */
+  private void missingAndUsed(Finding f, PolicyPack pack) {
     if (!f.missingFacts().isEmpty()) {
       var missing = new ArrayList<String>();
       for (String fact : f.missingFacts()) {
@@ -157,23 +179,6 @@ final class AssessmentText {
       f.factsUsed().forEach((name, value) -> facts.add(name + " = " + value));
       out.println(wrap(String.join(", ", facts), label(nlEn("Gebruikte feiten", "Facts used"))));
     }
-    if (!f.assumptions().isEmpty()) {
-      boolean first = true;
-      for (AssumptionUse u : f.assumptions()) {
-        out.println(wrap(assumption(u), first ? label(nlEn("Berust op", "Rests on")) : UNDER));
-        first = false;
-      }
-    }
-    if (!f.sources().isEmpty()) {
-      out.println("  " + nlEn("Brontekst:", "Source text:"));
-      for (SourceQuote q : TextFormat.distinct(f.sources())) {
-        out.println(TextFormat.quote(q, "    ", lang));
-      }
-    }
-    if (explain) {
-      trace(f);
-    }
-    out.println();
   }
 
   private void rules(Finding f, PolicyPack pack, LocalDate asOf) {

@@ -3,13 +3,11 @@ package org.asylex.cli;
 import static org.asylex.cli.TextFormat.wrap;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.asylex.app.policy.PolicyQueries;
 import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
-import org.asylex.engine.policy.DateRef;
 import org.asylex.engine.policy.Definition;
 import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.PolicyDiff;
@@ -47,7 +45,7 @@ final class Summary {
     return n;
   }
 
-  private String nlEn(String nl, String en) {
+  String nlEn(String nl, String en) {
     return lang == Language.NL ? nl : en;
   }
 
@@ -170,11 +168,11 @@ final class Summary {
     return i.toString();
   }
 
-  private String assumed(Validity v) {
+  String assumed(Validity v) {
     return TextFormat.assumed(v, lang);
   }
 
-  private void quote(PolicyPack pack, SourceQuote q, String indent) {
+  void quote(PolicyPack pack, SourceQuote q, String indent) {
     out.println(TextFormat.quote(q, indent, lang));
   }
 
@@ -222,223 +220,11 @@ final class Summary {
   }
 
   void diff(PolicyPack pack, AssumptionValues values, PolicyDiff.Result d) {
-    out.printf("%s — %s%n", pack.id(), pack.title().in(lang));
-    out.printf(
-        "%s %s %s %s%n",
-        nlEn("Wat verschilt tussen", "What differs between"), d.from(), nlEn("en", "and"), d.to());
-    var dateAssumptions = new java.util.LinkedHashSet<String>();
-    for (Rule r : pack.rules()) {
-      for (Rule.Version v : r.versions()) {
-        v.validity().from().ifPresent(ref -> dateAssumption(ref, dateAssumptions));
-        v.validity().to().ifPresent(ref -> dateAssumption(ref, dateAssumptions));
-      }
-    }
-    for (String id : dateAssumptions) {
-      out.println(
-          wrap(
-              "@" + id + " = " + assumptionValue(pack, values, id),
-              nlEn("Datum uit een aanname: ", "Date from an assumption: ")));
-    }
-    out.println();
-    boolean forward = !d.to().isBefore(d.from());
-    var onlyFrom = d.onlyFrom();
-    var onlyTo = d.onlyTo();
-    var changed = d.versionChanged();
-    if (onlyFrom.isEmpty() && onlyTo.isEmpty() && changed.isEmpty()) {
-      out.println(
-          nlEn(
-              "Op beide data gelden dezelfde regels in dezelfde versie.",
-              "The same rules are in force on both dates, in the same versions."));
-      out.println();
-    }
-    if (!onlyFrom.isEmpty()) {
-      out.println(
-          nlEn(
-              "VAN KRACHT OP " + d.from() + ", NIET OP " + d.to(),
-              "IN FORCE ON " + d.from() + ", NOT ON " + d.to()));
-      for (PolicyDiff.RuleDiff r : onlyFrom) {
-        // going forward the rule lapsed between the dates; going back, it came into force
-        diffRule(pack, values, d, r, r.from().get(), "-", !forward);
-      }
-      out.println();
-    }
-    if (!onlyTo.isEmpty()) {
-      out.println(
-          nlEn(
-              "VAN KRACHT OP " + d.to() + ", NIET OP " + d.from(),
-              "IN FORCE ON " + d.to() + ", NOT ON " + d.from()));
-      for (PolicyDiff.RuleDiff r : onlyTo) {
-        diffRule(pack, values, d, r, r.to().get(), "+", forward);
-      }
-      out.println();
-    }
-    if (!changed.isEmpty()) {
-      out.println(nlEn("ANDERE VERSIE", "VERSION CHANGED"));
-      for (PolicyDiff.RuleDiff r : changed) {
-        PolicyDiff.InForce a = r.from().get();
-        PolicyDiff.InForce b = r.to().get();
-        int n = r.rule().versions().size();
-        out.println(
-            wrap(
-                String.format(
-                    "%s: %s %s: %s %d %s %d → %s %d %s %d%s",
-                    subject(r.rule()),
-                    nlEn("regel", "rule"),
-                    r.rule().id(),
-                    nlEn("versie", "version"),
-                    a.number(),
-                    nlEn("van", "of"),
-                    n,
-                    nlEn("versie", "version"),
-                    b.number(),
-                    nlEn("van", "of"),
-                    n,
-                    d.boundaryOf(r.rule(), true)
-                        .filter(x -> x.version() == (forward ? b.number() : a.number()))
-                        .map(x -> nlEn(" op ", " on ") + x.date() + marker(values, x))
-                        .orElse("")),
-                "  ~ "));
-        version(pack, values, d.from(), a);
-        version(pack, values, d.to(), b);
-      }
-      out.println();
-    }
-    var unchanged = d.unchanged();
-    if (!unchanged.isEmpty()) {
-      out.println(
-          wrap(
-              String.join(
-                  ", ",
-                  unchanged.stream()
-                      .map(
-                          r ->
-                              r.rule().id()
-                                  + " ("
-                                  + nlEn("versie ", "version ")
-                                  + r.from().get().number()
-                                  + ")")
-                      .toList()),
-              nlEn("Ongewijzigd: ", "Unchanged: ")));
-      out.println();
-    }
-    var assumed = d.assumed();
-    if (!assumed.isEmpty()) {
-      out.println(
-          nlEn("GRENZEN DIE OP EEN AANNAME BERUSTEN", "BOUNDARIES THAT REST ON AN ASSUMPTION"));
-      assumed.forEach(
-          (id, boundaries) -> {
-            Assumption a = pack.assumption(id).orElseThrow();
-            var dates = boundaries.stream().map(b -> b.date().toString()).distinct().toList();
-            out.printf(
-                "  ! %s: %s @%s = %s%n",
-                String.join(", ", dates),
-                nlEn("AANNAME", "ASSUMPTION"),
-                id,
-                assumptionValue(pack, values, id));
-            out.println(wrap(a.statement().in(lang), "      "));
-            var rules = boundaries.stream().map(b -> b.rule().id()).distinct().toList();
-            out.println(wrap(String.join(", ", rules), "      " + nlEn("regels: ", "rules: ")));
-          });
-      out.println();
-    }
-    if (!d.milestones().isEmpty()) {
-      out.println(nlEn("MIJLPALEN TUSSEN DE DATA", "MILESTONES BETWEEN THE DATES"));
-      for (PolicyDiff.MilestoneBetween m : d.milestones()) {
-        String date = m.milestone().date().toString();
-        if (m.milestone().date().precision() != PartialDate.Precision.DAY) {
-          date += nlEn(" (dag onbekend)", " (day unknown)");
-        }
-        out.println(
-            wrap(
-                m.milestone().what().in(lang) + "  [" + String.join(", ", m.elements()) + "]",
-                "  * " + date + ": "));
-        m.milestone().sources().stream().findFirst().ifPresent(q -> quote(pack, q, "      "));
-      }
-      out.println();
-    }
-  }
-
-  private static String subject(Rule rule) {
-    return rule.element() + rule.group().map(g -> " (" + g + ")").orElse("");
-  }
-
-  /** " (ASSUMPTION @id = value)" when the boundary rests on an assumption. */
-  private String marker(AssumptionValues values, PolicyDiff.Boundary b) {
-    return b.assumption()
-        .map(
-            a ->
-                "  ("
-                    + nlEn("AANNAME", "ASSUMPTION")
-                    + " @"
-                    + a
-                    + " = "
-                    + values.get(a).map(Object::toString).orElse("?")
-                    + ")")
-        .orElse("");
-  }
-
-  private void diffRule(
-      PolicyPack pack,
-      AssumptionValues values,
-      PolicyDiff.Result d,
-      PolicyDiff.RuleDiff r,
-      PolicyDiff.InForce v,
-      String sign,
-      boolean starts) {
-    String when =
-        d.boundaryOf(r.rule(), starts)
-            .map(
-                b ->
-                    (starts
-                            ? nlEn(": treedt in werking op ", ": comes into force on ")
-                            : nlEn(": vervalt op ", ": lapses on "))
-                        + b.date()
-                        + marker(values, b))
-            .orElse("");
-    out.println(
-        wrap(
-            String.format(
-                "%s: %s %s, %s %d %s %d, %s %s%s",
-                subject(r.rule()),
-                nlEn("regel", "rule"),
-                r.rule().id(),
-                nlEn("versie", "version"),
-                v.number(),
-                nlEn("van", "of"),
-                r.rule().versions().size(),
-                nlEn("geldig", "valid"),
-                v.interval(),
-                when),
-            "  " + sign + " "));
-    out.println(wrap(v.version().when().text(), "      " + nlEn("als ", "when ")));
-    out.printf("      %s %s%n", nlEn("dan", "then"), v.version().outcome().id());
-    v.version().sources().forEach(q -> quote(pack, q, "      "));
-  }
-
-  private void version(
-      PolicyPack pack, AssumptionValues values, LocalDate date, PolicyDiff.InForce v) {
-    out.printf(
-        "      %s %s: %s %d, %s %s%s%n",
-        nlEn("op", "on"),
-        date,
-        nlEn("versie", "version"),
-        v.number(),
-        nlEn("geldig", "valid"),
-        v.interval(),
-        assumed(v.version().validity()));
-    out.println(wrap(v.version().when().text(), "        " + nlEn("als ", "when ")));
-    out.printf("        %s %s%n", nlEn("dan", "then"), v.version().outcome().id());
-    v.version().sources().forEach(q -> quote(pack, q, "        "));
-  }
-
-  private static void dateAssumption(DateRef ref, java.util.Set<String> into) {
-    if (ref instanceof DateRef.FromAssumption a) {
-      into.add(a.assumptionId());
-    }
+    new PolicyDiffText(out, lang, this).print(pack, values, d);
   }
 
   /** "2024-05-01 (assumption; overridden, default 2024-03-01)". */
-  private String assumptionValue(PolicyPack pack, AssumptionValues values, String id) {
+  String assumptionValue(PolicyPack pack, AssumptionValues values, String id) {
     Assumption a = pack.assumption(id).orElseThrow();
     String kind =
         a.kind() == Assumption.Kind.ASSUMPTION

@@ -107,9 +107,24 @@ final class JdbiAuditTrail implements AuditTrail {
             .iterator()) {
       while (rows.hasNext()) {
         Row row = rows.next();
-        if (row.seq > expected) {
-          return broken(
-              expected - 1,
+        Optional<VerifyResult> broken = brokenAt(row, expected, prev, head);
+        if (broken.isPresent()) {
+          return broken.get();
+        }
+        prev = row.event.hash();
+        expected++;
+      }
+    }
+    return end(expected - 1, prev, head);
+  }
+
+  /** Why the trail breaks at {@code row}, which should be event {@code expected}; empty if not. */
+  private static Optional<VerifyResult> brokenAt(Row row, long expected, String prev, Head head) {
+    long checked = expected - 1;
+    if (row.seq > expected) {
+      return Optional.of(
+          broken(
+              checked,
               head,
               expected,
               "event "
@@ -117,41 +132,41 @@ final class JdbiAuditTrail implements AuditTrail {
                   + " is missing: the trail "
                   + (expected == 1 ? "starts at" : "goes from event " + (expected - 1) + " to")
                   + " event "
-                  + row.seq);
-        }
-        if (row.seq < expected) { // only a number below 1 can come before the expected one
-          return broken(
-              expected - 1,
-              head,
-              row.seq,
-              "event " + row.seq + " cannot exist: events count from 1");
-        }
-        if (row.event == null) {
-          return broken(
-              expected - 1, head, row.seq, "it is unreadable (" + row.unreadable + "): altered");
-        }
-        AuditEvent e = row.event;
-        if (!e.prevHash().equals(prev)) {
-          return broken(
-              expected - 1,
+                  + row.seq));
+    }
+    if (row.seq < expected) { // only a number below 1 can come before the expected one
+      return Optional.of(
+          broken(
+              checked, head, row.seq, "event " + row.seq + " cannot exist: events count from 1"));
+    }
+    if (row.event == null) {
+      return Optional.of(
+          broken(checked, head, row.seq, "it is unreadable (" + row.unreadable + "): altered"));
+    }
+    AuditEvent e = row.event;
+    if (!e.prevHash().equals(prev)) {
+      return Optional.of(
+          broken(
+              checked,
               head,
               e.seq(),
               "its link to the event before it does not hold: event "
                   + (e.seq() - 1)
-                  + " was altered, replaced or put there");
-        }
-        if (!AuditHash.of(e).equals(e.hash())) {
-          return broken(
-              expected - 1,
+                  + " was altered, replaced or put there"));
+    }
+    if (!AuditHash.of(e).equals(e.hash())) {
+      return Optional.of(
+          broken(
+              checked,
               head,
               e.seq(),
-              "its content does not match its hash: it was altered or moved");
-        }
-        prev = e.hash();
-        expected++;
-      }
+              "its content does not match its hash: it was altered or moved"));
     }
-    long last = expected - 1;
+    return Optional.empty();
+  }
+
+  /** The trail read to its last event {@code last}: intact only if the chain head agrees. */
+  private static VerifyResult end(long last, String prev, Head head) {
     if (head.seq > last) {
       return broken(
           last,

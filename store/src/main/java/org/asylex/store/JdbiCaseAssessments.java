@@ -45,53 +45,62 @@ final class JdbiCaseAssessments implements CaseAssessments {
             Times.micros(a.at()));
     return transactions.write(
         h -> {
-          long version =
-              h.createQuery("SELECT version FROM cases WHERE id = :id")
-                  .bind("id", a.caseId())
-                  .mapTo(Long.class)
-                  .findOne()
-                  .orElseThrow(() -> new CaseNotFound(a.caseId()));
-          if (a.caseVersion() < 1 || a.caseVersion() > version) {
-            throw new IllegalArgumentException(
-                "case '"
-                    + a.caseId()
-                    + "' has no version "
-                    + a.caseVersion()
-                    + " (it is at version "
-                    + version
-                    + ")");
-          }
+          requireCaseVersion(h, a);
           if (exists(h, a.id())) {
             throw new StoreException(
                 what + " is already stored; a stored assessment is never changed");
           }
-          h.createUpdate(
-                  "INSERT INTO assessments ("
-                      + COLUMNS
-                      + ") VALUES (:id, :caseId, :caseVersion, :asOf, "
-                      + database.json("facts")
-                      + ", :packId, :packVersion, :contentHash, "
-                      + database.json("assumptions")
-                      + ", :engineVersion, "
-                      + database.json("findings")
-                      + ", :actor, :at)")
-              .bind("id", stored.id())
-              .bind("caseId", stored.caseId())
-              .bind("caseVersion", stored.caseVersion())
-              .bind("asOf", database.date(stored.asOf()))
-              .bind("facts", JsonColumns.object(stored.factsSnapshot(), what))
-              .bind("packId", stored.packId())
-              .bind("packVersion", stored.packVersion())
-              .bind("contentHash", stored.contentHash())
-              .bind("assumptions", JsonColumns.object(stored.assumptions(), what))
-              .bind("engineVersion", stored.engineVersion())
-              .bind("findings", stored.findingsJson())
-              .bind("actor", stored.actor())
-              .bind("at", database.instant(stored.at()))
-              .execute();
+          insert(h, stored, what);
           audit.append(h, stored.actor(), AuditTrail.CASE_ASSESS, Optional.of(stored.caseId()));
           return stored;
         });
+  }
+
+  /** The receipt names a version the case has had. */
+  private static void requireCaseVersion(Handle h, StoredAssessment a) {
+    long version =
+        h.createQuery("SELECT version FROM cases WHERE id = :id")
+            .bind("id", a.caseId())
+            .mapTo(Long.class)
+            .findOne()
+            .orElseThrow(() -> new CaseNotFound(a.caseId()));
+    if (a.caseVersion() < 1 || a.caseVersion() > version) {
+      throw new IllegalArgumentException(
+          "case '"
+              + a.caseId()
+              + "' has no version "
+              + a.caseVersion()
+              + " (it is at version "
+              + version
+              + ")");
+    }
+  }
+
+  private void insert(Handle h, StoredAssessment stored, String what) {
+    h.createUpdate(
+            "INSERT INTO assessments ("
+                + COLUMNS
+                + ") VALUES (:id, :caseId, :caseVersion, :asOf, "
+                + database.json("facts")
+                + ", :packId, :packVersion, :contentHash, "
+                + database.json("assumptions")
+                + ", :engineVersion, "
+                + database.json("findings")
+                + ", :actor, :at)")
+        .bind("id", stored.id())
+        .bind("caseId", stored.caseId())
+        .bind("caseVersion", stored.caseVersion())
+        .bind("asOf", database.date(stored.asOf()))
+        .bind("facts", JsonColumns.object(stored.factsSnapshot(), what))
+        .bind("packId", stored.packId())
+        .bind("packVersion", stored.packVersion())
+        .bind("contentHash", stored.contentHash())
+        .bind("assumptions", JsonColumns.object(stored.assumptions(), what))
+        .bind("engineVersion", stored.engineVersion())
+        .bind("findings", stored.findingsJson())
+        .bind("actor", stored.actor())
+        .bind("at", database.instant(stored.at()))
+        .execute();
   }
 
   private static boolean exists(Handle h, String id) {

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.asylex.engine.diagnostic.Diagnostic;
 import org.asylex.engine.policy.PolicyPack;
@@ -51,12 +54,32 @@ final class Packs {
     for (Path dir : directory.packs()) {
       loaded.add(new Loaded(dir, PackLoader.load(dir)));
     }
-    var problems = new java.util.LinkedHashSet<String>();
-    var unusableIds = new TreeMap<String, List<String>>();
-    var unusableCountries = new TreeMap<String, List<String>>();
-    var idDirs = new LinkedHashMap<String, List<Loaded>>();
-    var countryDirs = new LinkedHashMap<String, List<Loaded>>();
-    for (Loaded l : loaded) {
+    var sorting = new Sorting();
+    loaded.forEach(sorting::index);
+    loaded.forEach(sorting::place);
+    return new Packs(
+        sorting.byId,
+        sorting.byCountry,
+        sorting.unusableIds,
+        sorting.unusableCountries,
+        sorting.dirs,
+        List.copyOf(sorting.problems),
+        directory.ids());
+  }
+
+  /** Sorts loaded packs into usable ones and, for the others, why not. */
+  private static final class Sorting {
+    final Set<String> problems = new LinkedHashSet<>();
+    final Map<String, List<String>> unusableIds = new TreeMap<>();
+    final Map<String, List<String>> unusableCountries = new TreeMap<>();
+    final Map<String, List<Loaded>> idDirs = new LinkedHashMap<>();
+    final Map<String, List<Loaded>> countryDirs = new LinkedHashMap<>();
+    final Map<String, PolicyPack> byId = new TreeMap<>();
+    final Map<String, PolicyPack> byCountry = new TreeMap<>();
+    final Map<String, Path> dirs = new HashMap<>();
+
+    /** Notes an invalid pack's errors, or a valid pack's id and country. */
+    void index(Loaded l) {
       if (l.result().pack().isEmpty()) {
         var mine = new ArrayList<String>();
         for (Diagnostic d : l.result().errors()) {
@@ -65,21 +88,20 @@ final class Packs {
         mine.add(l.dir() + ": invalid pack (" + l.result().errors().size() + " errors)");
         problems.addAll(mine);
         // Its id and country are unknown; the directory's name stands for its id.
-        String named = l.dir().getFileName().toString().toUpperCase(java.util.Locale.ROOT);
+        String named = l.dir().getFileName().toString().toUpperCase(Locale.ROOT);
         unusableIds.put(named, mine);
         unusableCountries.put(named, mine);
-        continue;
+        return;
       }
       PolicyPack p = l.result().pack().get();
       idDirs.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(l);
       countryDirs.computeIfAbsent(p.country(), k -> new ArrayList<>()).add(l);
     }
-    var byId = new TreeMap<String, PolicyPack>();
-    var byCountry = new TreeMap<String, PolicyPack>();
-    var dirs = new HashMap<String, Path>();
-    for (Loaded l : loaded) {
+
+    /** A valid pack is usable unless another claims its id or country. */
+    void place(Loaded l) {
       if (l.result().pack().isEmpty()) {
-        continue;
+        return;
       }
       PolicyPack p = l.result().pack().get();
       List<Loaded> sameId = idDirs.get(p.id());
@@ -92,20 +114,12 @@ final class Packs {
         problems.add(problem);
         unusableIds.put(p.id(), List.of(problem));
         unusableCountries.put(p.country(), List.of(problem));
-        continue;
+        return;
       }
       byId.put(p.id(), p);
       byCountry.put(p.country(), p);
       dirs.put(p.id(), l.dir());
     }
-    return new Packs(
-        byId,
-        byCountry,
-        unusableIds,
-        unusableCountries,
-        dirs,
-        List.copyOf(problems),
-        directory.ids());
   }
 
   private static String names(List<Loaded> loaded) {
