@@ -46,6 +46,12 @@ public final class Timeline {
       return List.of(rule().element());
     }
 
+    /** The sentences the version that comes into force rests on. */
+    @Override
+    default List<SourceQuote> sources() {
+      return rule().versions().get(version() - 1).sources();
+    }
+
     /** The element and, where the rule decides one, its group: {@code an-element (a-group)}. */
     default String subject() {
       return rule().element() + rule().group().map(g -> " (" + g + ")").orElse("");
@@ -56,11 +62,6 @@ public final class Timeline {
   public record ComesIntoForce(Rule rule, int version, Optional<String> assumption)
       implements RuleChange {
     @Override
-    public List<SourceQuote> sources() {
-      return rule.versions().get(version - 1).sources();
-    }
-
-    @Override
     public LocalizedText description() {
       return new LocalizedText(
           "regel " + rule.id() + " treedt in werking", "rule " + rule.id() + " comes into force");
@@ -70,11 +71,6 @@ public final class Timeline {
   /** From this date on, the next version of a rule replaces the one before it. */
   public record NewVersion(Rule rule, int version, Optional<String> assumption)
       implements RuleChange {
-    @Override
-    public List<SourceQuote> sources() {
-      return rule.versions().get(version - 1).sources();
-    }
-
     @Override
     public LocalizedText description() {
       int of = rule.versions().size();
