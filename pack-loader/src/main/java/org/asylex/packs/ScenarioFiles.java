@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.asylex.engine.diagnostic.Diagnostics;
 import org.asylex.engine.diagnostic.SourcePosition;
 import org.asylex.engine.policy.Outcome;
-import org.asylex.engine.text.NearestName;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -193,22 +192,9 @@ public final class ScenarioFiles {
     return f.has(key) ? Optional.of(new LinkedHashSet<>(f.texts(key))) : Optional.empty();
   }
 
+  /** Any outcome, "undetermined" included: a scenario may expect it. */
   private static Optional<Outcome> outcome(String text, SourcePosition at, Diagnostics out) {
-    Optional<Outcome> o = Outcome.fromId(text);
-    if (o.isEmpty()) {
-      var ids = java.util.Arrays.stream(Outcome.values()).map(Outcome::id).toList();
-      out.error(
-          "unknown-outcome",
-          at,
-          "unknown outcome '"
-              + text
-              + "'"
-              + NearestName.didYouMean(text, ids)
-              + " (expected one of "
-              + String.join(", ", ids)
-              + ")");
-    }
-    return o;
+    return Values.outcome(text, at, List.of(Outcome.values()), " (expected one of ", out);
   }
 
   private static Optional<LocalDate> date(String text, SourcePosition at, Diagnostics out) {

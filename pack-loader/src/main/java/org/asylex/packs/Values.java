@@ -51,8 +51,17 @@ final class Values {
 
   /** An outcome a pack may name (never "undetermined"). */
   Optional<Outcome> outcome(String text, SourcePosition at) {
-    var ids = Outcome.declarable().stream().map(Outcome::id).toList();
-    Optional<Outcome> o = Outcome.fromId(text).filter(Outcome.declarable()::contains);
+    return outcome(text, at, Outcome.declarable(), " (a pack names ", out);
+  }
+
+  /**
+   * One of {@code allowed} outcomes, named by its id; otherwise an {@code unknown-outcome} error
+   * listing them after {@code listing}.
+   */
+  static Optional<Outcome> outcome(
+      String text, SourcePosition at, List<Outcome> allowed, String listing, Diagnostics out) {
+    var ids = allowed.stream().map(Outcome::id).toList();
+    Optional<Outcome> o = Outcome.fromId(text).filter(allowed::contains);
     if (o.isEmpty()) {
       out.error(
           "unknown-outcome",
@@ -61,7 +70,7 @@ final class Values {
               + text
               + "'"
               + NearestName.didYouMean(text, ids)
-              + " (a pack names "
+              + listing
               + String.join(", ", ids)
               + ")");
     }
