@@ -31,6 +31,7 @@ import org.asylex.server.http.RequestIds;
 import org.asylex.server.http.RequestLog;
 import org.asylex.server.http.Requests;
 import org.asylex.server.http.SecurityHeaders;
+import org.asylex.server.http.SingleHeaders;
 import org.asylex.server.http.WireMethod;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -133,6 +134,7 @@ public final class AsylexServer implements AutoCloseable {
         ctx -> {
           RequestIds.assign(ctx);
           SecurityHeaders.apply(ctx);
+          SingleHeaders.require(ctx);
         });
     for (ApiRoute route : routes) {
       javalin.routes.addHttpHandler(route.method(), route.path(), guarded(route, authenticator));

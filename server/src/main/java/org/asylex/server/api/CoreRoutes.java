@@ -119,8 +119,8 @@ public final class CoreRoutes {
 
   private void auditEvents(Context ctx) {
     Params.only(ctx, Set.of("from", "limit"), Set.of());
-    long from = longParameter(ctx, "from", 1, 1, Long.MAX_VALUE - 1);
-    int limit = (int) longParameter(ctx, "limit", 100, 1, AuditLog.MAX_PAGE);
+    long from = Params.whole(ctx, "from", 1, 1, Long.MAX_VALUE - 1);
+    int limit = Params.integer(ctx, "limit", 100, 1, AuditLog.MAX_PAGE);
     AuditLog.Page page = audit.events(from, limit);
     var items = new ArrayList<Map<String, Object>>();
     for (AuditEvent e : page.events()) {
@@ -206,24 +206,6 @@ public final class CoreRoutes {
     item.put("created", account.created().toString());
     item.put("disabled", account.disabled().map(Instant::toString).orElse(null));
     return item;
-  }
-
-  private static long longParameter(Context ctx, String name, long byDefault, long min, long max) {
-    String text = ctx.queryParam(name);
-    if (text == null) {
-      return byDefault;
-    }
-    long value;
-    try {
-      value = Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      value = min - 1;
-    }
-    if (value < min || value > max) {
-      throw Params.invalid(
-          name, "out-of-range", "a whole number from " + min + " to " + max + " is expected");
-    }
-    return value;
   }
 
   /** A JSON pointer to a top-level key (RFC 6901 escaping). */
