@@ -18,6 +18,7 @@ public interface AuditTrail {
   String CASE_UPDATE = "case.update";
   String CASE_HISTORY = "case.history";
   String CASE_EXPORT = "case.export";
+  String CASE_IDS = "case.ids";
   String CASE_ASSESS = "case.assess";
   String ASSESSMENT_READ = "assessment.read";
   String ASSESSMENT_LIST = "assessment.list";
