@@ -78,9 +78,20 @@ public final class AsylexServer implements AutoCloseable {
     ApiDocs docs = ApiDocs.load();
     Authenticator authenticator =
         new Authenticator(
-            app.accounts()::verify,
+            new Authenticator.TokenVerifier() {
+              @Override
+              public java.util.Optional<org.asylex.store.UserAccount> verify(String token) {
+                return app.accounts().verify(token);
+              }
+
+              @Override
+              public boolean stillValid(String tokenId, String name) {
+                return app.accounts().stillValid(tokenId, name);
+              }
+            },
             new TokenCache(config.tokenCacheTtl(), config.clock(), TokenCache.DEFAULT_MAX_ENTRIES),
-            config.oidc().map(oidc -> new JwtVerifier(oidc, config.clock())));
+            config.oidc().map(oidc -> new JwtVerifier(oidc, config.clock())),
+            config.authLimits());
     List<ApiRoute> routes = new ArrayList<>();
     routes.addAll(new CoreRoutes(app.accounts(), app.audit(), authenticator, docs).routes());
     routes.addAll(DomainRoutes.routes(app));
@@ -172,7 +183,7 @@ public final class AsylexServer implements AutoCloseable {
   }
 
   private static void authorize(Context ctx, ApiRoute route, Authenticator authenticator) {
-    Principal principal = authenticator.authenticate(ctx.header("Authorization"));
+    Principal principal = authenticator.authenticate(ctx.header("Authorization"), ctx.ip());
     Requests.authenticate(ctx, principal);
     if (!route.roles().contains(principal.role())) {
       throw Problems.forbidden();

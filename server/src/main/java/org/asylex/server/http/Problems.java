@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.asylex.json.Json;
+import org.asylex.server.auth.Throttled;
 import org.asylex.server.auth.Unauthenticated;
 import org.asylex.store.StoreException;
 import org.slf4j.Logger;
@@ -49,6 +50,16 @@ public final class Problems {
                   e.credentialGiven()
                       ? "The bearer credential is not valid."
                       : "This route needs an Authorization: Bearer credential."));
+        });
+    routes.exception(
+        Throttled.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          write(
+              ctx,
+              new ApiProblem(
+                  e.tooManyFailures() ? ProblemType.TOO_MANY_REQUESTS : ProblemType.UNAVAILABLE,
+                  e.getMessage()));
         });
     routes.exception(
         HttpResponseException.class,
