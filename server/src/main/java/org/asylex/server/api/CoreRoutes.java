@@ -130,6 +130,7 @@ public final class CoreRoutes {
       item.put("actor", e.actor());
       item.put("action", e.action());
       item.put("caseId", e.caseId().orElse(null));
+      item.put("subject", e.subject().orElse(null));
       item.put("hash", e.hash());
       items.add(item);
     }
