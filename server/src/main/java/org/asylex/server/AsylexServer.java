@@ -32,7 +32,9 @@ import org.asylex.server.http.RequestLog;
 import org.asylex.server.http.Requests;
 import org.asylex.server.http.SecurityHeaders;
 import org.asylex.server.http.SingleHeaders;
+import org.asylex.server.http.SlowClients;
 import org.asylex.server.http.WireMethod;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -127,6 +129,13 @@ public final class AsylexServer implements AutoCloseable {
     javalin.appData(JsonBodies.MAX_BYTES, config.maxBodyBytes());
     javalin.jetty.modifyServer(
         server -> {
+          // Bodies are received before a thread is given to the request, so a slow body holds a
+          // connection (until SlowClients ends it), never a thread.
+          server.insertHandler(
+              new EagerContentHandler(
+                  new EagerContentHandler.RetainedContentLoaderFactory(
+                      config.maxBodyBytes() + 1, 16 * 1024, false)));
+          server.addBean(new SlowClients(server, config.deadlines()));
           // Before Javalin, which would otherwise take the method from a header.
           server.insertHandler(new WireMethod());
           // Outermost, so that it counts every request, and 503s new ones on stop.

@@ -41,6 +41,10 @@ public final class JettyProblems extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     String id = RequestIds.next();
+    if (SlowClients.TooSlow.in(cause)) {
+      code = 408; // cut off by SlowClients: Jetty calls any failure of a request's body a 500
+      response.setStatus(code);
+    }
     HttpFields.Mutable headers = response.getHeaders();
     headers(headers, id);
     String path;

@@ -51,7 +51,13 @@ public final class JsonBodies {
     byte[] bytes;
     try {
       bytes = readLimited(ctx.bodyInputStream(), max);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (SlowClients.TooSlow.in(e)) {
+        throw Problems.generic(408);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
       throw malformed("unreadable", "The body could not be read.");
     }
     if (bytes.length > max) {

@@ -86,7 +86,17 @@ public final class Problems {
                       + RequestIds.of(ctx)
                       + ")."));
         });
-    routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          if (SlowClients.TooSlow.in(e)) {
+            // the body was cut off by SlowClients while the request waited for it
+            ctx.header("Connection", "close");
+            write(ctx, generic(408));
+          } else {
+            internal(ctx, e);
+          }
+        });
     // Javalin answers 404 and 405 by throwing, which the mappings above catch; these cover a
     // status set without an exception, so no error status ever goes out without a problem body.
     for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
