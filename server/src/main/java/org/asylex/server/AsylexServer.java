@@ -144,7 +144,7 @@ public final class AsylexServer implements AutoCloseable {
           server.setErrorHandler(new JettyProblems());
         });
     javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-    javalin.requestLogger.http(RequestLog::log);
+    javalin.requestLogger.http(new RequestLog()::log);
   }
 
   /** Every route, its HEAD, the API page's files, and the problem for every error. */
