@@ -84,6 +84,13 @@ public final class CoreRoutes {
   }
 
   private void apiDocs(Context ctx) {
+    if (ctx.path().endsWith("/")) {
+      // Javalin routes /api-docs/ here too, but the page names its files relative to /api-docs:
+      // from /api-docs/ they would be looked for under /api-docs/api-docs/. Relative, so that it
+      // holds behind a proxy that serves the API under a prefix.
+      ctx.status(308).header("Location", "../api-docs");
+      return;
+    }
     ctx.header("Content-Security-Policy", ApiDocs.PAGE_CSP);
     ctx.contentType("text/html; charset=utf-8").result(ApiDocs.PAGE);
   }
