@@ -154,11 +154,12 @@ public final class CaseJson {
             "duplicate key '" + name + "': each fact may be given only once");
       }
       throw new JsonInputException(
-          sourceName, "malformed-json", line, column, "malformed JSON: " + shorten(message));
+          sourceName, "malformed-json", line, column, "malformed JSON: " + plain(message));
     } catch (IOException e) {
-      // Character decoding problems (invalid UTF-8) arrive as plain IOExceptions.
+      // Character decoding problems and the parser's limits (nesting depth, number length)
+      // arrive as other IOExceptions.
       throw new JsonInputException(
-          sourceName, "malformed-json", 0, 0, "malformed JSON: " + shorten(e.getMessage()));
+          sourceName, "malformed-json", 0, 0, "malformed JSON: " + plain(e.getMessage()));
     }
   }
 
@@ -267,6 +268,30 @@ public final class CaseJson {
       case VALUE_NULL -> "null";
       default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
     };
+  }
+
+  /**
+   * The parser's message in the reader's words: a limit of the parser is named by what it limits,
+   * not by the parser's own setting ({@code StreamReadConstraints.getMaxNestingDepth()}).
+   */
+  private static String plain(String message) {
+    if (message == null || !message.contains("StreamReadConstraints")) {
+      return shorten(message);
+    }
+    var limits = FACTORY.streamReadConstraints();
+    if (message.contains("getMaxNestingDepth")) {
+      return "nested more than " + limits.getMaxNestingDepth() + " levels deep";
+    }
+    if (message.contains("getMaxNumberLength")) {
+      return "a number has more than " + limits.getMaxNumberLength() + " digits";
+    }
+    if (message.contains("getMaxNameLength")) {
+      return "a key is longer than " + limits.getMaxNameLength() + " characters";
+    }
+    if (message.contains("getMaxStringLength")) {
+      return "a string is longer than " + limits.getMaxStringLength() + " characters";
+    }
+    return "the document is larger than the reader allows";
   }
 
   private static String shorten(String message) {

@@ -202,4 +202,27 @@ class RequestStrictnessTest {
     }
     assertThat(client.get("/api/v1/audit/events?from=1&limit=2", auditor).status()).isEqualTo(200);
   }
+
+  /** "RU" with its R in the overlong form C1 92 (and a NUL as C0 80): refused, not decoded. */
+  @Test
+  void overlongUtf8InABodyIsMalformed() throws Exception {
+    for (byte[] overlong :
+        List.of(new byte[] {(byte) 0xC1, (byte) 0x92}, new byte[] {(byte) 0xC0, (byte) 0x80})) {
+      var body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(
+          "{\"asOf\":\"2023-01-15\",\"facts\":{\"countryOfOrigin\":\""
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(overlong);
+      body.writeBytes("U\"}}".getBytes(StandardCharsets.UTF_8));
+      byte[] bytes = body.toByteArray();
+      String head =
+          "POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + officer()
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + bytes.length
+              + "\r\nConnection: close\r\n\r\n";
+      var answer = RawHttp.exchange(server.server().port(), head, bytes);
+      assertThat(problem(answer, 400, "malformed-json").path("detail").asText()).contains("UTF-8");
+    }
+  }
 }

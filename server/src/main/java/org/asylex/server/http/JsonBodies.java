@@ -163,6 +163,9 @@ public final class JsonBodies {
       case "empty":
         return malformed(e.code(), "The body is empty; it must be one JSON object.");
       default:
+        if (e.problem().contains("not valid UTF-8")) {
+          return malformed(e.code(), "The body is not valid UTF-8" + where + ".");
+        }
         // the parser's own message may quote the input: keep only where it went wrong
         return malformed(e.code(), "The body is not valid JSON" + where + ".");
     }
