@@ -240,9 +240,9 @@ final class CaseCommand {
             app.cases().change(id, Optional.ofNullable(expectVersion), changes, note, "", actor);
       } catch (Refused e) {
         if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
-          for (InputError error : invalid.errors()) {
-            err().println("case " + Terminal.safe(id) + ": " + Terminal.safe(pointed(error)));
-          }
+          String where = "case " + Terminal.safe(id) + ": ";
+          Listing.print(
+              err(), invalid.errors(), error -> where + Terminal.safe(pointed(error)), where);
           err()
               .println(
                   "asylex: "

@@ -101,4 +101,36 @@ class CliMessagesTest {
     assertThat(imported.out()).contains("created 0").contains("rejected 1");
     assertThat(imported.err()).contains("not valid UTF-8");
   }
+
+  /** Issue 13, error amplification: the first 20 problems of an input, then a count. */
+  @Test
+  void manyProblemsInOneInputPrintTheFirstTwentyAndACount() throws Exception {
+    var facts = new StringBuilder("{\"countryOfOrigin\":\"RU\"");
+    for (int i = 0; i < 5_000; i++) {
+      facts.append(",\"unknown").append(i).append("\":1");
+    }
+    facts.append('}');
+    Path file = Files.writeString(tmp.resolve("many.json"), facts);
+    CliRun assess =
+        CliRun.of(
+            "assess", file.toString(), "--as-of", "2023-01-15", "--policies", CliRun.POLICIES);
+    assertThat(assess.exitCode()).isEqualTo(2);
+    assertThat(assess.err().lines().count()).isLessThanOrEqualTo(23);
+    assertThat(assess.err()).contains(": and 4980 more\n").contains("5000 errors in the case");
+
+    Path lines =
+        Files.writeString(tmp.resolve("many.jsonl"), "{\"id\":\"M-1\",\"facts\":" + facts + "}\n");
+    CliRun imported =
+        CliRun.of(
+            "case",
+            "import",
+            lines.toString(),
+            "--data",
+            tmp.resolve("data").toString(),
+            "--policies",
+            CliRun.POLICIES);
+    assertThat(imported.exitCode()).isEqualTo(2);
+    assertThat(imported.err().lines().count()).isLessThanOrEqualTo(22);
+    assertThat(imported.err()).contains("many.jsonl:1: and 4980 more\n");
+  }
 }
