@@ -39,28 +39,7 @@ public final class Problems {
   /** Maps every exception, and the error statuses Javalin answers itself, to a problem. */
   public static void register(RoutesConfig routes) {
     routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
-    routes.exception(
-        Unauthenticated.class,
-        (e, ctx) -> {
-          ctx.header("WWW-Authenticate", e.challenge());
-          write(
-              ctx,
-              new ApiProblem(
-                  ProblemType.UNAUTHENTICATED,
-                  e.credentialGiven()
-                      ? "The bearer credential is not valid."
-                      : "This route needs an Authorization: Bearer credential."));
-        });
-    routes.exception(
-        Throttled.class,
-        (e, ctx) -> {
-          ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-          write(
-              ctx,
-              new ApiProblem(
-                  e.tooManyFailures() ? ProblemType.TOO_MANY_REQUESTS : ProblemType.UNAVAILABLE,
-                  e.getMessage()));
-        });
+    registerAuthentication(routes);
     routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
@@ -108,6 +87,32 @@ public final class Problems {
             }
           });
     }
+  }
+
+  /** Failed authentication (401) and token checks refused for now (429, 503; Retry-After). */
+  private static void registerAuthentication(RoutesConfig routes) {
+    routes.exception(
+        Unauthenticated.class,
+        (e, ctx) -> {
+          ctx.header("WWW-Authenticate", e.challenge());
+          write(
+              ctx,
+              new ApiProblem(
+                  ProblemType.UNAUTHENTICATED,
+                  e.credentialGiven()
+                      ? "The bearer credential is not valid."
+                      : "This route needs an Authorization: Bearer credential."));
+        });
+    routes.exception(
+        Throttled.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          write(
+              ctx,
+              new ApiProblem(
+                  e.tooManyFailures() ? ProblemType.TOO_MANY_REQUESTS : ProblemType.UNAVAILABLE,
+                  e.getMessage()));
+        });
   }
 
   /** Answers 500 {@code internal}: logs the failure (without messages), tells only the id. */
