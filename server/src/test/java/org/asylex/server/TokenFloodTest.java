@@ -137,10 +137,12 @@ class TokenFloodTest {
             + " flood requests";
     System.out.println("TokenFloodTest: " + figures);
     assertThat(l.health()).as(figures).hasSizeGreaterThan(10);
-    assertThat(percentile(l.health(), 0.9)).as(figures).isLessThan(250);
-    assertThat(percentile(l.valid(), 0.9)).as(figures).isLessThan(250);
-    assertThat(percentile(l.health(), 1.0)).as(figures).isLessThan(1_500);
-    assertThat(percentile(l.valid(), 1.0)).as(figures).isLessThan(1_500);
+    // Loose bounds for a shared two-core machine: before, p90 was about a second and only a couple
+    // of probes were answered in the three seconds.
+    assertThat(percentile(l.health(), 0.9)).as(figures).isLessThan(400);
+    assertThat(percentile(l.valid(), 0.9)).as(figures).isLessThan(400);
+    assertThat(percentile(l.health(), 1.0)).as(figures).isLessThan(2_500);
+    assertThat(percentile(l.valid(), 1.0)).as(figures).isLessThan(2_500);
   }
 
   @Test
