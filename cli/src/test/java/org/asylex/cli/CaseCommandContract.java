@@ -774,7 +774,7 @@ abstract class CaseCommandContract {
     assertThat(clean.out()).isEmpty();
     assertThat(clean.err()).isEqualTo("asylex: all 3 case ids follow the rule\n");
 
-    // As an older import stored them (the store itself takes any id without control characters).
+    // As an older import may have stored them (put there with SQL here).
     List<String> old = List.of("..", "a/../b", "x' OR 1=1 --", "a/b", "a\u001b[2J");
     for (String id : old) {
       tamper(
