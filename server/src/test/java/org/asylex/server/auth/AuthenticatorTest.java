@@ -167,8 +167,9 @@ class AuthenticatorTest {
   @Test
   void aClientThatFailedTooOftenIs429AndOtherClientsAreNot() {
     ApiTokens.NewToken token = tokens.generate();
-    var users = new OneAccount(token, true);
-    var auth = limited(users, AuthLimits.defaults());
+    var users = new OneAccount(token, true); // 50 ms a check: 20 take a second
+    var slowRefill = new AuthLimits.Budget(20, Duration.ofMinutes(1));
+    var auth = limited(users, AuthLimits.defaults().withPerClient(slowRefill));
     for (int i = 0; i < 20; i++) {
       String unknownId = String.format("asx_%016x_", i) + "B".repeat(43);
       assertThatThrownBy(() -> auth.authenticate("Bearer " + unknownId, "10.9.9.9"))
