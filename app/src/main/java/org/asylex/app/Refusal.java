@@ -262,6 +262,21 @@ public sealed interface Refusal {
     }
   }
 
+  /** Disabling this account would leave no active admin, and so no one to manage accounts. */
+  record LastAdmin(String name) implements Refusal {
+    @Override
+    public String code() {
+      return "last-admin";
+    }
+
+    @Override
+    public String message() {
+      return name
+          + " is the last active admin: disabling it would leave no one to manage accounts; add"
+          + " another admin first";
+    }
+  }
+
   /** A value given to a use case that it cannot take: a user name, a role, a filter. */
   record InvalidValue(String field, String code, String problem) implements Refusal {
     @Override

@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
           + " the sentences of the source, the facts used and missing, the assumptions, and the"
           + " next questions to ask.",
       "FILE is a JSON object of facts, e.g. {\"countryOfOrigin\": \"XX\", ...}; '-' reads it from"
-          + " standard input. Exit 0 when assessed, 2 for invalid input or an invalid pack.",
+          + " standard input (UTF-8, at most 1 MiB). Exit 0 when assessed, 2 for invalid input"
+          + " (at most 20 problems are printed, then how many more) or an invalid pack.",
       "The findings support a decision; they are never the decision."
     },
     mixinStandardHelpOptions = true)
@@ -129,9 +130,7 @@ final class AssessCommand extends PolicyCommand.PackCommand {
     if (errors.stream().anyMatch(e -> e.kind() == InputError.Kind.INVALID_PACK)) {
       catalog.problems().forEach(p -> err().println(Terminal.safe(p)));
     }
-    for (InputError e : errors) {
-      err().println(source + ": " + Terminal.safe(e.toString()));
-    }
+    Listing.print(err(), errors, e -> source + ": " + Terminal.safe(e.toString()), source + ": ");
     err()
         .println(
             "asylex: "

@@ -9,7 +9,6 @@ import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.cases.StoredAssessments;
 import org.asylex.app.policy.PolicyCatalog;
-import org.asylex.engine.assessment.InputError;
 import org.asylex.engine.text.Language;
 import org.asylex.json.Json;
 import org.asylex.json.ReceiptJson;
@@ -107,9 +106,9 @@ final class CaseAssessCommand extends StoreCommand {
       shown = app.assessments().assessShowing(id, date, Map.of(), actor);
     } catch (Refused e) {
       if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
-        for (InputError error : invalid.errors()) {
-          err().println("case " + Terminal.safe(id) + ": " + Terminal.safe(error.toString()));
-        }
+        String where = "case " + Terminal.safe(id) + ": ";
+        Listing.print(
+            err(), invalid.errors(), error -> where + Terminal.safe(error.toString()), where);
         err()
             .println(
                 "asylex: "

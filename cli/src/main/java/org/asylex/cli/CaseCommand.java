@@ -41,8 +41,9 @@ import picocli.CommandLine.Parameters;
           + " change is recorded in the audit trail (asylex audit verify).",
       "The store is the data directory --data DIR ($ASYLEX_DATA; default $HOME/.asylex/data, or"
           + " ./.asylex-data when HOME is not set) or the database --db URL ($ASYLEX_DB).",
-      "Exit codes: 0 done, 1 reproduce found differences, 2 bad input, unknown case or version"
-          + " conflict, 3 the store cannot be reached or failed."
+      "Exit codes: 0 done, 1 reproduce found differences (check-ids: ids that break the rule), 2"
+          + " bad input, unknown case or version conflict, 3 the store cannot be reached or"
+          + " failed."
     },
     mixinStandardHelpOptions = true,
     subcommands = {
@@ -54,7 +55,8 @@ import picocli.CommandLine.Parameters;
       CaseCommand.Assessments.class,
       CaseReproduceCommand.class,
       CaseCommand.History.class,
-      CaseCommand.Export.class
+      CaseCommand.Export.class,
+      CaseCheckIdsCommand.class
     })
 final class CaseCommand {
 
@@ -238,9 +240,9 @@ final class CaseCommand {
             app.cases().change(id, Optional.ofNullable(expectVersion), changes, note, "", actor);
       } catch (Refused e) {
         if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
-          for (InputError error : invalid.errors()) {
-            err().println("case " + Terminal.safe(id) + ": " + Terminal.safe(pointed(error)));
-          }
+          String where = "case " + Terminal.safe(id) + ": ";
+          Listing.print(
+              err(), invalid.errors(), error -> where + Terminal.safe(pointed(error)), where);
           err()
               .println(
                   "asylex: "

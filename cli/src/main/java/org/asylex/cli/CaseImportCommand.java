@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
       "Each line is checked on its own against the pack of its country (facts valid as of today);"
           + " a bad line is reported as FILE:LINE: /field: problem and nothing of it is stored, the"
           + " rest goes in. An id that is already stored is left as it is: unchanged when the facts"
-          + " are the same, 'exists' when they differ. Exit 0 when no line was rejected, 2"
-          + " otherwise."
+          + " are the same, 'exists' when they differ. At most 20 problems are printed for one"
+          + " line, then how many more. Exit 0 when no line was rejected, 2 otherwise."
     },
     mixinStandardHelpOptions = true)
 final class CaseImportCommand extends StoreCommand {
@@ -92,7 +92,7 @@ final class CaseImportCommand extends StoreCommand {
     @Override
     public void rejected(long line, int column, List<String> problems) {
       String where = source + ":" + line + (column > 0 ? ":" + column : "");
-      problems.forEach(p -> err().println(where + ": " + Terminal.safe(p)));
+      Listing.print(err(), problems, p -> where + ": " + Terminal.safe(p), where + ": ");
     }
 
     @Override

@@ -81,8 +81,11 @@ public final class Main {
       java.io.PrintWriter err,
       String... args) {
     var cli = new CommandLine(new Main(in, today));
-    cli.setOut(out);
-    cli.setErr(err);
+    // Every line goes out with control characters escaped (Terminal): text from outside, in
+    // whatever message, never reaches the terminal as an escape code; so no colours in the help.
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cli.setOut(Terminal.escaping(out));
+    cli.setErr(Terminal.escaping(err));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // Never a stack trace to the user; ASYLEX_DEBUG=1 shows it for developers.

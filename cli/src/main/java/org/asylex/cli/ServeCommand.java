@@ -55,7 +55,9 @@ final class ServeCommand extends StoreCommand {
       names = "--max-body",
       paramLabel = "BYTES",
       defaultValue = "1048576",
-      description = "Largest request body accepted (default: ${DEFAULT-VALUE}); larger is 413.")
+      description =
+          "Largest request body accepted, 1 to 16777216 (16 MiB; bodies are read into memory)"
+              + " (default: ${DEFAULT-VALUE}); larger is 413.")
   long maxBody;
 
   @ArgGroup(exclusive = false, heading = "OpenID Connect (optional: bearer JWTs)%n")
@@ -133,13 +135,20 @@ final class ServeCommand extends StoreCommand {
     return catalog;
   }
 
-  @Override
-  int run(Application app, String actor) {
+  /** The server's configuration from the options. */
+  private ServerConfig serverConfig() {
+    if (maxBody < 1 || maxBody > ServerConfig.MAX_BODY_LIMIT) {
+      throw new UsageError(
+          "--max-body takes 1 to " + ServerConfig.MAX_BODY_LIMIT + " bytes, not " + maxBody);
+    }
     ServerConfig serverConfig =
         ServerConfig.defaults().withBind(bind).withPort(port).withMaxBodyBytes(maxBody);
-    if (oidc != null) {
-      serverConfig = serverConfig.withOidc(oidc.config());
-    }
+    return oidc == null ? serverConfig : serverConfig.withOidc(oidc.config());
+  }
+
+  @Override
+  int run(Application app, String actor) {
+    ServerConfig serverConfig = serverConfig();
     AsylexServer server;
     try {
       server = AsylexServer.start(serverConfig, app);

@@ -95,8 +95,9 @@ final class UserCommand {
   @Command(
       name = "token",
       description =
-          "Give an account a new API token and print it, once; the old token stops working"
-              + " (a running server notices within its token cache time, 60 s by default).",
+          "Give an account a new API token and print it, once; the old token stops working (a"
+              + " running server on the same store refuses it within a second: it looks cached"
+              + " tokens up again every second).",
       mixinStandardHelpOptions = true)
   static final class Token extends StoreCommand {
     @Parameters(index = "0", paramLabel = "NAME")
@@ -114,7 +115,8 @@ final class UserCommand {
       name = "disable",
       description =
           "Disable an account for good (it is kept, so the audit trail's actors stay known); a"
-              + " running server refuses its token within its token cache time.",
+              + " running server on the same store refuses its token within a second. The last"
+              + " active admin is not disabled: add another admin first.",
       mixinStandardHelpOptions = true)
   static final class Disable extends StoreCommand {
     @Parameters(index = "0", paramLabel = "NAME")

@@ -765,6 +765,31 @@ abstract class CaseCommandContract {
     }
   }
 
+  // ---- case ids ---------------------------------------------------------------------------------
+
+  @Test
+  void checkIdsListsStoredIdsThatBreakTheRuleForNewIds() throws IOException, SQLException {
+    importThree();
+    CliRun clean = ok("case", "check-ids");
+    assertThat(clean.out()).isEmpty();
+    assertThat(clean.err()).isEqualTo("asylex: all 3 case ids follow the rule\n");
+
+    // As an older import may have stored them (put there with SQL here).
+    List<String> old = List.of("..", "a/../b", "x' OR 1=1 --", "a/b", "a\u001b[2J");
+    for (String id : old) {
+      tamper(
+          "INSERT INTO cases (id, reference, facts, version, created_at, updated_at) SELECT '"
+              + id.replace("'", "''")
+              + "', NULL, facts, 1, created_at, updated_at FROM cases WHERE id = 'A-1'");
+    }
+    CliRun run = cli("case", "check-ids");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    noStackTrace(run);
+    assertThat(run.out().lines())
+        .containsExactlyInAnyOrder("..", "a/../b", "x' OR 1=1 --", "a/b", "a\\u001b[2J");
+    assertThat(run.err()).startsWith("asylex: 5 of 8 case ids break the rule (a case id is 1 to");
+  }
+
   // ---- options ----------------------------------------------------------------------------------
 
   @Test

@@ -61,4 +61,22 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isEqualTo(Main.INVALID);
     assertThat(run.err()).contains("--oidc-audience").contains("--oidc-jwks");
   }
+
+  @Test
+  void aBodyLimitAbove16MiBIsRefused() {
+    CliRun run =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--data",
+            data.toString(),
+            "--policies",
+            CliRun.POLICIES,
+            "--max-body",
+            "17000000");
+
+    assertThat(run.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).isEqualTo("asylex: --max-body takes 1 to 16777216 bytes, not 17000000\n");
+  }
 }

@@ -122,4 +122,21 @@ class UserCommandTest {
     assertThat(cli("user", "token", "nobody").err()).contains("no account named nobody");
     assertThat(cli("user", "disable", "nobody").exitCode()).isEqualTo(Main.INVALID);
   }
+
+  @Test
+  void theLastActiveAdminIsNotDisabled() {
+    cli("user", "add", "ada", "--role", "admin");
+    cli("user", "add", "olga", "--role", "officer");
+
+    CliRun run = cli("user", "disable", "ada");
+
+    assertThat(run.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(run.err())
+        .isEqualTo(
+            "asylex: ada is the last active admin: disabling it would leave no one to manage"
+                + " accounts; add another admin first\n");
+    assertThat(stored("ada").active()).isTrue();
+    cli("user", "add", "bea", "--role", "admin");
+    assertThat(cli("user", "disable", "ada").exitCode()).isZero();
+  }
 }

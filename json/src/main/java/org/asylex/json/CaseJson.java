@@ -63,6 +63,19 @@ public final class CaseJson {
     return parse(bytes, sourceName);
   }
 
+  /**
+   * Reads a document already read into memory, with a limit of its own (the HTTP API's configured
+   * body limit, which may be above {@link #MAX_BYTES}).
+   */
+  public static Map<String, Object> read(byte[] bytes, String sourceName, long maxBytes)
+      throws JsonInputException {
+    if (bytes.length > maxBytes) {
+      throw new JsonInputException(
+          sourceName, "too-large", 0, 0, "the document is larger than " + maxBytes + " bytes");
+    }
+    return parse(bytes, sourceName);
+  }
+
   /** Reads a case document given as text. */
   public static Map<String, Object> read(String json, String sourceName) throws JsonInputException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -96,6 +109,7 @@ public final class CaseJson {
 
   private static Map<String, Object> parse(byte[] bytes, String sourceName)
       throws JsonInputException {
+    requireWellFormedUtf8(bytes, sourceName);
     try (JsonParser p = FACTORY.createParser(bytes)) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -140,11 +154,38 @@ public final class CaseJson {
             "duplicate key '" + name + "': each fact may be given only once");
       }
       throw new JsonInputException(
-          sourceName, "malformed-json", line, column, "malformed JSON: " + shorten(message));
+          sourceName, "malformed-json", line, column, "malformed JSON: " + plain(message));
     } catch (IOException e) {
-      // Character decoding problems (invalid UTF-8) arrive as plain IOExceptions.
+      // Character decoding problems and the parser's limits (nesting depth, number length)
+      // arrive as other IOExceptions.
       throw new JsonInputException(
-          sourceName, "malformed-json", 0, 0, "malformed JSON: " + shorten(e.getMessage()));
+          sourceName, "malformed-json", 0, 0, "malformed JSON: " + plain(e.getMessage()));
+    }
+  }
+
+  /**
+   * Refuses UTF-8 that is not well formed, overlong forms above all ({@code C0 AF} for '/', {@code
+   * C0 80} for NUL), which the parser would otherwise decode: a document in UTF-16 or UTF-32 (a
+   * zero byte among the first two, or their byte order mark) is left to the parser.
+   */
+  private static void requireWellFormedUtf8(byte[] bytes, String sourceName)
+      throws JsonInputException {
+    if (bytes.length >= 2
+        && (bytes[0] == 0
+            || bytes[1] == 0
+            || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      return;
+    }
+    int at = Utf8.firstMalformed(bytes);
+    if (at >= 0) {
+      int[] lineColumn = Utf8.lineAndColumn(bytes, at);
+      throw new JsonInputException(
+          sourceName,
+          "malformed-json",
+          lineColumn[0],
+          lineColumn[1],
+          "malformed JSON: not valid UTF-8 (an invalid or overlong byte sequence)");
     }
   }
 
@@ -227,6 +268,30 @@ public final class CaseJson {
       case VALUE_NULL -> "null";
       default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
     };
+  }
+
+  /**
+   * The parser's message in the reader's words: a limit of the parser is named by what it limits,
+   * not by the parser's own setting ({@code StreamReadConstraints.getMaxNestingDepth()}).
+   */
+  private static String plain(String message) {
+    if (message == null || !message.contains("StreamReadConstraints")) {
+      return shorten(message);
+    }
+    var limits = FACTORY.streamReadConstraints();
+    if (message.contains("getMaxNestingDepth")) {
+      return "nested more than " + limits.getMaxNestingDepth() + " levels deep";
+    }
+    if (message.contains("getMaxNumberLength")) {
+      return "a number has more than " + limits.getMaxNumberLength() + " digits";
+    }
+    if (message.contains("getMaxNameLength")) {
+      return "a key is longer than " + limits.getMaxNameLength() + " characters";
+    }
+    if (message.contains("getMaxStringLength")) {
+      return "a string is longer than " + limits.getMaxStringLength() + " characters";
+    }
+    return "the document is larger than the reader allows";
   }
 
   private static String shorten(String message) {

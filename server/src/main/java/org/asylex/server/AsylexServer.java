@@ -31,7 +31,10 @@ import org.asylex.server.http.RequestIds;
 import org.asylex.server.http.RequestLog;
 import org.asylex.server.http.Requests;
 import org.asylex.server.http.SecurityHeaders;
+import org.asylex.server.http.SingleHeaders;
+import org.asylex.server.http.SlowClients;
 import org.asylex.server.http.WireMethod;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -77,9 +80,20 @@ public final class AsylexServer implements AutoCloseable {
     ApiDocs docs = ApiDocs.load();
     Authenticator authenticator =
         new Authenticator(
-            app.accounts()::verify,
+            new Authenticator.TokenVerifier() {
+              @Override
+              public java.util.Optional<org.asylex.store.UserAccount> verify(String token) {
+                return app.accounts().verify(token);
+              }
+
+              @Override
+              public boolean stillValid(String tokenId, String name) {
+                return app.accounts().stillValid(tokenId, name);
+              }
+            },
             new TokenCache(config.tokenCacheTtl(), config.clock(), TokenCache.DEFAULT_MAX_ENTRIES),
-            config.oidc().map(oidc -> new JwtVerifier(oidc, config.clock())));
+            config.oidc().map(oidc -> new JwtVerifier(oidc, config.clock())),
+            config.authLimits());
     List<ApiRoute> routes = new ArrayList<>();
     routes.addAll(new CoreRoutes(app.accounts(), app.audit(), authenticator, docs).routes());
     routes.addAll(DomainRoutes.routes(app));
@@ -115,6 +129,13 @@ public final class AsylexServer implements AutoCloseable {
     javalin.appData(JsonBodies.MAX_BYTES, config.maxBodyBytes());
     javalin.jetty.modifyServer(
         server -> {
+          // Bodies are received before a thread is given to the request, so a slow body holds a
+          // connection (until SlowClients ends it), never a thread.
+          server.insertHandler(
+              new EagerContentHandler(
+                  new EagerContentHandler.RetainedContentLoaderFactory(
+                      config.maxBodyBytes() + 1, 16 * 1024, false)));
+          server.addBean(new SlowClients(server, config.deadlines()));
           // Before Javalin, which would otherwise take the method from a header.
           server.insertHandler(new WireMethod());
           // Outermost, so that it counts every request, and 503s new ones on stop.
@@ -123,7 +144,7 @@ public final class AsylexServer implements AutoCloseable {
           server.setErrorHandler(new JettyProblems());
         });
     javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-    javalin.requestLogger.http(RequestLog::log);
+    javalin.requestLogger.http(new RequestLog()::log);
   }
 
   /** Every route, its HEAD, the API page's files, and the problem for every error. */
@@ -133,6 +154,7 @@ public final class AsylexServer implements AutoCloseable {
         ctx -> {
           RequestIds.assign(ctx);
           SecurityHeaders.apply(ctx);
+          SingleHeaders.require(ctx);
         });
     for (ApiRoute route : routes) {
       javalin.routes.addHttpHandler(route.method(), route.path(), guarded(route, authenticator));
@@ -170,7 +192,7 @@ public final class AsylexServer implements AutoCloseable {
   }
 
   private static void authorize(Context ctx, ApiRoute route, Authenticator authenticator) {
-    Principal principal = authenticator.authenticate(ctx.header("Authorization"));
+    Principal principal = authenticator.authenticate(ctx.header("Authorization"), ctx.ip());
     Requests.authenticate(ctx, principal);
     if (!route.roles().contains(principal.role())) {
       throw Problems.forbidden();

@@ -61,4 +61,31 @@ class ApiDocsTest {
     assertThat(init.status()).isEqualTo(200);
     assertThat(init.body()).contains("url: 'openapi.json'");
   }
+
+  /**
+   * The page works at /api-docs and at /api-docs/ (issue 13): every file it names, resolved from
+   * where the page ends up (after a redirect), is there.
+   */
+  @Test
+  void thePageAndItsFilesLoadWithOrWithoutATrailingSlash() {
+    for (String path : java.util.List.of("/api-docs", "/api-docs/")) {
+      java.net.URI at = server.url().resolve(path);
+      var page = client.get(path);
+      if (page.status() / 100 == 3) {
+        at = at.resolve(page.header("Location").orElseThrow());
+        page = client.get(at.getRawPath());
+      }
+      assertThat(page.status()).as(path).isEqualTo(200);
+      var names = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+      int files = 0;
+      while (names.find()) {
+        String file = at.resolve(names.group(1)).getRawPath();
+        assertThat(client.get(file).status()).as(path + " names " + file).isEqualTo(200);
+        files++;
+      }
+      assertThat(files).isEqualTo(3);
+      String spec = at.resolve("openapi.json").getRawPath();
+      assertThat(client.get(spec).status()).as(path + ": " + spec).isEqualTo(200);
+    }
+  }
 }

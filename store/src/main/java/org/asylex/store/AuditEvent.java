@@ -11,6 +11,11 @@ import java.util.Optional;
  *
  * @param seq 1, 2, 3, … without gaps
  * @param caseId empty for actions on no single case ({@code case.export})
+ * @param subject the user account a user change is about ({@code user.add}, {@code user.token},
+ *     {@code user.disable}); empty for every other action, and for user changes stored before the
+ *     subject was recorded
+ * @param format the chain format the event's hash is in: 1 for an event without a subject, 2 for
+ *     one with a subject (the hash covers it)
  */
 public record AuditEvent(
     long seq,
@@ -18,14 +23,17 @@ public record AuditEvent(
     String actor,
     String action,
     Optional<String> caseId,
+    Optional<String> subject,
     String prevHash,
-    String hash) {
+    String hash,
+    int format) {
 
   public AuditEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(prevHash, "prevHash");
     Objects.requireNonNull(hash, "hash");
   }

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * The record of who created, read, changed, listed, exported and assessed which case, and when, and
- * of who added, re-tokened and disabled which user account (those events have no case id). It holds
- * no fact values and no tokens. Events are hash-chained and the chain head (last number and hash)
- * is kept in the same transaction, so {@link #verify()} detects an event that was altered, deleted
- * (including the last ones), inserted or moved. Appends are serialized: concurrent writers never
- * fork the chain.
+ * of who added, re-tokened and disabled which user account (those events have no case id; the
+ * account is their subject, {@link AuditEvent#subject()}). It holds no fact values and no tokens.
+ * Events are hash-chained and the chain head (last number and hash) is kept in the same
+ * transaction, so {@link #verify()} detects an event that was altered, deleted (including the last
+ * ones), inserted or moved. Appends are serialized: concurrent writers never fork the chain.
  */
 public interface AuditTrail {
   String CASE_CREATE = "case.create";
@@ -18,6 +18,7 @@ public interface AuditTrail {
   String CASE_UPDATE = "case.update";
   String CASE_HISTORY = "case.history";
   String CASE_EXPORT = "case.export";
+  String CASE_IDS = "case.ids";
   String CASE_ASSESS = "case.assess";
   String ASSESSMENT_READ = "assessment.read";
   String ASSESSMENT_LIST = "assessment.list";

@@ -74,6 +74,14 @@ public interface Cases {
   long exportAll(String actor, Consumer<CaseRecord> consumer);
 
   /**
+   * Gives the id of every case, ordered, to {@code consumer}, from one consistent snapshot: no
+   * facts, no reference. Audit: one {@code case.ids} event (no case id), stored first.
+   *
+   * @return the number of ids given
+   */
+  long ids(String actor, Consumer<String> consumer);
+
+  /**
    * Imports one case, idempotently by id, in its own transaction (or the caller's): a new id is
    * created (audit {@code case.import}); an existing id with the same facts (and the same
    * reference, when one is given) is {@link ImportResult#UNCHANGED}; an existing id with other

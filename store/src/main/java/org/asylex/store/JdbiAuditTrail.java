@@ -13,7 +13,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The audit trail in the {@code audit_events} table, its chain head in {@code audit_head}. */
 final class JdbiAuditTrail implements AuditTrail {
-  private static final String COLUMNS = "seq, at, actor, action, case_id, prev_hash, hash";
+  private static final String COLUMNS =
+      "seq, at, actor, action, case_id, subject, prev_hash, hash, format";
 
   private final Transactions transactions;
   private final Database database;
@@ -39,11 +40,29 @@ final class JdbiAuditTrail implements AuditTrail {
   }
 
   /**
+   * Appends an event about a user account (no case id), in the transaction of {@code h}: the
+   * account is its subject, covered by its hash (chain format 2).
+   */
+  AuditEvent appendAbout(Handle h, String actor, String action, String subject) {
+    Checks.userName(subject);
+    return appendAll(h, actor, action, List.of(Optional.empty()), Optional.of(subject)).get(0);
+  }
+
+  /**
    * Appends one event per case id, in order, in the transaction of {@code h}: one batch of rows and
    * one update of the chain head.
    */
   List<AuditEvent> appendAll(
       Handle h, String actor, String action, List<Optional<String>> caseIds) {
+    return appendAll(h, actor, action, caseIds, Optional.empty());
+  }
+
+  private List<AuditEvent> appendAll(
+      Handle h,
+      String actor,
+      String action,
+      List<Optional<String>> caseIds,
+      Optional<String> subject) {
     if (caseIds.isEmpty()) {
       return List.of();
     }
@@ -55,23 +74,30 @@ final class JdbiAuditTrail implements AuditTrail {
         h.prepareBatch(
             "INSERT INTO audit_events ("
                 + COLUMNS
-                + ") VALUES (:seq, :at, :actor, :action, :caseId, :prevHash, :hash)");
+                + ") VALUES (:seq, :at, :actor, :action, :caseId, :subject, :prevHash, :hash,"
+                + " :format)");
     var events = new ArrayList<AuditEvent>(caseIds.size());
     long seq = head.seq;
     String prev = head.hash;
     for (Optional<String> caseId : caseIds) {
       seq++;
       Instant at = Times.micros(clock.instant());
-      String hash = AuditHash.of(prev, seq, at, actor, action, caseId);
+      int format = subject.isPresent() ? 2 : 1;
+      String hash =
+          subject.isPresent()
+              ? AuditHash.of(prev, seq, at, actor, action, caseId, subject.get())
+              : AuditHash.of(prev, seq, at, actor, action, caseId);
       rows.bind("seq", seq)
           .bind("at", database.instant(at))
           .bind("actor", actor)
           .bind("action", action)
           .bind("caseId", caseId.orElse(null))
+          .bind("subject", subject.orElse(null))
           .bind("prevHash", prev)
           .bind("hash", hash)
+          .bind("format", format)
           .add();
-      events.add(new AuditEvent(seq, at, actor, action, caseId, prev, hash));
+      events.add(new AuditEvent(seq, at, actor, action, caseId, subject, prev, hash, format));
       prev = hash;
     }
     rows.execute();
@@ -154,7 +180,21 @@ final class JdbiAuditTrail implements AuditTrail {
                   + (e.seq() - 1)
                   + " was altered, replaced or put there"));
     }
-    if (!AuditHash.of(e).equals(e.hash())) {
+    String hash;
+    try {
+      hash = AuditHash.of(e);
+    } catch (IllegalArgumentException wrongFormat) {
+      return Optional.of(
+          broken(
+              checked,
+              head,
+              e.seq(),
+              "its chain format ("
+                  + wrongFormat.getMessage()
+                  + ") is not one the store writes:"
+                  + " it was altered"));
+    }
+    if (!hash.equals(e.hash())) {
       return Optional.of(
           broken(
               checked,
@@ -242,8 +282,10 @@ final class JdbiAuditTrail implements AuditTrail {
         rs.getString("actor"),
         rs.getString("action"),
         Optional.ofNullable(rs.getString("case_id")),
+        Optional.ofNullable(rs.getString("subject")),
         rs.getString("prev_hash"),
-        rs.getString("hash"));
+        rs.getString("hash"),
+        rs.getInt("format"));
   }
 
   /** A row for verify: an event, or why it cannot be read (a time that is not a time, say). */

@@ -324,6 +324,20 @@ final class JdbiCases implements Cases {
                     .forEachWithCount(consumer));
   }
 
+  @Override
+  public long ids(String actor, Consumer<String> consumer) {
+    Checks.actor(actor);
+    Objects.requireNonNull(consumer, "consumer");
+    transactions.write(h -> audit.append(h, actor, AuditTrail.CASE_IDS, Optional.empty()));
+    return transactions.read(
+        h ->
+            (long)
+                h.createQuery("SELECT id FROM cases ORDER BY id")
+                    .setFetchSize(500)
+                    .mapTo(String.class)
+                    .forEachWithCount(consumer));
+  }
+
   private void writeHistory(
       Handle h, List<HistoryRow> rows, String actor, Instant at, String note) {
     if (rows.isEmpty()) {

@@ -48,7 +48,7 @@ final class JdbiUsers implements Users {
               .bind("tokenHash", account.tokenHash())
               .bind("created", database.instant(account.created()))
               .execute();
-          audit.append(h, actor, AuditTrail.USER_ADD, Optional.empty());
+          audit.appendAbout(h, actor, AuditTrail.USER_ADD, name);
           return account;
         });
   }
@@ -101,7 +101,7 @@ final class JdbiUsers implements Users {
               .bind("tokenHash", tokenHash)
               .bind("name", name)
               .execute();
-          audit.append(h, actor, AuditTrail.USER_TOKEN, Optional.empty());
+          audit.appendAbout(h, actor, AuditTrail.USER_TOKEN, name);
           return new UserAccount(
               name, current.role(), tokenId, tokenHash, current.created(), current.disabled());
         });
@@ -123,7 +123,7 @@ final class JdbiUsers implements Users {
               .bind("now", database.instant(now))
               .bind("name", name)
               .execute();
-          audit.append(h, actor, AuditTrail.USER_DISABLE, Optional.empty());
+          audit.appendAbout(h, actor, AuditTrail.USER_DISABLE, name);
           return new UserAccount(
               name,
               current.role(),

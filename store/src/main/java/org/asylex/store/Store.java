@@ -3,6 +3,7 @@ package org.asylex.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,8 +182,17 @@ public final class Store implements AutoCloseable {
           // another process created it first: fine
         }
       }
+    } catch (FileAlreadyExistsException e) {
+      // createDirectories met a file where a directory of the path should be
+      throw new StoreException(
+          "cannot use " + dir + " as the data directory: " + e.getFile() + " is a file", e);
+    } catch (AccessDeniedException e) {
+      throw new StoreException(
+          "cannot create the database file " + file + ": permission denied (" + e.getFile() + ")",
+          e);
     } catch (IOException e) {
-      throw new StoreException("cannot create the database file " + file + ": " + e, e);
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new StoreException("cannot create the database file " + file + ": " + why, e);
     }
   }
 

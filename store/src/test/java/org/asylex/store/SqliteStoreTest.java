@@ -82,4 +82,47 @@ class SqliteStoreTest extends StoreContract {
     assertThat(store.cases().find("A-1", OFFICER).orElseThrow().facts())
         .containsExactlyEntriesOf(facts());
   }
+
+  /**
+   * A store made before events had a subject (migrated to version 2 only), with a user event of
+   * that time, is brought up to date and its old and new events verify together.
+   */
+  @Test
+  void a_trail_from_before_subjects_verifies_after_the_migration_with_new_events()
+      throws Exception {
+    Path file = temp.resolve("old/asylex.db");
+    Files.createDirectories(file.getParent());
+    String url = "jdbc:sqlite:" + file;
+    org.flywaydb.core.Flyway.configure(Store.class.getClassLoader())
+        .dataSource(url, null, null)
+        .locations(Database.SQLITE.migrations())
+        .target("2")
+        .load()
+        .migrate();
+    java.time.Instant at = TestClock.START;
+    String first =
+        AuditHash.of(AuditHash.GENESIS, 1, at, "root", "user.add", java.util.Optional.empty());
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO audit_events (seq, at, actor, action, case_id, prev_hash, hash) VALUES (1, '"
+              + Times.format(at)
+              + "', 'root', 'user.add', NULL, '"
+              + AuditHash.GENESIS
+              + "', '"
+              + first
+              + "')");
+      s.executeUpdate("UPDATE audit_head SET seq = 1, hash = '" + first + "' WHERE id = 1");
+    }
+
+    try (Store old = Store.open(StoreConfig.url(url).withClock(clock))) {
+      old.users().add("ada", "admin", "tid-1", "hash-a", "root");
+      VerifyResult result = old.audit().verify();
+      assertThat(result.intact()).as(result.describe()).isTrue();
+      assertThat(result.checked()).isEqualTo(2);
+      assertThat(old.audit().events(1, 10))
+          .extracting(e -> e.format() + " " + e.subject().orElse("-"))
+          .containsExactly("1 -", "2 ada");
+    }
+  }
 }

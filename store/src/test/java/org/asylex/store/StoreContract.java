@@ -754,6 +754,10 @@ abstract class StoreContract {
     List<AuditEvent> userEvents = events.subList(1, events.size());
     assertThat(userEvents).extracting(AuditEvent::actor).containsExactly(ADMIN, OTHER, "admin.two");
     assertThat(userEvents).allSatisfy(e -> assertThat(e.caseId()).isEmpty());
+    assertThat(userEvents).allSatisfy(e -> assertThat(e.subject()).contains("officer.b"));
+    assertThat(userEvents).allSatisfy(e -> assertThat(e.format()).isEqualTo(2));
+    assertThat(events.get(0).subject()).isEmpty();
+    assertThat(events.get(0).format()).isEqualTo(1);
     assertThat(actions("A-1")).containsExactly(AuditTrail.CASE_CREATE);
     VerifyResult result = store.audit().verify();
     assertThat(result.intact()).as(result.describe()).isTrue();
@@ -981,6 +985,86 @@ abstract class StoreContract {
 
     assertBrokenAt(
         6, "event 6 missing: the trail ends at event 5, but the chain head records 6 events");
+  }
+
+  /**
+   * Appends a user event as the store wrote it before events had a subject: chain format 1, no
+   * subject (the columns the migration added keep their defaults).
+   */
+  private void appendAsBeforeSubjects(String actor, String action) throws SQLException {
+    List<AuditEvent> all = store.audit().events(1, Integer.MAX_VALUE);
+    AuditEvent last = all.get(all.size() - 1);
+    long seq = last.seq() + 1;
+    Instant at = last.at().plusSeconds(1);
+    String hash = AuditHash.of(last.hash(), seq, at, actor, action, Optional.empty());
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_events (seq, at, actor, action, case_id, prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, NULL, ?, ?)");
+        PreparedStatement head =
+            c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+      s.setLong(1, seq);
+      if (store.isEmbedded()) {
+        s.setString(2, Times.format(at));
+      } else {
+        s.setObject(2, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+      }
+      s.setString(3, actor);
+      s.setString(4, action);
+      s.setString(5, last.hash());
+      s.setString(6, hash);
+      s.executeUpdate();
+      head.setLong(1, seq);
+      head.setString(2, hash);
+      head.executeUpdate();
+    }
+  }
+
+  @Test
+  void user_changes_name_their_account_and_events_from_before_that_still_verify()
+      throws SQLException {
+    store.cases().create("A-1", null, Map.of("countryOfOrigin", "RU"), OFFICER);
+    appendAsBeforeSubjects(ADMIN, AuditTrail.USER_ADD);
+    store.users().add("officer.b", "officer", "tid-1", HASH_A, ADMIN);
+    store.users().replaceToken("officer.b", "tid-2", HASH_B, ADMIN);
+    store.users().disable("officer.b", ADMIN);
+
+    List<AuditEvent> events = allEvents();
+    assertThat(events).extracting(AuditEvent::format).containsExactly(1, 1, 2, 2, 2);
+    assertThat(events)
+        .extracting(e -> e.subject().orElse("-"))
+        .containsExactly("-", "-", "officer.b", "officer.b", "officer.b");
+    VerifyResult result = store.audit().verify();
+    assertThat(result.intact()).as(result.describe()).isTrue();
+    assertThat(result.checked()).isEqualTo(5);
+  }
+
+  @Test
+  void an_altered_or_removed_subject_is_detected_at_that_event() throws SQLException {
+    store.users().add("officer.b", "officer", "tid-1", HASH_A, ADMIN);
+    store.users().add("officer.c", "officer", "tid-2", HASH_B, ADMIN);
+    store.users().disable("officer.b", ADMIN);
+
+    tamper("UPDATE audit_events SET subject = 'officer.c' WHERE seq = 3");
+    assertBrokenAt(3, "does not match its hash");
+    tamper("UPDATE audit_events SET subject = 'officer.b' WHERE seq = 3");
+    assertThat(store.audit().verify().intact()).isTrue();
+
+    // removed, with the format lowered so that the hash would be format 1's: still detected
+    tamper("UPDATE audit_events SET subject = NULL, format = 1 WHERE seq = 2");
+    assertBrokenAt(2, "does not match its hash");
+  }
+
+  @Test
+  void a_subject_given_to_an_event_that_had_none_is_detected() throws SQLException {
+    store.cases().create("A-1", null, Map.of("countryOfOrigin", "RU"), OFFICER);
+    store.users().add("officer.b", "officer", "tid-1", HASH_A, ADMIN);
+
+    tamper("UPDATE audit_events SET subject = 'officer.b' WHERE seq = 1");
+    assertBrokenAt(1, "chain format");
+    tamper("UPDATE audit_events SET subject = NULL, format = 3 WHERE seq = 1");
+    assertBrokenAt(1, "chain format");
   }
 
   @Test

@@ -193,6 +193,34 @@ public final class CaseFiles {
     return store.cases().exportAll(actor, each);
   }
 
+  /** The ids of a store checked against the one rule: how many, and those that break it. */
+  public record IdCheck(long checked, List<String> offending) {
+    public IdCheck {
+      offending = List.copyOf(offending);
+    }
+  }
+
+  /**
+   * Checks every stored case id against the rule for new ids ({@link CaseIds}): a store filled by
+   * an older import may hold ids such as {@code ..} or {@code a/../b}, which the API does not serve
+   * and which may not be safe as a path segment or a file name. Reads ids only (audit {@code
+   * case.ids}).
+   */
+  public IdCheck checkIds(String actor) {
+    var offending = new java.util.ArrayList<String>();
+    long checked =
+        store
+            .cases()
+            .ids(
+                actor,
+                id -> {
+                  if (!CaseIds.valid(id)) {
+                    offending.add(id);
+                  }
+                });
+    return new IdCheck(checked, offending);
+  }
+
   /**
    * A filter on facts, each value typed by the fact's type in the packs: {@code true} selects the
    * boolean, not the text; an empty text selects cases where the fact is not set.

@@ -116,30 +116,70 @@ public final class Accounts {
   }
 
   /**
-   * Disables an account for good (it is kept, so the audit trail's actors stay known).
+   * Disables an account for good (it is kept, so the audit trail's actors stay known). The last
+   * active admin is not disabled: nobody could manage accounts through the API after it. Checked
+   * and disabled in one transaction, which writers take one at a time, so two admins disabling each
+   * other cannot both succeed.
    *
-   * @throws Refused {@link Refusal.UserNotFound}
+   * @throws Refused {@link Refusal.UserNotFound}, {@link Refusal.LastAdmin}
    */
   public UserAccount disable(String name, String actor) {
     requireExisting(name);
     try {
-      return store.users().disable(name, actor);
+      return store.inTransaction(
+          tx -> {
+            UserAccount found =
+                tx.users()
+                    .find(name)
+                    .orElseThrow(() -> new Refused(new Refusal.UserNotFound(name)));
+            if (found.active() && isAdmin(found) && activeAdmins(tx.users().list()) == 1) {
+              throw new Refused(new Refusal.LastAdmin(name));
+            }
+            return tx.users().disable(name, actor);
+          });
     } catch (UserNotFound e) {
       throw new Refused(new Refusal.UserNotFound(name));
     }
   }
 
-  /** An active account whose token this is, checked against its hash (slow on purpose). */
+  private static boolean isAdmin(UserAccount account) {
+    return Role.ADMIN.id().equals(account.role());
+  }
+
+  private static long activeAdmins(List<UserAccount> accounts) {
+    return accounts.stream().filter(UserAccount::active).filter(Accounts::isAdmin).count();
+  }
+
+  /**
+   * An active account whose token this is, checked against its hash (slow on purpose). A token of
+   * the right shape costs one BCrypt check whatever it finds: an unknown id and a disabled account
+   * are checked against a stand-in hash of the same cost, so the time taken does not tell an
+   * attacker which token ids exist or which accounts are disabled.
+   */
   public Optional<UserAccount> verify(String presentedToken) {
     Optional<String> id = ApiTokens.idOf(presentedToken);
     if (id.isEmpty()) {
       return Optional.empty();
     }
+    Optional<UserAccount> found = store.users().findByTokenId(id.get());
+    boolean usable = found.isPresent() && found.get().active();
+    boolean matches =
+        tokens.matches(presentedToken, usable ? found.get().tokenHash() : tokens.standInHash());
+    return usable && matches ? found : Optional.empty();
+  }
+
+  /**
+   * Whether the account a token was verified for still holds that token and is active: what a cache
+   * of verified tokens checks, without BCrypt, to notice a change made elsewhere (the command line,
+   * another server on the same store).
+   */
+  public boolean stillValid(String tokenId, String name) {
     return store
         .users()
-        .findByTokenId(id.get())
+        .findByTokenId(tokenId)
         .filter(UserAccount::active)
-        .filter(a -> tokens.matches(presentedToken, a.tokenHash()));
+        .filter(a -> a.name().equals(name))
+        .isPresent();
   }
 
   /** A name that cannot exist is simply not found (and not echoed: it could be anything). */

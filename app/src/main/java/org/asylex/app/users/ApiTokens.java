@@ -19,11 +19,34 @@ public final class ApiTokens {
 
   private final SecureRandom random;
   private final BCryptPasswordEncoder encoder;
+  private final int cost;
+  private volatile String standIn;
 
   /** Tokens hashed with BCrypt at this cost (10 is Spring's default; tests may use 4). */
   public ApiTokens(int bcryptCost) {
     this.random = new SecureRandom();
     this.encoder = new BCryptPasswordEncoder(bcryptCost, random);
+    this.cost = bcryptCost;
+  }
+
+  /** The BCrypt cost of new tokens. */
+  public int cost() {
+    return cost;
+  }
+
+  /**
+   * A hash no token matches, of the cost of real ones: checking a token against it takes as long as
+   * checking it against an account's hash (made once, on first use).
+   */
+  public String standInHash() {
+    String hash = standIn;
+    if (hash == null) {
+      byte[] secret = new byte[32];
+      random.nextBytes(secret);
+      hash = encoder.encode(java.util.Base64.getUrlEncoder().encodeToString(secret));
+      standIn = hash;
+    }
+    return hash;
   }
 
   public ApiTokens() {

@@ -23,14 +23,11 @@ final class BodyFields {
   /** Reads {@code body}; a key not in {@code allowed} is an error. */
   BodyFields(Map<String, Object> body, Set<String> allowed) {
     this.body = body;
+    String unknown =
+        "unknown field; allowed: " + String.join(", ", allowed.stream().sorted().toList());
     for (String key : body.keySet()) {
       if (!allowed.contains(key)) {
-        errors.add(
-            FieldError.at(
-                "/" + pointerEscape(key),
-                "unknown-field",
-                "unknown field; allowed: "
-                    + String.join(", ", allowed.stream().sorted().toList())));
+        errors.add(FieldError.at("/" + pointerEscape(key), "unknown-field", unknown));
       }
     }
   }

@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.asylex.app.Refusal;
-import org.asylex.app.Refused;
 import org.asylex.app.cases.CaseIds;
 import org.asylex.app.cases.StoredAssessments;
 import org.asylex.app.users.Role;
 import org.asylex.engine.text.Language;
 import org.asylex.json.ReceiptJson;
+import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.store.StoredAssessment;
 
@@ -97,11 +96,14 @@ final class CaseAssessmentRoutes {
         ReproductionJson.of(assessments.reproduce(assessmentId(ctx), CaseRoutes.actor(ctx))));
   }
 
-  /** The stored assessment id of the path; one no store could hold is simply not found. */
+  /**
+   * The stored assessment id of the path; one the server could not have made (it makes UUIDs, which
+   * follow the case id rule) is simply not found, and not echoed.
+   */
   private static String assessmentId(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!CaseIds.storable(id)) {
-      throw new Refused(new Refusal.AssessmentNotFound(id));
+    if (!CaseIds.valid(id)) {
+      throw ApiProblem.notFound("there is no stored assessment with this id");
     }
     return id;
   }

@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.asylex.app.Refusal;
-import org.asylex.app.Refused;
 import org.asylex.app.Today;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseIds;
 import org.asylex.app.policy.FactCheck;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.app.users.Role;
+import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.FieldError;
 import org.asylex.server.http.Requests;
@@ -143,11 +142,17 @@ final class CaseRoutes {
     JsonResponses.send(ctx, 200, CaseViews.history(id, cases.history(id, actor(ctx))));
   }
 
-  /** The case id of the path; one no store could hold is simply not found. */
+  /**
+   * The case id of the path, as Jetty decoded it. Only an id that follows the one rule for new ids
+   * ({@link CaseIds}) is looked up: a percent-encoded segment such as {@code %2e%2e} or {@code
+   * a%2Fb}, or an id stored before the rule by an old import, is simply not found (and not echoed),
+   * so the API never answers for a path a proxy or cache would read as another one. {@code asylex
+   * case check-ids} lists stored ids that break the rule.
+   */
   static String caseId(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!CaseIds.storable(id)) {
-      throw new Refused(new Refusal.CaseNotFound(id));
+    if (!CaseIds.valid(id)) {
+      throw ApiProblem.notFound("there is no case with this id");
     }
     return id;
   }

@@ -84,6 +84,13 @@ public final class CoreRoutes {
   }
 
   private void apiDocs(Context ctx) {
+    if (ctx.path().endsWith("/")) {
+      // Javalin routes /api-docs/ here too, but the page names its files relative to /api-docs:
+      // from /api-docs/ they would be looked for under /api-docs/api-docs/. Relative, so that it
+      // holds behind a proxy that serves the API under a prefix.
+      ctx.status(308).header("Location", "../api-docs");
+      return;
+    }
     ctx.header("Content-Security-Policy", ApiDocs.PAGE_CSP);
     ctx.contentType("text/html; charset=utf-8").result(ApiDocs.PAGE);
   }
@@ -119,8 +126,8 @@ public final class CoreRoutes {
 
   private void auditEvents(Context ctx) {
     Params.only(ctx, Set.of("from", "limit"), Set.of());
-    long from = longParameter(ctx, "from", 1, 1, Long.MAX_VALUE - 1);
-    int limit = (int) longParameter(ctx, "limit", 100, 1, AuditLog.MAX_PAGE);
+    long from = Params.whole(ctx, "from", 1, 1, Long.MAX_VALUE - 1);
+    int limit = Params.integer(ctx, "limit", 100, 1, AuditLog.MAX_PAGE);
     AuditLog.Page page = audit.events(from, limit);
     var items = new ArrayList<Map<String, Object>>();
     for (AuditEvent e : page.events()) {
@@ -130,6 +137,7 @@ public final class CoreRoutes {
       item.put("actor", e.actor());
       item.put("action", e.action());
       item.put("caseId", e.caseId().orElse(null));
+      item.put("subject", e.subject().orElse(null));
       item.put("hash", e.hash());
       items.add(item);
     }
@@ -206,24 +214,6 @@ public final class CoreRoutes {
     item.put("created", account.created().toString());
     item.put("disabled", account.disabled().map(Instant::toString).orElse(null));
     return item;
-  }
-
-  private static long longParameter(Context ctx, String name, long byDefault, long min, long max) {
-    String text = ctx.queryParam(name);
-    if (text == null) {
-      return byDefault;
-    }
-    long value;
-    try {
-      value = Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      value = min - 1;
-    }
-    if (value < min || value > max) {
-      throw Params.invalid(
-          name, "out-of-range", "a whole number from " + min + " to " + max + " is expected");
-    }
-    return value;
   }
 
   /** A JSON pointer to a top-level key (RFC 6901 escaping). */

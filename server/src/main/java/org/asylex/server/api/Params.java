@@ -10,17 +10,22 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.FieldError;
+import org.asylex.server.http.ProblemType;
 
 /**
  * Query parameters and headers, checked: a bad one is a 400 {@code invalid-parameter} naming it,
  * never a 500 and never an echo of the value.
  */
 final class Params {
+  /** A whole number as a parameter holds it: ASCII digits only. */
+  private static final java.util.regex.Pattern DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{1,19}");
+
   private Params() {}
 
   static ApiProblem invalid(String name, String code, String detail) {
-    return ApiProblem.badRequest(
-        "invalid-parameter", name + ": " + detail, FieldError.parameter(name, code, detail));
+    return ApiProblem.invalidParameter(
+        name + ": " + detail, FieldError.parameter(name, code, detail));
   }
 
   /**
@@ -42,16 +47,24 @@ final class Params {
 
   /** A whole number between {@code min} and {@code max}. */
   static int integer(Context ctx, String name, int otherwise, int min, int max) {
+    return (int) whole(ctx, name, otherwise, min, max);
+  }
+
+  /**
+   * A whole number between {@code min} and {@code max}, written in ASCII digits only: no sign, no
+   * spaces, no other script's digits (Java's own parsing takes "+1" and full-width "１").
+   */
+  static long whole(Context ctx, String name, long otherwise, long min, long max) {
     String text = ctx.queryParam(name);
     if (text == null) {
       return otherwise;
     }
     try {
-      int value = Integer.parseInt(text);
+      long value = DIGITS.matcher(text).matches() ? Long.parseLong(text) : min - 1;
       if (value >= min && value <= max) {
         return value;
       }
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException tooLarge) {
       // reported below
     }
     throw invalid(
@@ -104,9 +117,7 @@ final class Params {
     String header = ctx.header("If-Match");
     if (header == null || header.isBlank()) {
       throw new ApiProblem(
-          428,
-          "precondition-required",
-          "Precondition required",
+          ProblemType.PRECONDITION_REQUIRED,
           "a change needs If-Match with the ETag of the case as read, so that no other change"
               + " is lost",
           List.of(

@@ -7,6 +7,7 @@ import org.asylex.app.Refused;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.server.http.ApiProblem;
 import org.asylex.server.http.FieldError;
+import org.asylex.server.http.ProblemType;
 import org.asylex.server.http.Problems;
 
 /**
@@ -49,7 +50,7 @@ final class Refusals {
     ApiProblem invalid(String detail, List<FieldError> errors) {
       return body
           ? ApiProblem.invalid(detail, errors)
-          : new ApiProblem(400, "invalid-parameter", "Bad request", detail, errors);
+          : new ApiProblem(ProblemType.INVALID_PARAMETER, detail, errors);
     }
   }
 
@@ -85,7 +86,10 @@ final class Refusals {
       return Problems.alreadyExists("/name", refusal.message());
     }
     if (refusal instanceof Refusal.AccountDisabled) {
-      return new ApiProblem(409, "account-disabled", "Account disabled", refusal.message());
+      return new ApiProblem(ProblemType.ACCOUNT_DISABLED, refusal.message());
+    }
+    if (refusal instanceof Refusal.LastAdmin) {
+      return new ApiProblem(ProblemType.LAST_ADMIN, refusal.message());
     }
     if (refusal instanceof Refusal.StaleVersion s) {
       return staleVersion(s);
@@ -93,7 +97,7 @@ final class Refusals {
     if (refusal instanceof Refusal.PackUnusable) {
       // A server starts only when every pack is usable: this is the server's fault, not the
       // request's.
-      return new ApiProblem(503, "unavailable", "Service unavailable", refusal.message());
+      return new ApiProblem(ProblemType.UNAVAILABLE, refusal.message());
     }
     return invalid(refusal, inputs);
   }
@@ -101,9 +105,7 @@ final class Refusals {
   /** 412: the version {@code If-Match} names is not the case's current one. */
   private static ApiProblem staleVersion(Refusal.StaleVersion s) {
     return new ApiProblem(
-        412,
-        "stale-version",
-        "Precondition failed",
+        ProblemType.STALE_VERSION,
         s.message(),
         List.of(
             FieldError.parameter(

@@ -17,7 +17,9 @@ import java.util.Optional;
  * <p>Revocation: disabling or re-tokening a user through the API evicts that user's entries at once
  * ({@link #evictUser}); a verification that was in flight meanwhile is not cached, because {@link
  * #put} refuses entries verified before the last eviction. A change made elsewhere (the command
- * line, another server on the same database) takes effect within {@code ttl}.
+ * line, another server on the same database) is noticed by the {@link Authenticator}, which looks
+ * the account of an entry up again (without BCrypt) once its last check is older than its recheck
+ * time ({@link Entry#checked()}, {@link #checked}).
  */
 public final class TokenCache {
   /** Room for this many tokens unless set: far more than there are users. */
@@ -29,7 +31,13 @@ public final class TokenCache {
   private final LinkedHashMap<String, Entry> entries;
   private long generation;
 
-  private record Entry(Principal principal, Instant expires) {}
+  /**
+   * A verified token.
+   *
+   * @param tokenId the public id of the token, to look its account up again
+   * @param checked when the account was last found to hold the token and be active
+   */
+  public record Entry(Principal principal, String tokenId, Instant expires, Instant checked) {}
 
   /**
    * @param ttl how long a verified token is trusted; zero turns the cache off
@@ -51,7 +59,12 @@ public final class TokenCache {
   }
 
   /** The principal of a token verified within the TTL, if any. */
-  public synchronized Optional<Principal> get(String fingerprint) {
+  public Optional<Principal> get(String fingerprint) {
+    return entry(fingerprint).map(Entry::principal);
+  }
+
+  /** The entry of a token verified within the TTL, if any. */
+  public synchronized Optional<Entry> entry(String fingerprint) {
     Entry entry = entries.get(fingerprint);
     if (entry == null) {
       return Optional.empty();
@@ -60,18 +73,45 @@ public final class TokenCache {
       entries.remove(fingerprint);
       return Optional.empty();
     }
-    return Optional.of(entry.principal());
+    return Optional.of(entry);
+  }
+
+  /** Records that the entry's account was just found to still hold its token. */
+  public synchronized void checked(String fingerprint) {
+    entries.computeIfPresent(
+        fingerprint,
+        (fp, e) -> new Entry(e.principal(), e.tokenId(), e.expires(), clock.instant()));
+  }
+
+  /** Forgets one token: its account no longer holds it, or is disabled. */
+  public synchronized void remove(String fingerprint) {
+    entries.remove(fingerprint);
+  }
+
+  /** The time of the cache's clock. */
+  public Instant now() {
+    return clock.instant();
   }
 
   /**
    * Remembers a verified token, unless an eviction happened since {@code generation} was taken (the
    * verification may have read the account before it was disabled).
    */
-  public synchronized void put(String fingerprint, Principal principal, long generation) {
+  public void put(String fingerprint, Principal principal, long generation) {
+    put(fingerprint, principal, null, generation);
+  }
+
+  /**
+   * Remembers a verified token with its id, so that its account can be looked up again ({@link
+   * Entry#checked()}).
+   */
+  public synchronized void put(
+      String fingerprint, Principal principal, String tokenId, long generation) {
     if (ttl.isZero() || generation != this.generation) {
       return;
     }
-    entries.put(fingerprint, new Entry(principal, clock.instant().plus(ttl)));
+    Instant now = clock.instant();
+    entries.put(fingerprint, new Entry(principal, tokenId, now.plus(ttl), now));
     if (entries.size() > maxEntries) {
       Iterator<String> eldest = entries.keySet().iterator();
       eldest.next();

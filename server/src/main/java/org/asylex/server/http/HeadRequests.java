@@ -36,11 +36,7 @@ public final class HeadRequests {
       ctx.header("Allow", allow);
       Problems.write(
           ctx,
-          new ApiProblem(
-              405,
-              "method-not-allowed",
-              "Method not allowed",
-              "The API does not answer HEAD; use GET."));
+          new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, "The API does not answer HEAD; use GET."));
     };
   }
 

@@ -12,14 +12,24 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Problem documents for the errors Jetty answers before Javalin sees the request: a request it
- * cannot parse (bad URI, headers too large), and 503 for requests arriving while the server stops.
- * Jetty's own pages are HTML and may name the server; these are the same problem+json as the rest.
+ * cannot parse (a bad URI or header, conflicting framing, headers too large, a request line too
+ * long, another HTTP version), and 503 for requests arriving while the server stops. Jetty's own
+ * pages are HTML, may name the server, and are left empty for methods other than GET, POST and
+ * HEAD; these are the same problem+json with the same security headers as every other answer,
+ * whatever the method.
  */
 public final class JettyProblems extends ErrorHandler {
   public JettyProblems() {
     setShowStacks(false);
     setShowCauses(false);
     setShowMessageInTitle(false);
+    setCacheControl("no-store");
+  }
+
+  /** Every method gets a problem document: a PATCH Jetty cannot parse is as much an error. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
   }
 
   @Override
@@ -31,6 +41,10 @@ public final class JettyProblems extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     String id = RequestIds.next();
+    if (SlowClients.TooSlow.in(cause)) {
+      code = 408; // cut off by SlowClients: Jetty calls any failure of a request's body a 500
+      response.setStatus(code);
+    }
     HttpFields.Mutable headers = response.getHeaders();
     headers(headers, id);
     String path;
@@ -45,10 +59,7 @@ public final class JettyProblems extends ErrorHandler {
   private static void headers(HttpFields.Mutable headers, String id) {
     headers.put(new HttpField(HttpHeader.CONTENT_TYPE, Problems.MEDIA_TYPE));
     headers.put(RequestIds.HEADER, id);
-    headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-    headers.put("X-Content-Type-Options", "nosniff");
-    headers.put("Referrer-Policy", "no-referrer");
-    headers.put("Content-Security-Policy", SecurityHeaders.API_CSP);
+    SecurityHeaders.HEADERS.forEach(headers::put);
   }
 
   private static ByteBuffer body(int status, String path, String id) {

@@ -3,13 +3,13 @@ package org.asylex.server.http;
 import io.javalin.config.Key;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.asylex.json.CaseJson;
 import org.asylex.json.JsonInputException;
 
@@ -29,6 +29,10 @@ public final class JsonBodies {
   /** The media type PATCH also accepts (RFC 7396). */
   public static final String MERGE_PATCH = "application/merge-patch+json";
 
+  /** The one parameter a JSON body's Content-Type may carry: UTF-8, which JSON is anyway. */
+  private static final Pattern UTF_8_ONLY =
+      Pattern.compile("charset\\s*=\\s*(\"utf-8\"|utf-8)\\s*;?", Pattern.CASE_INSENSITIVE);
+
   private JsonBodies() {}
 
   /**
@@ -47,14 +51,20 @@ public final class JsonBodies {
     byte[] bytes;
     try {
       bytes = readLimited(ctx.bodyInputStream(), max);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (SlowClients.TooSlow.in(e)) {
+        throw Problems.generic(408);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
       throw malformed("unreadable", "The body could not be read.");
     }
     if (bytes.length > max) {
       throw Problems.bodyTooLarge();
     }
     try {
-      return CaseJson.read(new ByteArrayInputStream(bytes), "request body");
+      return CaseJson.read(bytes, "request body", max);
     } catch (JsonInputException e) {
       throw problem(e);
     }
@@ -69,18 +79,53 @@ public final class JsonBodies {
   }
 
   private static void requireMediaType(Context ctx) {
-    String type = mediaType(ctx.contentType());
+    // The raw header: the servlet's own reading of it fails on a charset Java does not know.
+    String contentType = ctx.header("Content-Type");
+    String type = mediaType(contentType);
+    boolean patch = ctx.method().equals(HandlerType.PATCH);
     boolean json = JSON.equals(type);
-    boolean mergePatch = MERGE_PATCH.equals(type) && ctx.method().equals(HandlerType.PATCH);
+    boolean mergePatch = MERGE_PATCH.equals(type) && patch;
     if (!json && !mergePatch) {
       throw new ApiProblem(
-          415,
-          "unsupported-media-type",
-          "Unsupported media type",
-          ctx.method().equals(HandlerType.PATCH)
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          patch
               ? "The body must be application/json or application/merge-patch+json."
               : "The body must be application/json.");
     }
+    String parameters = parametersOf(contentType);
+    if (!parameters.isEmpty() && !UTF_8_ONLY.matcher(parameters).matches()) {
+      throw new ApiProblem(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "The body must be UTF-8 JSON: the only parameter Content-Type may have is charset=utf-8.");
+    }
+    requireNoCoding(ctx);
+  }
+
+  /**
+   * Refuses a body sent compressed or otherwise encoded: the server reads bodies only as they are,
+   * so an encoding it would ignore is refused rather than read as something else.
+   */
+  private static void requireNoCoding(Context ctx) {
+    String encoding = ctx.header("Content-Encoding");
+    if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+      throw new ApiProblem(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "The body must not be encoded: send it without Content-Encoding.");
+    }
+    String transfer = ctx.header("Transfer-Encoding");
+    if (transfer != null && !transfer.strip().equalsIgnoreCase("chunked")) {
+      throw new ApiProblem(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "The body must not be encoded: the only Transfer-Encoding taken is chunked.");
+    }
+  }
+
+  /** The parameters of a Content-Type header after the media type, stripped; "" when none. */
+  static String parametersOf(String contentType) {
+    if (contentType == null || contentType.indexOf(';') < 0) {
+      return "";
+    }
+    return contentType.substring(contentType.indexOf(';') + 1).strip();
   }
 
   /** The media type of a Content-Type header without parameters, lower case; "" when absent. */
@@ -118,6 +163,9 @@ public final class JsonBodies {
       case "empty":
         return malformed(e.code(), "The body is empty; it must be one JSON object.");
       default:
+        if (e.problem().contains("not valid UTF-8")) {
+          return malformed(e.code(), "The body is not valid UTF-8" + where + ".");
+        }
         // the parser's own message may quote the input: keep only where it went wrong
         return malformed(e.code(), "The body is not valid JSON" + where + ".");
     }
@@ -125,6 +173,6 @@ public final class JsonBodies {
 
   private static ApiProblem malformed(String code, String detail) {
     return new ApiProblem(
-        400, "malformed-json", "Malformed JSON", detail, List.of(FieldError.at("", code, detail)));
+        ProblemType.MALFORMED_JSON, detail, List.of(FieldError.at("", code, detail)));
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.asylex.json.Json;
+import org.asylex.server.auth.Throttled;
 import org.asylex.server.auth.Unauthenticated;
 import org.asylex.store.StoreException;
 import org.slf4j.Logger;
@@ -38,20 +39,7 @@ public final class Problems {
   /** Maps every exception, and the error statuses Javalin answers itself, to a problem. */
   public static void register(RoutesConfig routes) {
     routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
-    routes.exception(
-        Unauthenticated.class,
-        (e, ctx) -> {
-          ctx.header("WWW-Authenticate", e.challenge());
-          write(
-              ctx,
-              new ApiProblem(
-                  401,
-                  "unauthenticated",
-                  "Unauthenticated",
-                  e.credentialGiven()
-                      ? "The bearer credential is not valid."
-                      : "This route needs an Authorization: Bearer credential."));
-        });
+    registerAuthentication(routes);
     routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
@@ -72,14 +60,22 @@ public final class Problems {
           write(
               ctx,
               new ApiProblem(
-                  503,
-                  "unavailable",
-                  "Service unavailable",
+                  ProblemType.UNAVAILABLE,
                   "The case store is not available; try again later (request id "
                       + RequestIds.of(ctx)
                       + ")."));
         });
-    routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          if (SlowClients.TooSlow.in(e)) {
+            // the body was cut off by SlowClients while the request waited for it
+            ctx.header("Connection", "close");
+            write(ctx, generic(408));
+          } else {
+            internal(ctx, e);
+          }
+        });
     // Javalin answers 404 and 405 by throwing, which the mappings above catch; these cover a
     // status set without an exception, so no error status ever goes out without a problem body.
     for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
@@ -93,15 +89,39 @@ public final class Problems {
     }
   }
 
+  /** Failed authentication (401) and token checks refused for now (429, 503; Retry-After). */
+  private static void registerAuthentication(RoutesConfig routes) {
+    routes.exception(
+        Unauthenticated.class,
+        (e, ctx) -> {
+          ctx.header("WWW-Authenticate", e.challenge());
+          write(
+              ctx,
+              new ApiProblem(
+                  ProblemType.UNAUTHENTICATED,
+                  e.credentialGiven()
+                      ? "The bearer credential is not valid."
+                      : "This route needs an Authorization: Bearer credential."));
+        });
+    routes.exception(
+        Throttled.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          write(
+              ctx,
+              new ApiProblem(
+                  e.tooManyFailures() ? ProblemType.TOO_MANY_REQUESTS : ProblemType.UNAVAILABLE,
+                  e.getMessage()));
+        });
+  }
+
   /** Answers 500 {@code internal}: logs the failure (without messages), tells only the id. */
   public static void internal(Context ctx, Throwable e) {
     logFailure(ctx, e);
     write(
         ctx,
         new ApiProblem(
-            500,
-            "internal",
-            "Internal error",
+            ProblemType.INTERNAL,
             "an internal error occurred; quote request id " + RequestIds.of(ctx)));
   }
 
@@ -132,9 +152,7 @@ public final class Problems {
           .write(
               json(
                       new ApiProblem(
-                          500,
-                          "internal",
-                          "Internal error",
+                          ProblemType.INTERNAL,
                           "an internal error occurred; quote request id " + requestId),
                       "",
                       requestId)
@@ -190,41 +208,34 @@ public final class Problems {
     }
   }
 
-  /** A problem for a status answered without a more specific reason. */
+  /**
+   * A problem for a status answered without a more specific reason: by Jetty (a request it cannot
+   * parse), by Javalin, or a status set without an exception.
+   */
   public static ApiProblem generic(int status) {
-    switch (status) {
-      case 400:
-        return new ApiProblem(400, "bad-request", "Bad request", "The request is not valid.");
-      case 401:
-        return new ApiProblem(
-            401, "unauthenticated", "Unauthenticated", "This route needs a bearer credential.");
-      case 403:
-        return forbidden();
-      case 404:
-        return ApiProblem.notFound("there is nothing at this path");
-      case 405:
-        return new ApiProblem(
-            405,
-            "method-not-allowed",
-            "Method not allowed",
-            "This path does not support this method.");
-      case 413:
-        return bodyTooLarge();
-      case 415:
-        return new ApiProblem(
-            415,
-            "unsupported-media-type",
-            "Unsupported media type",
-            "The body must be application/json.");
-      case 503:
-        return new ApiProblem(
-            503, "unavailable", "Service unavailable", "The service is not available now.");
-      default:
-        if (status >= 500) {
-          return new ApiProblem(status, "internal", "Internal error", "an internal error occurred");
-        }
-        return new ApiProblem(status, "http-" + status, "Error", "The request failed.");
-    }
+    ProblemType type = ProblemType.ofStatus(status);
+    return new ApiProblem(status, type, genericDetail(type), List.of());
+  }
+
+  private static String genericDetail(ProblemType type) {
+    return switch (type) {
+      case UNAUTHENTICATED -> "This route needs a bearer credential.";
+      case FORBIDDEN -> "Your role may not use this route.";
+      case NOT_FOUND -> "there is nothing at this path";
+      case METHOD_NOT_ALLOWED -> "This path does not support this method.";
+      case REQUEST_TIMEOUT -> "The request did not arrive in time; send it again, faster.";
+      case BODY_TOO_LARGE -> "The request body is larger than allowed.";
+      case URI_TOO_LONG -> "The request line is longer than the server accepts.";
+      case UNSUPPORTED_MEDIA_TYPE -> "The body must be application/json.";
+      case EXPECTATION_FAILED -> "The server takes no Expect but 100-continue.";
+      case UPGRADE_REQUIRED, HTTP_VERSION_NOT_SUPPORTED -> "The API speaks HTTP/1.1.";
+      case TOO_MANY_REQUESTS -> "Too many requests; wait as Retry-After says.";
+      case HEADERS_TOO_LARGE -> "The request headers are larger than the server accepts.";
+      case NOT_IMPLEMENTED -> "The server does not support what the request asks for.";
+      case UNAVAILABLE -> "The service is not available now.";
+      case INTERNAL -> "an internal error occurred";
+      default -> "The request is not valid.";
+    };
   }
 
   /** 403: the credential is good but its role may not call this route. */
@@ -234,13 +245,12 @@ public final class Problems {
 
   /** 403 with its own reason, such as a JWT that names no role. */
   public static ApiProblem forbidden(String detail) {
-    return new ApiProblem(403, "forbidden", "Forbidden", detail);
+    return new ApiProblem(ProblemType.FORBIDDEN, detail);
   }
 
   /** 413: the body is over the limit. */
   public static ApiProblem bodyTooLarge() {
-    return new ApiProblem(
-        413, "body-too-large", "Body too large", "The request body is larger than allowed.");
+    return new ApiProblem(ProblemType.BODY_TOO_LARGE, "The request body is larger than allowed.");
   }
 
   /**
@@ -250,9 +260,7 @@ public final class Problems {
    */
   public static ApiProblem alreadyExists(String pointer, String detail) {
     return new ApiProblem(
-        409,
-        "already-exists",
-        "Already exists",
+        ProblemType.ALREADY_EXISTS,
         detail,
         List.of(
             FieldError.at(
@@ -287,7 +295,6 @@ public final class Problems {
                 errors.add(
                     FieldError.parameter(
                         name, "invalid", "The value of " + name + " is not valid.")));
-    return new ApiProblem(
-        400, "invalid-parameter", "Bad request", "A parameter is not valid.", errors);
+    return new ApiProblem(ProblemType.INVALID_PARAMETER, "A parameter is not valid.", errors);
   }
 }

@@ -27,6 +27,7 @@ class RefusalsTest {
           new Row(new Refusal.CaseExists("c"), 409, "already-exists"),
           new Row(new Refusal.UserExists("u"), 409, "already-exists"),
           new Row(new Refusal.AccountDisabled("u"), 409, "account-disabled"),
+          new Row(new Refusal.LastAdmin("u"), 409, "last-admin"),
           new Row(new Refusal.StaleVersion("c", 1, 2), 412, "stale-version"),
           new Row(new Refusal.InvalidFacts(List.of(UNKNOWN_FACT), false), 422, "invalid-input"),
           new Row(

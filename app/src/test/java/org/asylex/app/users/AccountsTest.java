@@ -1,0 +1,90 @@
+package org.asylex.app.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import org.asylex.app.Application;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.TestApp;
+import org.asylex.store.StoreConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Accounts: the last active admin stays, and checking a token tells nothing by its time. */
+class AccountsTest {
+  @TempDir Path data;
+
+  private static Refusal refusal(Runnable call) {
+    return catchThrowableOfType(Refused.class, call::run).refusal();
+  }
+
+  @Test
+  void theLastActiveAdminCannotBeDisabled() {
+    try (Application app = TestApp.open(data)) {
+      app.accounts().add("ada", "admin", "root");
+      app.accounts().add("bea", "admin", "root");
+      app.accounts().add("olga", "officer", "root");
+
+      app.accounts().disable("bea", "ada");
+      Refusal r = refusal(() -> app.accounts().disable("ada", "ada"));
+
+      assertThat(r).isEqualTo(new Refusal.LastAdmin("ada"));
+      assertThat(r.message()).contains("last active admin");
+      assertThat(app.accounts().list())
+          .filteredOn(a -> a.name().equals("ada"))
+          .singleElement()
+          .satisfies(a -> assertThat(a.active()).isTrue());
+      // other accounts, and an admin already disabled, are not affected
+      assertThat(app.accounts().disable("olga", "ada").active()).isFalse();
+      assertThat(app.accounts().disable("bea", "ada").active()).isFalse();
+    }
+  }
+
+  /**
+   * An unknown token id and a disabled account take as long as a known id with a wrong secret: each
+   * is one BCrypt check (before, an unknown id answered in about a millisecond, a known one in tens
+   * of them).
+   */
+  @Test
+  void aTokenCheckTakesAsLongWhateverItFinds() {
+    try (Application app =
+        Application.open(
+            StoreConfig.dataDirectory(data), TestApp.policies(), TestApp.TODAY, new ApiTokens(8))) {
+      String known = app.accounts().add("olga", "officer", "root").token().token();
+      String disabled = app.accounts().add("piet", "officer", "root").token().token();
+      app.accounts().add("ada", "admin", "root");
+      app.accounts().disable("piet", "ada");
+      String wrongSecret = known.substring(0, 21) + "A".repeat(43);
+      String unknownId = "asx_0123456789abcdef_" + "A".repeat(43);
+
+      assertThat(app.accounts().verify(known)).isPresent();
+      assertThat(app.accounts().verify(wrongSecret)).isEmpty();
+      assertThat(app.accounts().verify(unknownId)).isEmpty();
+      assertThat(app.accounts().verify(disabled)).isEmpty();
+
+      long knownWrong = median(() -> app.accounts().verify(wrongSecret).isPresent());
+      long unknown = median(() -> app.accounts().verify(unknownId).isPresent());
+      long off = median(() -> app.accounts().verify(disabled).isPresent());
+      assertThat((double) unknown / knownWrong).as("unknown id / known id").isGreaterThan(0.5);
+      assertThat((double) off / knownWrong).as("disabled / known id").isGreaterThan(0.5);
+    }
+  }
+
+  /** The median of nine timed calls, in microseconds. */
+  private static long median(Supplier<Boolean> call) {
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      long start = System.nanoTime();
+      call.get();
+      times.add((System.nanoTime() - start) / 1_000);
+    }
+    Collections.sort(times);
+    return times.get(times.size() / 2);
+  }
+}
