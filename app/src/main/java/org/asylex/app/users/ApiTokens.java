@@ -21,6 +21,8 @@ public final class ApiTokens {
   private final BCryptPasswordEncoder encoder;
   private final int cost;
   private volatile String standIn;
+  private final java.util.concurrent.atomic.AtomicLong checks =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Tokens hashed with BCrypt at this cost (10 is Spring's default; tests may use 4). */
   public ApiTokens(int bcryptCost) {
@@ -92,7 +94,13 @@ public final class ApiTokens {
     if (!m.matches() || storedHash == null) {
       return false;
     }
+    checks.incrementAndGet();
     return encoder.matches(m.group(2), storedHash);
+  }
+
+  /** How many BCrypt checks {@link #matches} has run: the slow work a token check costs. */
+  public long checksRun() {
+    return checks.get();
   }
 
   /**
