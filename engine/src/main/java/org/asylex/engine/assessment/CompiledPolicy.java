@@ -83,13 +83,17 @@ public final class CompiledPolicy {
     var e = evaluation(facts, asOf);
     var outcomes = new Outcome[elements.size()];
     var missing = new long[elements.size()];
+    var groups = new ArrayList<List<String>>(elements.size());
     for (int i = 0; i < outcomes.length; i++) {
       ElementPlan p = elements.get(i);
-      ElementDecision d = p.decide(p.evaluate(e));
+      ElementState s = p.evaluate(e);
+      ElementDecision d = p.decide(s);
       outcomes[i] = d.outcome();
       missing[i] = d.missingFacts();
+      // only elements with groups pay for the list
+      groups.add(p.element.groups().isEmpty() || !s.inForce ? List.of() : Explanation.groups(p, s));
     }
-    return new Outcomes(elementIds, outcomes, missing);
+    return new Outcomes(elementIds, outcomes, missing, groups);
   }
 
   /** The full assessment: findings with reasons, sources, facts, assumptions. */

@@ -119,7 +119,7 @@ final class Explanation {
    * The groups whose rule's condition is certainly true, then the groups of the exceptions that
    * decide (or would, were no rule to hold).
    */
-  private static List<String> groups(ElementPlan p, ElementState s) {
+  static List<String> groups(ElementPlan p, ElementState s) {
     var groups = new ArrayList<String>();
     for (int r = 0; r < p.rules.length; r++) {
       if (s.ruleValues[r] == Tri.T) {

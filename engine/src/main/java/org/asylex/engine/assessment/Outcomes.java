@@ -11,11 +11,13 @@ public final class Outcomes {
   private final List<String> elements;
   private final Outcome[] outcomes;
   private final long[] missing;
+  private final List<List<String>> groups;
 
-  Outcomes(List<String> elements, Outcome[] outcomes, long[] missing) {
+  Outcomes(List<String> elements, Outcome[] outcomes, long[] missing, List<List<String>> groups) {
     this.elements = elements;
     this.outcomes = outcomes;
     this.missing = missing;
+    this.groups = groups;
   }
 
   public int size() {
@@ -33,5 +35,13 @@ public final class Outcomes {
   /** Bit {@code f} is set when fact {@code f} of the schema is missing for element {@code i}. */
   public long missingMask(int i) {
     return missing[i];
+  }
+
+  /**
+   * The groups (or grounds) that certainly hold for element {@code i}, as the full finding names
+   * them: an impact analysis sees a risk group gained while the outcome stays {@code applies}.
+   */
+  public List<String> groups(int i) {
+    return groups.get(i);
   }
 }

@@ -263,6 +263,7 @@ class ElementOutcomesTest {
         }
       }
       assertThat(names).isEqualTo(f.missingFacts());
+      assertThat(o.groups(i)).isEqualTo(f.groups());
     }
     assertThat(o.missingMask(0)).isEqualTo((1L << 1) | (1L << 4) | (1L << 3));
   }

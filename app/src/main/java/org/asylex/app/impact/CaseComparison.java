@@ -1,0 +1,151 @@
+package org.asylex.app.impact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.asylex.app.policy.FactCheck;
+import org.asylex.engine.assessment.Assessment;
+import org.asylex.engine.assessment.CaseFacts;
+import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.assessment.Finding;
+import org.asylex.engine.assessment.InputError;
+import org.asylex.engine.assessment.Outcomes;
+import org.asylex.engine.policy.Element;
+import org.asylex.engine.policy.Outcome;
+import org.asylex.engine.policy.PolicyPack;
+
+/**
+ * Compares one case at the two points: the outcomes (the engine's fast path) first, and the full
+ * findings only for a case where an outcome or a group differs, since only a changed finding needs
+ * its reasons and sources. Shared by the workers; keeps nothing per case.
+ */
+final class CaseComparison {
+  private final Side before;
+  private final Side after;
+  private final Map<String, Reasons> reasons = new ConcurrentHashMap<>();
+
+  CaseComparison(Side before, Side after) {
+    this.before = before;
+    this.after = after;
+  }
+
+  /**
+   * Checks the facts at both points: the problems of either (each once), as {@code /pointer:
+   * problem}, or the checked facts.
+   */
+  record Checked(FactCheck.Checked before, FactCheck.Checked after, List<String> problems) {}
+
+  Checked check(Map<String, Object> facts, String prefix) {
+    FactCheck.Checked a = before.facts.check(facts, before.point.date(), prefix, false);
+    FactCheck.Checked b = after.facts.check(facts, after.point.date(), prefix, false);
+    var problems = new LinkedHashSet<String>();
+    for (InputError e : a.errors()) {
+      problems.add(e.pointer() + ": " + e.messageWithoutValue());
+    }
+    for (InputError e : b.errors()) {
+      problems.add(e.pointer() + ": " + e.messageWithoutValue());
+    }
+    return new Checked(a, b, List.copyOf(problems));
+  }
+
+  /** Counts the case into {@code tally}; each changed finding also goes to {@code changed}. */
+  void compare(String id, Checked checked, Tally tally, Consumer<ChangedFinding> changed) {
+    PolicyPack packA = checked.before().pack().orElseThrow();
+    PolicyPack packB = checked.after().pack().orElseThrow();
+    CaseFacts factsA = checked.before().facts().orElseThrow();
+    CaseFacts factsB = checked.after().facts().orElseThrow();
+    CompiledPolicy a = before.compiled(packA);
+    CompiledPolicy b = after.compiled(packB);
+    Outcomes oa = a.outcomes(factsA, before.point.date());
+    Outcomes ob = b.outcomes(factsB, after.point.date());
+    tally.cases++;
+    List<String> changedElements = new ArrayList<>(0);
+    if (a.elements().equals(b.elements())) {
+      for (int i = 0; i < oa.size(); i++) {
+        count(tally, packB, oa.element(i), i, oa, i, ob, changedElements);
+      }
+    } else {
+      for (String e : union(a.elements(), b.elements())) {
+        int i = a.elements().indexOf(e);
+        int j = b.elements().indexOf(e);
+        count(tally, j >= 0 ? packB : packA, e, i, oa, j, ob, changedElements);
+      }
+    }
+    if (!changedElements.isEmpty()) {
+      explain(id, a, factsA, b, factsB, changedElements, tally, changed);
+    }
+  }
+
+  private static void count(
+      Tally tally,
+      PolicyPack pack,
+      String element,
+      int i,
+      Outcomes oa,
+      int j,
+      Outcomes ob,
+      List<String> changedElements) {
+    Optional<Outcome> from = i < 0 ? Optional.empty() : Optional.of(oa.outcome(i));
+    Optional<Outcome> to = j < 0 ? Optional.empty() : Optional.of(ob.outcome(j));
+    var t = tally.element(element, pack.element(element).map(Element::title).orElse(null));
+    t.counts[Tally.index(from)][Tally.index(to)]++;
+    List<String> ga = i < 0 ? List.of() : oa.groups(i);
+    List<String> gb = j < 0 ? List.of() : ob.groups(j);
+    if (!from.equals(to) || !ga.equals(gb)) {
+      changedElements.add(element);
+    }
+  }
+
+  private void explain(
+      String id,
+      CompiledPolicy a,
+      CaseFacts factsA,
+      CompiledPolicy b,
+      CaseFacts factsB,
+      List<String> elements,
+      Tally tally,
+      Consumer<ChangedFinding> changed) {
+    Assessment aa = a.assess(factsA, before.point.date());
+    Assessment ab = b.assess(factsB, after.point.date());
+    Reasons r =
+        reasons.computeIfAbsent(
+            a.pack().id() + "\n" + b.pack().id(),
+            k -> new Reasons(a, b, before.point.date(), after.point.date()));
+    for (String element : elements) {
+      Finding fa = aa.finding(element).orElse(null);
+      Finding fb = ab.finding(element).orElse(null);
+      Reasons.Explained why = r.explain(fa, fb);
+      var c =
+          new ChangedFinding(
+              id,
+              element,
+              Optional.ofNullable(fa).map(Finding::outcome),
+              Optional.ofNullable(fb).map(Finding::outcome),
+              fa == null ? List.of() : fa.groups(),
+              fb == null ? List.of() : fb.groups(),
+              fa == null ? List.of() : fa.decidingRules(),
+              fb == null ? List.of() : fb.decidingRules(),
+              why.sources(),
+              why.why());
+      Tally.ElementTally t = tally.elements.get(element);
+      t.change(c);
+      c.groupsAfter().stream()
+          .filter(g -> !c.groupsBefore().contains(g))
+          .forEach(g -> t.group(g, true));
+      c.groupsBefore().stream()
+          .filter(g -> !c.groupsAfter().contains(g))
+          .forEach(g -> t.group(g, false));
+      changed.accept(c);
+    }
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    var all = new LinkedHashSet<>(b);
+    all.addAll(a);
+    return List.copyOf(all);
+  }
+}

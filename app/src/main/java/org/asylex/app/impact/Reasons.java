@@ -1,0 +1,216 @@
+package org.asylex.app.impact;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.asylex.engine.assessment.AssumptionUse;
+import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.assessment.Finding;
+import org.asylex.engine.assessment.RuleInForce;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.policy.Rule;
+import org.asylex.engine.policy.SourceQuote;
+
+/**
+ * Finds what moved a finding between two points, and the sentences behind it, from the two findings
+ * and the two compiled policies alone. Stateless; one per pair of policies and dates.
+ */
+final class Reasons {
+  private static final DateTimeFormatter DUTCH =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
+  private static final DateTimeFormatter ENGLISH =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  private final CompiledPolicy before;
+  private final CompiledPolicy after;
+  private final LocalDate from;
+  private final LocalDate to;
+  private final boolean samePack;
+
+  Reasons(CompiledPolicy before, CompiledPolicy after, LocalDate from, LocalDate to) {
+    this.before = before;
+    this.after = after;
+    this.from = from;
+    this.to = to;
+    this.samePack = before.pack().contentHash().equals(after.pack().contentHash());
+  }
+
+  /** What moved it, with its sources. */
+  record Explained(Why why, List<Quote> sources) {}
+
+  /** Why {@code a} (at the first point; null when absent) became {@code b} (null when absent). */
+  Explained explain(Finding a, Finding b) {
+    if (!samePack) {
+      Optional<Explained> changed = ruleChanged(a, b);
+      if (changed.isPresent()) {
+        return changed.get();
+      }
+    }
+    Optional<Explained> assumption = assumptionChanged(a, b);
+    if (assumption.isPresent()) {
+      return assumption.get();
+    }
+    Optional<Explained> boundary = boundaryCrossed(a, b);
+    if (boundary.isPresent()) {
+      return boundary.get();
+    }
+    var sources = new ArrayList<Quote>();
+    (b != null && !b.sources().isEmpty() ? b : a).sources().forEach(q -> sources.add(Quote.of(q)));
+    return new Explained(
+        new Why.FactsRead(
+            a == null ? List.of() : a.missingFacts(), b == null ? List.of() : b.missingFacts()),
+        sources);
+  }
+
+  private Optional<Explained> ruleChanged(Finding a, Finding b) {
+    for (String id : ruleIds(a, b)) {
+      Optional<RuleInForce> x = inForce(a, id);
+      Optional<RuleInForce> y = inForce(b, id);
+      Optional<Rule.Version> vx = x.flatMap(r -> version(before.pack(), r));
+      Optional<Rule.Version> vy = y.flatMap(r -> version(after.pack(), r));
+      boolean differs =
+          vx.isPresent() != vy.isPresent()
+              || (vx.isPresent() && !content(vx.get()).equals(content(vy.get())))
+              || before.pack().rule(id).isPresent() != after.pack().rule(id).isPresent();
+      if (differs) {
+        List<SourceQuote> quotes = vy.or(() -> vx).map(Rule.Version::sources).orElse(List.of());
+        return Optional.of(
+            new Explained(
+                new Why.RuleChanged(id, x.map(RuleInForce::version), y.map(RuleInForce::version)),
+                quotes.stream().map(Quote::of).toList()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Explained> assumptionChanged(Finding a, Finding b) {
+    if (a == null || b == null) {
+      return Optional.empty();
+    }
+    for (AssumptionUse u : b.assumptions()) {
+      Optional<AssumptionUse> was =
+          a.assumptions().stream().filter(v -> v.id().equals(u.id())).findFirst();
+      if (was.isPresent() && !Objects.equals(was.get().value(), u.value())) {
+        List<Quote> sources =
+            after.pack().assumption(u.id()).map(x -> x.sources()).orElse(List.of()).stream()
+                .map(Quote::of)
+                .toList();
+        return Optional.of(
+            new Explained(
+                new Why.AssumptionChanged(u.id(), was.get().value(), u.value()), sources));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Explained> boundaryCrossed(Finding a, Finding b) {
+    boolean forward = !to.isBefore(from);
+    // the earlier and later findings, whichever way the comparison runs
+    Finding early = forward ? a : b;
+    Finding late = forward ? b : a;
+    PolicyPack earlyPack = (forward ? before : after).pack();
+    PolicyPack latePack = (forward ? after : before).pack();
+    for (String id : ruleIds(a, b)) {
+      Optional<RuleInForce> e = inForce(early, id);
+      Optional<RuleInForce> l = inForce(late, id);
+      if (e.isPresent() && l.isPresent() && e.get().version() == l.get().version()) {
+        continue;
+      }
+      if (e.isEmpty() && l.isEmpty()) {
+        continue;
+      }
+      Why.BoundaryCrossed why;
+      Optional<Rule.Version> version;
+      if (l.isEmpty()) {
+        RuleInForce r = e.get();
+        if (r.validity().to().isEmpty()) {
+          continue;
+        }
+        why =
+            new Why.BoundaryCrossed(
+                id, r.validity().to().get(), Why.Crossing.LAPSES, r.toAssumption());
+        version = version(earlyPack, r);
+      } else {
+        RuleInForce r = l.get();
+        if (r.validity().from().isEmpty()) {
+          continue;
+        }
+        why =
+            new Why.BoundaryCrossed(
+                id,
+                r.validity().from().get(),
+                e.isEmpty() ? Why.Crossing.COMES_INTO_FORCE : Why.Crossing.NEW_VERSION,
+                r.fromAssumption());
+        version = version(latePack, r);
+      }
+      return Optional.of(new Explained(why, sources(why, version, latePack)));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The sentences behind a boundary: those of the version that name the date, else those of the
+   * assumption the date is the value of, else every sentence of the version.
+   */
+  private static List<Quote> sources(
+      Why.BoundaryCrossed why, Optional<Rule.Version> version, PolicyPack pack) {
+    List<SourceQuote> all = version.map(Rule.Version::sources).orElse(List.of());
+    String nl = DUTCH.format(why.date());
+    String en = ENGLISH.format(why.date());
+    List<SourceQuote> naming =
+        all.stream()
+            .filter(
+                q -> {
+                  String text = q.quote().replaceAll("\\s+", " ");
+                  return text.contains(nl) || text.contains(en) || text.contains(why.date() + "");
+                })
+            .toList();
+    if (naming.isEmpty() && why.assumption().isPresent()) {
+      naming = pack.assumption(why.assumption().get()).map(x -> x.sources()).orElse(List.of());
+    }
+    return (naming.isEmpty() ? all : naming).stream().map(Quote::of).toList();
+  }
+
+  /** The rules in force at either point, those that decided first. */
+  private static List<String> ruleIds(Finding a, Finding b) {
+    var ids = new java.util.LinkedHashSet<String>();
+    for (Finding f : new Finding[] {b, a}) {
+      if (f != null) {
+        ids.addAll(f.decidingRules());
+      }
+    }
+    for (Finding f : new Finding[] {b, a}) {
+      if (f != null) {
+        f.rulesInForce().forEach(r -> ids.add(r.ruleId()));
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private static Optional<RuleInForce> inForce(Finding f, String rule) {
+    return f == null
+        ? Optional.empty()
+        : f.rulesInForce().stream().filter(r -> r.ruleId().equals(rule)).findFirst();
+  }
+
+  private static Optional<Rule.Version> version(PolicyPack pack, RuleInForce r) {
+    return pack.rule(r.ruleId())
+        .filter(rule -> r.version() >= 1 && r.version() <= rule.versions().size())
+        .map(rule -> rule.versions().get(r.version() - 1));
+  }
+
+  /** What a version says, without where it stands in its file (an edit elsewhere moves it). */
+  private static List<Object> content(Rule.Version v) {
+    return List.of(
+        v.validity().from().map(Object::toString).orElse(""),
+        v.validity().to().map(Object::toString).orElse(""),
+        v.when().text().replaceAll("\\s+", " ").strip(),
+        v.outcome(),
+        v.reason(),
+        v.sources().stream().map(SourceQuote::quote).toList());
+  }
+}
