@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Country asylum policy as executable, explainable code.",
     subcommands = {
       AssessCommand.class,
+      ImpactCommand.class,
       PolicyCommand.class,
       CaseCommand.class,
       AuditCommand.class,

@@ -16,13 +16,20 @@ public final class Utf8 {
 
   /** The offset of the first byte that is not part of well-formed UTF-8, or -1 when all are. */
   public static int firstMalformed(byte[] bytes) {
+    int ascii = 0;
+    while (ascii < bytes.length && bytes[ascii] >= 0) {
+      ascii++;
+    }
+    if (ascii == bytes.length) {
+      return -1; // plain ASCII, the usual case line: no decoder needed
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(8192);
+    CharBuffer out = CharBuffer.allocate(Math.min(8192, bytes.length + 1));
     while (true) {
       CoderResult result = decoder.decode(in, out, true);
       if (result.isError()) {

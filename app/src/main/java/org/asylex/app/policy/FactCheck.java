@@ -44,7 +44,9 @@ public final class FactCheck {
     String pointer = prefix + "/" + CaseInput.COUNTRY_FACT;
     Object given = raw.get(CaseInput.COUNTRY_FACT);
     Lookup lookup =
-        given instanceof String code && code.matches("[A-Z]{2}")
+        given instanceof String code
+                && code.length() == 2
+                && code.chars().allMatch(c -> c >= 'A' && c <= 'Z')
             ? policies.byCountry(code)
             : new Lookup.Missing();
     if (lookup instanceof Lookup.Unusable) {

@@ -24,6 +24,17 @@ public final class CaseInput {
   /** The fact that selects the pack. */
   public static final String COUNTRY_FACT = FactSchema.COUNTRY_FACT;
 
+  // Compiled once: checking a caseload (an impact analysis over a million cases) would otherwise
+  // compile these for every case.
+  private static final java.util.regex.Pattern COUNTRY_CODE =
+      java.util.regex.Pattern.compile("[A-Z]{2}");
+  private static final java.util.regex.Pattern PARTIAL_DATE_SHAPE =
+      java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+  private static final java.util.regex.Pattern FULL_DATE_SHAPE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.Map<String, java.util.regex.Pattern> VALUE_PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private CaseInput() {}
 
   /** The outcome of validating one case: facts when there is no error. */
@@ -57,7 +68,7 @@ public final class CaseInput {
               null));
       return Optional.empty();
     }
-    if (!(value instanceof String code) || !code.matches("[A-Z]{2}")) {
+    if (!(value instanceof String code) || !COUNTRY_CODE.matcher(code).matches()) {
       errors.add(
           InputError.of(
               pointer,
@@ -97,7 +108,6 @@ public final class CaseInput {
     FactSchema schema = pack.facts();
     var errors = new ArrayList<InputError>();
     var builder = CaseFacts.builder(schema);
-    var names = schema.facts().stream().map(FactDefinition::name).toList();
     for (var entry : raw.entrySet()) {
       String name = entry.getKey();
       String pointer = prefix + "/" + escape(name);
@@ -105,7 +115,9 @@ public final class CaseInput {
       if (fact.isEmpty()) {
         errors.add(
             InputError.of(pointer, InputError.Kind.UNKNOWN_FACT, name, null, null)
-                .withSuggestion(NearestName.suggest(name, names)));
+                .withSuggestion(
+                    NearestName.suggest(
+                        name, schema.facts().stream().map(FactDefinition::name).toList())));
         continue;
       }
       Object value = entry.getValue();
@@ -124,7 +136,9 @@ public final class CaseInput {
               COUNTRY_FACT,
               null,
               null));
-    } else if (country instanceof String c && c.matches("[A-Z]{2}") && !c.equals(pack.country())) {
+    } else if (country instanceof String c
+        && COUNTRY_CODE.matcher(c).matches()
+        && !c.equals(pack.country())) {
       errors.add(
           InputError.of(
               prefix + "/" + COUNTRY_FACT,
@@ -169,7 +183,11 @@ public final class CaseInput {
         return Optional.of(s);
       case COUNTRY:
       case REGION:
-        if (value instanceof String s && s.matches(f.type().valuePattern())) {
+        if (value instanceof String s
+            && VALUE_PATTERNS
+                .computeIfAbsent(f.type().valuePattern(), java.util.regex.Pattern::compile)
+                .matcher(s)
+                .matches()) {
           return Optional.of(s);
         }
         errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
@@ -192,8 +210,8 @@ public final class CaseInput {
     }
     boolean shape =
         partialAllowed
-            ? s.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")
-            : s.matches("\\d{4}-\\d{2}-\\d{2}");
+            ? PARTIAL_DATE_SHAPE.matcher(s).matches()
+            : FULL_DATE_SHAPE.matcher(s).matches();
     if (!shape) {
       errors.add(
           InputError.of(pointer, InputError.Kind.BAD_DATE, f.name(), expected, "'" + s + "'"));
