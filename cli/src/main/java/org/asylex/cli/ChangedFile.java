@@ -20,6 +20,7 @@ final class ChangedFile implements AutoCloseable {
   private final BufferedWriter out;
   private final Thread cleanup;
   private boolean committed;
+  private volatile boolean aborted;
 
   ChangedFile(Path target) {
     this.target = target.toAbsolutePath();
@@ -34,12 +35,24 @@ final class ChangedFile implements AutoCloseable {
       throw new UsageError(
           "cannot write " + Terminal.safe(target.toString()) + ": " + e.getMessage());
     }
-    this.cleanup = new Thread(this::deleteTemp, "asylex-changed-cleanup");
+    Thread writer = Thread.currentThread();
+    this.cleanup =
+        new Thread(
+            () -> {
+              // Ctrl-C: stop the run and take the partial file away; the file is never moved now
+              aborted = true;
+              writer.interrupt();
+              deleteTemp();
+            },
+            "asylex-changed-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
   }
 
   /** Adds one line. */
   void line(String json) {
+    if (aborted) {
+      return; // the run is being stopped: the file is gone
+    }
     try {
       out.write(json);
       out.write('\n');
@@ -50,6 +63,9 @@ final class ChangedFile implements AutoCloseable {
 
   /** Moves the complete file into place. */
   void commit() throws IOException {
+    if (aborted) {
+      throw new IOException("stopped");
+    }
     out.close();
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
