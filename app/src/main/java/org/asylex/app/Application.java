@@ -5,6 +5,10 @@ import org.asylex.app.audit.AuditLog;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseImport;
 import org.asylex.app.cases.StoredAssessments;
+import org.asylex.app.impact.Deadlines;
+import org.asylex.app.impact.Impact;
+import org.asylex.app.impact.ImpactPoint;
+import org.asylex.app.impact.ImpactReport;
 import org.asylex.app.policy.Assessing;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.app.policy.PolicyQueries;
@@ -29,6 +33,7 @@ public final class Application implements AutoCloseable {
   private final StoredAssessments assessments;
   private final Accounts accounts;
   private final AuditLog audit;
+  private final Deadlines deadlines;
 
   private Application(Store store, PolicyCatalog policies, Today today, ApiTokens tokens) {
     this.store = store;
@@ -41,6 +46,7 @@ public final class Application implements AutoCloseable {
     this.assessments = new StoredAssessments(store, policies, today);
     this.accounts = new Accounts(store, tokens);
     this.audit = new AuditLog(store);
+    this.deadlines = new Deadlines(cases, policies, today);
   }
 
   /**
@@ -92,6 +98,36 @@ public final class Application implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Stored cases whose findings change soon, at a rule's validity boundary. */
+  public Deadlines deadlines() {
+    return deadlines;
+  }
+
+  /** The impact of a policy change on the stored cases (or on a file of them), on every core. */
+  public ImpactOfStore impact() {
+    return new ImpactOfStore(cases);
+  }
+
+  /** {@link Impact} over this application's stored cases. */
+  public static final class ImpactOfStore {
+    private final CaseFiles cases;
+
+    ImpactOfStore(CaseFiles cases) {
+      this.cases = cases;
+    }
+
+    /**
+     * Compares every stored case at two points.
+     *
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public ImpactReport compareStored(
+        String actor, ImpactPoint before, ImpactPoint after, Impact.Listener listener)
+        throws InterruptedException {
+      return new Impact().compareStored(cases, actor, before, after, listener);
+    }
   }
 
   /** Where the store is, for messages: {@code SQLite /path/asylex.db} or the PostgreSQL URL. */

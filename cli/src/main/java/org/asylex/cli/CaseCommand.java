@@ -21,6 +21,7 @@ import org.asylex.app.Application;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.cases.CaseFiles;
+import org.asylex.app.impact.Deadlines;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.json.DiffText;
@@ -72,7 +73,9 @@ final class CaseCommand {
         description =
             "Only cases where the fact has this value, read as the fact's type in the packs (a"
                 + " boolean as true or false, a value or code as it is, a date as YYYY-MM-DD);"
-                + " FACT= selects cases where it is not set. Repeatable.")
+                + " FACT= selects cases where it is not set. Repeatable. 'lapses-within=N'"
+                + " instead lists the cases whose moratorium, or any finding that depends on a"
+                + " rule's validity boundary, changes within N days of today, with that date.")
     List<String> filters = List.of();
 
     @Option(
@@ -100,7 +103,22 @@ final class CaseCommand {
       if (offset < 0 || limit < 0) {
         throw new UsageError("--offset and --limit take numbers of 0 or more");
       }
-      CaseFiles.Page page = app.cases().list(filter(app, filters), offset, limit, actor);
+      var facts = new java.util.ArrayList<String>();
+      Integer lapsesWithin = null;
+      for (String f : filters) {
+        if (f.startsWith(LAPSES_WITHIN + "=")) {
+          lapsesWithin = days(f.substring(LAPSES_WITHIN.length() + 1));
+        } else {
+          facts.add(f);
+        }
+      }
+      if (lapsesWithin != null) {
+        Deadlines.Page page =
+            app.deadlines().within(lapsesWithin, filter(app, facts), offset, limit, actor);
+        new DeadlineText(out()).print(page);
+        return 0;
+      }
+      CaseFiles.Page page = app.cases().list(filter(app, facts), offset, limit, actor);
       long total = page.total();
       List<CaseRecord> cases = page.items();
       if (!cases.isEmpty()) {
@@ -137,6 +155,18 @@ final class CaseCommand {
                       + (offset > 0 ? " from offset " + offset : "")
                       + more);
       return 0;
+    }
+  }
+
+  /** The --filter that lists coming changes instead of facts. */
+  static final String LAPSES_WITHIN = "lapses-within";
+
+  private static int days(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new UsageError(
+          "--filter lapses-within=N takes a number of days, not '" + Terminal.safe(text) + "'");
     }
   }
 

@@ -161,7 +161,7 @@ final class ImpactCommand implements Callable<Integer> {
         String actor = storeOptions.actor();
         try (Application app =
             Application.open(storeOptions.config(), after, today(), new ApiTokens())) {
-          report = new Impact().compareStored(app.cases(), actor, first, second, listener);
+          report = app.impact().compareStored(actor, first, second, listener);
         }
       } else {
         try (InputStream in = open(source.cases)) {

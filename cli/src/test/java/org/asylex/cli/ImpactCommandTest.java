@@ -354,6 +354,90 @@ class ImpactCommandTest {
     assertThat(element(json(run), "decision-moratorium").get("changed").asLong()).isEqualTo(2);
   }
 
+  @Test
+  void caseListNamesTheCasesWhoseMoratoriumLapsesWithinTheDaysAskedAndWhen() throws Exception {
+    String data = tmp.resolve("data").toString();
+    var today =
+        new org.asylex.app.Today(
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2023-06-15T10:00:00Z"), java.time.ZoneOffset.UTC));
+    Path valid = tmp.resolve("valid.jsonl");
+    Files.writeString(
+        valid,
+        String.join(
+            "\n",
+            CASELOAD
+                .lines()
+                .filter(
+                    l -> l.contains("\"C-1\"") || l.contains("\"C-2\"") || l.contains("\"C-5\""))
+                .toList()));
+    CliRun imported =
+        CliRun.on(
+            today,
+            "case",
+            "import",
+            valid.toString(),
+            "--data",
+            data,
+            "--policies",
+            CliRun.POLICIES,
+            "--actor",
+            "t");
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+    CliRun within30 =
+        CliRun.on(
+            today,
+            "case",
+            "list",
+            "--filter",
+            "lapses-within=30",
+            "--data",
+            data,
+            "--policies",
+            CliRun.POLICIES,
+            "--actor",
+            "t");
+    CliRun within10 =
+        CliRun.on(
+            today,
+            "case",
+            "list",
+            "--filter",
+            "lapses-within=10",
+            "--data",
+            data,
+            "--policies",
+            CliRun.POLICIES,
+            "--actor",
+            "t");
+
+    assertThat(within30.exitCode()).as(within30.err()).isZero();
+    List<String> rows = within30.out().lines().filter(l -> l.startsWith("C-")).toList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0))
+        .startsWith("C-1")
+        .contains("2023-06-29", "decision-moratorium", "applies → does_not_apply", "lapses");
+    assertThat(rows.get(1)).startsWith("C-2").contains("2023-06-29");
+    assertThat(within30.out()).contains("2 of 2 cases");
+    assertThat(within10.out()).contains("0 of 0 cases");
+    CliRun bad =
+        CliRun.on(
+            today,
+            "case",
+            "list",
+            "--filter",
+            "lapses-within=soon",
+            "--data",
+            data,
+            "--policies",
+            CliRun.POLICIES,
+            "--actor",
+            "t");
+    assertThat(bad.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(bad.err()).contains("lapses-within");
+  }
+
   static JsonNode element(JsonNode report, String id) {
     for (JsonNode e : report.get("elements")) {
       if (e.get("element").asText().equals(id)) {
