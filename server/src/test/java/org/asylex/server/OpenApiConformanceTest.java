@@ -201,6 +201,10 @@ class OpenApiConformanceTest {
         .isEqualTo(422);
     assertThat(client.get("/api/v1/cases", officer()).status()).isEqualTo(200);
     assertThat(client.get("/api/v1/cases?limit=0", officer()).status()).isEqualTo(400);
+    var lapses = client.get("/api/v1/cases?lapses-within=3660", officer());
+    assertThat(lapses.status()).isEqualTo(200);
+    assertThat(lapses.body()).contains("\"lapsesWithin\":3660");
+    assertThat(client.get("/api/v1/cases?lapses-within=-1", officer()).status()).isEqualTo(400);
     assertThat(client.get("/api/v1/cases/conf-1", officer()).status()).isEqualTo(200);
     assertThat(client.get("/api/v1/cases/absent", officer()).status()).isEqualTo(404);
     String etag = created.header("ETag").orElseThrow();

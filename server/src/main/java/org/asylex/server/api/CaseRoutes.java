@@ -10,6 +10,7 @@ import java.util.Set;
 import org.asylex.app.Today;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseIds;
+import org.asylex.app.impact.Deadlines;
 import org.asylex.app.policy.FactCheck;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.app.users.Role;
@@ -30,18 +31,23 @@ final class CaseRoutes {
   private static final Set<String> PATCH_FIELDS = Set.of("facts", "note");
   private static final String FACT = "fact.";
 
+  private static final String LAPSES_WITHIN = "lapses-within";
+
   private final CaseFiles cases;
+  private final Deadlines deadlines;
   private final FactCheck facts;
   private final Today today;
 
-  private CaseRoutes(CaseFiles cases, PolicyCatalog policies, Today today) {
+  private CaseRoutes(CaseFiles cases, Deadlines deadlines, PolicyCatalog policies, Today today) {
     this.cases = cases;
+    this.deadlines = deadlines;
     this.facts = new FactCheck(policies);
     this.today = today;
   }
 
-  static List<ApiRoute> routes(CaseFiles cases, PolicyCatalog policies, Today today) {
-    var r = new CaseRoutes(cases, policies, today);
+  static List<ApiRoute> routes(
+      CaseFiles cases, Deadlines deadlines, PolicyCatalog policies, Today today) {
+    var r = new CaseRoutes(cases, deadlines, policies, today);
     return List.of(
         ApiRoute.of(
             HandlerType.POST,
@@ -100,9 +106,17 @@ final class CaseRoutes {
   }
 
   private void list(Context ctx) {
-    Params.only(ctx, Set.of("offset", "limit"), Set.of(FACT));
+    Params.only(ctx, Set.of("offset", "limit", LAPSES_WITHIN), Set.of(FACT));
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Params.integer(ctx, "limit", 50, 1, 500);
+    if (ctx.queryParam(LAPSES_WITHIN) != null) {
+      int days = Params.integer(ctx, LAPSES_WITHIN, 0, 0, Deadlines.MAX_DAYS);
+      Deadlines.Page page =
+          deadlines.within(
+              days, cases.filter(Params.prefixed(ctx, FACT)), offset, limit, actor(ctx));
+      JsonResponses.send(ctx, 200, CaseViews.deadlines(page));
+      return;
+    }
     CaseFiles.Page page =
         cases.list(cases.filter(Params.prefixed(ctx, FACT)), offset, limit, actor(ctx));
     var root = new LinkedHashMap<String, Object>();

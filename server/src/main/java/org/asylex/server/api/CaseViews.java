@@ -22,6 +22,30 @@ final class CaseViews {
     return m;
   }
 
+  /** Cases whose findings change soon: when, on which element, and why. */
+  static Map<String, Object> deadlines(org.asylex.app.impact.Deadlines.Page page) {
+    var items = new java.util.ArrayList<Object>();
+    for (var d : page.items()) {
+      var m = new LinkedHashMap<String, Object>();
+      m.put("id", d.id());
+      m.put("reference", d.reference().orElse(null));
+      m.put("date", d.date().toString());
+      m.put("element", d.element());
+      m.put("before", d.before().map(org.asylex.engine.policy.Outcome::id).orElse(null));
+      m.put("after", d.after().map(org.asylex.engine.policy.Outcome::id).orElse(null));
+      m.put("why", org.asylex.app.impact.ImpactJson.why(d.why()));
+      items.add(m);
+    }
+    var root = new LinkedHashMap<String, Object>();
+    root.put("items", items);
+    root.put("total", page.total());
+    root.put("offset", page.offset());
+    root.put("limit", page.limit());
+    root.put("today", page.today().toString());
+    root.put("lapsesWithin", page.days());
+    return root;
+  }
+
   /** A case with its facts. */
   static Map<String, Object> full(CaseRecord c) {
     var m = new LinkedHashMap<String, Object>();
