@@ -153,8 +153,9 @@ final class Reasons {
   }
 
   /**
-   * The sentences behind a boundary: those of the version that name the date, else those of the
-   * assumption the date is the value of, else every sentence of the version.
+   * The sentences behind a boundary: those of the version that name the date ("vervalt ... per 29
+   * juni 2023"), else every sentence of the version (what comes into force, or lapses), else those
+   * of the assumption the date is the value of.
    */
   private static List<Quote> sources(
       Why.BoundaryCrossed why, Optional<Rule.Version> version, PolicyPack pack) {
@@ -169,10 +170,13 @@ final class Reasons {
                   return text.contains(nl) || text.contains(en) || text.contains(why.date() + "");
                 })
             .toList();
+    if (naming.isEmpty()) {
+      naming = all; // what the rule says from then on, or until then
+    }
     if (naming.isEmpty() && why.assumption().isPresent()) {
       naming = pack.assumption(why.assumption().get()).map(x -> x.sources()).orElse(List.of());
     }
-    return (naming.isEmpty() ? all : naming).stream().map(Quote::of).toList();
+    return naming.stream().map(Quote::of).toList();
   }
 
   /** The rules in force at either point, those that decided first. */
