@@ -257,6 +257,29 @@ class OpenApiConformanceTest {
   }
 
   @Test
+  @Order(4)
+  void impactRoutes() {
+    String lines =
+        "{\"id\":\"I-1\",\"facts\":{\"countryOfOrigin\":\"RU\",\"dateOfBirth\":\"2001-03-14\","
+            + "\"militaryStatus\":\"conscript\",\"refusesMilitaryService\":true}}\n{\"id\":\"I-2\"}\n";
+    var officerAnswer =
+        client
+            .request("POST", "/api/v1/impact?from=2023-06-28&to=2023-06-30")
+            .token(officer())
+            .header("Content-Type", "application/x-ndjson")
+            .body(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .send();
+    assertThat(officerAnswer.status()).isEqualTo(200);
+    var analystAnswer =
+        client
+            .request("POST", "/api/v1/impact?from=2023-06-28&to=2023-06-30")
+            .token(server.token(Role.POLICY_ANALYST))
+            .send();
+    assertThat(analystAnswer.status()).isEqualTo(200);
+    assertThat(client.post("/api/v1/impact", officer(), Map.of()).status()).isEqualTo(400);
+  }
+
+  @Test
   @Order(5)
   void auditRoutes() {
     String auditor = server.token(Role.AUDITOR);

@@ -20,6 +20,7 @@ public final class DomainRoutes {
     routes.addAll(PolicyRoutes.routes(app.policyQueries(), app.policies()));
     routes.addAll(CaseRoutes.routes(app.cases(), app.deadlines(), app.policies(), app.today()));
     routes.addAll(CaseAssessmentRoutes.routes(app.assessments()));
+    routes.addAll(ImpactRoutes.routes(app));
     return List.copyOf(routes);
   }
 }
