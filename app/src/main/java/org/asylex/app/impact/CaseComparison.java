@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.asylex.app.policy.FactCheck;
-import org.asylex.engine.assessment.Assessment;
 import org.asylex.engine.assessment.CaseFacts;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.Finding;
@@ -128,15 +127,14 @@ final class CaseComparison {
       List<String> elements,
       Tally tally,
       Consumer<ChangedFinding> changed) {
-    Assessment aa = a.assess(factsA, before.point.date());
-    Assessment ab = b.assess(factsB, after.point.date());
     Reasons r =
         reasons.computeIfAbsent(
             a.pack().id() + "\n" + b.pack().id(),
             k -> new Reasons(a, b, before.point.date(), after.point.date()));
     for (String element : elements) {
-      Finding fa = aa.finding(element).orElse(null);
-      Finding fb = ab.finding(element).orElse(null);
+      // only the changed findings are explained: the others are never built
+      Finding fa = a.finding(factsA, before.point.date(), element).orElse(null);
+      Finding fb = b.finding(factsB, after.point.date(), element).orElse(null);
       Reasons.Explained why = r.explain(fa, fb);
       var c =
           new ChangedFinding(

@@ -113,6 +113,22 @@ public final class CompiledPolicy {
         asOf, ref, allAssumptions, findings, NextQuestions.of(pack.facts(), findings));
   }
 
+  /**
+   * The finding on one element alone, as {@link #assess} gives it (without a trace): for a caller
+   * that needs the reasons of a few findings of many cases, such as an impact analysis explaining
+   * only the findings that changed.
+   */
+  public java.util.Optional<Finding> finding(CaseFacts facts, LocalDate asOf, String element) {
+    int i = elementIds.indexOf(element);
+    if (i < 0) {
+      return java.util.Optional.empty();
+    }
+    var e = evaluation(facts, asOf);
+    ElementPlan p = elements.get(i);
+    ElementState s = p.evaluate(e);
+    return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
+  }
+
   private Evaluation evaluation(CaseFacts facts, LocalDate asOf) {
     // identity first: a deep comparison of the schema on every case costs more than the case
     if (facts.schema() != pack.facts() && !facts.schema().equals(pack.facts())) {

@@ -264,7 +264,9 @@ class ElementOutcomesTest {
       }
       assertThat(names).isEqualTo(f.missingFacts());
       assertThat(o.groups(i)).isEqualTo(f.groups());
+      assertThat(defaults().finding(c, D, f.element())).contains(f);
     }
+    assertThat(defaults().finding(c, D, "no-such-element")).isEmpty();
     assertThat(o.missingMask(0)).isEqualTo((1L << 1) | (1L << 4) | (1L << 3));
   }
 
