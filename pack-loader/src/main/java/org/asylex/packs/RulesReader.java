@@ -38,6 +38,10 @@ final class RulesReader {
 
   static final Mapping VALIDITY = Mapping.of("validity", "from", "to");
 
+  /** The version keys that a rule with a single version carries itself. */
+  private static final List<String> INLINE_VERSION_KEYS =
+      VERSION.keys().stream().filter(k -> !k.equals("rests-on")).toList();
+
   /** What rules.yaml holds. */
   record Rules(List<Definition> definitions, List<Rule> rules) {}
 
@@ -116,7 +120,7 @@ final class RulesReader {
           "mixed-versions",
           rule.at("versions"),
           "rule: give either 'versions' or one version's keys ("
-              + String.join(", ", VERSION.keys())
+              + String.join(", ", INLINE_VERSION_KEYS)
               + ") directly, not both");
     } else if (rule.has("versions")) {
       List<Node> items = rule.list("versions", true);
