@@ -201,8 +201,7 @@ class AssessmentJsonTest {
         .isEqualTo("risk-group-critics");
     assertThat(before.get("rulesInForce").get(0).get("version").asInt()).isEqualTo(2);
     assertThat(before.get("rulesInForce").get(0).get("versions").asInt()).isEqualTo(3);
-    assertThat(before.get("rulesInForce").get(0).get("validFrom").asText())
-        .isEqualTo("2021-06-23");
+    assertThat(before.get("rulesInForce").get(0).get("validFrom").asText()).isEqualTo("2021-06-23");
     assertThat(before.get("rulesInForce").get(0).get("validTo").asText()).isEqualTo("2023-06-08");
     assertThat(after.get("outcome").asText()).isEqualTo("applies");
     assertThat(texts(after.get("groups"))).containsExactly("critics");

@@ -71,7 +71,7 @@ class PolicyRoutesTest {
     assertThat(first.path("validity").path("to").path("date").asText()).isEqualTo("2023-06-08");
     assertThat(first.path("validity").path("to").path("assumption").asText())
         .isEqualTo("in-force-date");
-    assertThat(first.path("condition").asText()).contains("criticismSignificant");
+    assertThat(first.path("condition").asText()).isEqualTo("criticWithSignificantCriticism");
     assertThat(first.path("outcome").asText()).isEqualTo("applies");
     assertThat(first.path("sources").get(0).path("quote").asText()).contains("significant kritiek");
     assertThat(first.path("sources").get(0).path("line").asInt()).isPositive();
