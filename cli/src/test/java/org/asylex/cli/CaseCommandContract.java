@@ -645,11 +645,13 @@ abstract class CaseCommandContract {
         .contains("DIFFERENT:\n")
         .containsPattern("pack content: sha256:[0-9a-f]{64} →")
         .contains("  element decision-moratorium:\n")
-        .contains("    reason (en): “" + shown)
-        .contains("→ “" + changed)
         .contains("why: the same rules decide the same way; only reason differs in the pack")
         .contains("Why:\n  the pack changed since the assessment: same version label 2023-06-08")
         .doesNotContain("outcome:");
+    // the texts are wrapped to the terminal's width
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("reason (en): “" + shown)
+        .contains("→ “" + changed);
   }
 
   @Test
