@@ -28,6 +28,10 @@ final class ReasonReader {
     this.conditions = new ConditionReader(out);
   }
 
+  /** One wording as read: its condition (none for the plain one) and its text. */
+  private record Wording(
+      Optional<Condition> when, LocalizedText text, org.asylex.engine.policy.Origin at) {}
+
   /** The reason under {@code key} of {@code f}; empty when absent or wrong (reported). */
   Optional<Read> read(YamlFile yaml, Fields f, String key) {
     Optional<Node> node = f.node(key);
@@ -46,50 +50,53 @@ final class ReasonReader {
     LocalizedText plain = null;
     boolean complete = true;
     for (int i = 0; i < items.size(); i++) {
-      Optional<Fields> read = WORDING.read(yaml.name(), items.get(i), out);
-      if (read.isEmpty()) {
-        complete = false;
-        continue;
-      }
-      Fields w = read.get();
-      Optional<String> nl = w.text("nl");
-      Optional<String> en = w.text("en");
       boolean last = i == items.size() - 1;
-      Optional<Condition> when = Optional.empty();
-      if (last && w.has("if")) {
-        out.error(
-            "reason-without-plain-wording",
-            w.at("if"),
-            "the last wording of '"
-                + key
-                + "' is the plain one and has no 'if': it is used whenever no condition before it"
-                + " is certainly true");
+      Optional<Wording> w =
+          WORDING.read(yaml.name(), items.get(i), out).flatMap(x -> wording(yaml, x, key, last));
+      if (w.isEmpty()) {
         complete = false;
-      } else if (!last && !w.has("if")) {
-        out.error(
-            "reason-wording-without-if",
-            w.at(),
-            "every wording of '"
-                + key
-                + "' but the last needs an 'if' (the condition under which it is used)");
-        complete = false;
-      } else if (!last) {
-        when = conditions.read(yaml, w, "if");
-      }
-      if (nl.isEmpty() || en.isEmpty() || (!last && when.isEmpty())) {
-        complete = false;
-        continue;
-      }
-      var text = new LocalizedText(nl.get(), en.get());
-      if (last) {
-        plain = text;
+      } else if (last) {
+        plain = w.get().text();
       } else {
-        variants.add(new ReasonVariant(when.get(), text, w.origin()));
+        variants.add(new ReasonVariant(w.get().when().orElseThrow(), w.get().text(), w.get().at()));
       }
     }
     if (!complete || plain == null) {
       return Optional.empty();
     }
     return Optional.of(new Read(plain, variants));
+  }
+
+  /** One wording; the last (plain) one has no {@code if}, every other one has. */
+  private Optional<Wording> wording(YamlFile yaml, Fields w, String key, boolean last) {
+    Optional<String> nl = w.text("nl");
+    Optional<String> en = w.text("en");
+    Optional<Condition> when = Optional.empty();
+    if (last && w.has("if")) {
+      out.error(
+          "reason-without-plain-wording",
+          w.at("if"),
+          "the last wording of '"
+              + key
+              + "' is the plain one and has no 'if': it is used whenever no condition before it"
+              + " is certainly true");
+      return Optional.empty();
+    }
+    if (!last && !w.has("if")) {
+      out.error(
+          "reason-wording-without-if",
+          w.at(),
+          "every wording of '"
+              + key
+              + "' but the last needs an 'if' (the condition under which it is used)");
+      return Optional.empty();
+    }
+    if (!last) {
+      when = conditions.read(yaml, w, "if");
+    }
+    if (nl.isEmpty() || en.isEmpty() || (!last && when.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Wording(when, new LocalizedText(nl.get(), en.get()), w.origin()));
   }
 }
