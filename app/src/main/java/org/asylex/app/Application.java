@@ -29,6 +29,7 @@ public final class Application implements AutoCloseable {
   private final StoredAssessments assessments;
   private final Accounts accounts;
   private final AuditLog audit;
+  private final Operations operations;
 
   private Application(Store store, PolicyCatalog policies, Today today, ApiTokens tokens) {
     this.store = store;
@@ -41,6 +42,7 @@ public final class Application implements AutoCloseable {
     this.assessments = new StoredAssessments(store, policies, today);
     this.accounts = new Accounts(store, tokens);
     this.audit = new AuditLog(store);
+    this.operations = new Operations(store);
   }
 
   /**
@@ -92,6 +94,11 @@ public final class Application implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** The store's readiness, pool use and commit sizes, for monitoring. */
+  public Operations operations() {
+    return operations;
   }
 
   /** Where the store is, for messages: {@code SQLite /path/asylex.db} or the PostgreSQL URL. */
