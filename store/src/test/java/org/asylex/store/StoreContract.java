@@ -474,6 +474,23 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_change_returns_the_case_as_it_left_it_not_as_a_later_change_did() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+
+    CaseRecord mine = store.cases().change("A-1", 1, Map.of("seen", true), OFFICER, "mine");
+    store.cases().update("A-1", 2, Map.of("seen", false), OTHER, "theirs");
+
+    assertThat(mine.version()).isEqualTo(2);
+    assertThat(mine.facts()).containsEntry("seen", true);
+    assertThat(store.cases().change("A-1", 3, Map.of("seen", false), OFFICER, null).version())
+        .as("nothing changed: the version stays")
+        .isEqualTo(3);
+    assertThatThrownBy(() -> store.cases().change("A-1", 2, Map.of("seen", true), OFFICER, null))
+        .isInstanceOf(VersionConflict.class);
+    assertThat(actions("A-1")).containsExactly("case.create", "case.update", "case.update");
+  }
+
+  @Test
   void the_pool_use_is_the_pools_own_and_the_store_answers_until_it_is_closed() {
     PoolUse use = store.poolUse();
     assertThat(use.pool()).startsWith("asylex-");
