@@ -114,5 +114,12 @@ class MetricsTest {
         .contains("asylex_assessments_total{kind=\"stored\"} 1.0")
         .contains("asylex_assessments_total{kind=\"stateless\"} 0.0")
         .contains("jvm_memory_used_bytes");
+    System.gc(); // a gauge whose state was held weakly would read NaN from here on
+    String later = scrape("GET", "/metrics").body();
+    assertThat(later)
+        .contains("asylex_http_requests_in_flight 0.0")
+        .contains("hikaricp_connections_max{pool=\"asylex-sqlite\"} 4.0");
+    assertThat(later.lines().filter(l -> l.startsWith("asylex_") || l.startsWith("hikaricp_")))
+        .noneMatch(l -> l.endsWith("NaN"));
   }
 }

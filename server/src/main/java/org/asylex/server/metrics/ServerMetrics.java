@@ -85,8 +85,11 @@ public final class ServerMetrics implements AutoCloseable {
                     .description("Assessments made by this node, by kind (stored ones once stored)")
                     .tag("kind", kind)
                     .register(registry)));
+    // Strong references: a gauge holds its state weakly, and a method reference is soon collected
+    // (the gauge then reads NaN).
     Gauge.builder("asylex.http.requests.in.flight", inFlight, s -> s.getAsLong())
         .description("Requests being handled now")
+        .strongReference(true)
         .register(registry);
     pool(operations, "hikaricp.connections.active", "Connections lent out", PoolUse::active);
     pool(operations, "hikaricp.connections.idle", "Connections idle in the pool", PoolUse::idle);
@@ -117,6 +120,7 @@ public final class ServerMetrics implements AutoCloseable {
     Gauge.builder(name, operations, o -> figure.applyAsDouble(o.pool()))
         .description(description)
         .tags(Tags.of("pool", poolName))
+        .strongReference(true)
         .register(registry);
   }
 
