@@ -146,6 +146,10 @@ class TwoNodesIT {
                       if (r.statusCode() == 412) {
                         // the case changed under the assessment three times: nothing stored
                         assessConflicts.incrementAndGet();
+                        if (!r.body().contains("while it was being assessed")
+                            || r.body().contains("If-Match")) {
+                          failures.add("assess " + shared + ": 412 " + r.body());
+                        }
                       } else if (expect(r, 201, "assess " + shared, failures)) {
                         JsonNode receipt = JSON.readTree(r.body());
                         receipts.add(
