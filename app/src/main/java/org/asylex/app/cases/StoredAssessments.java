@@ -80,7 +80,8 @@ public final class StoredAssessments {
                   caseId, actor, c -> receipt(c, date, asOf.isEmpty(), assumptions, actor, made))
               .orElseThrow(() -> new Refused(new Refusal.CaseNotFound(caseId)));
     } catch (VersionConflict e) {
-      throw new Refused(new Refusal.StaleVersion(caseId, e.expectedVersion(), e.actualVersion()));
+      // assessCase read the case again after each change by others, and gave up after three
+      throw new Refused(new Refusal.CaseKeptChanging(caseId));
     }
     return new Shown(stored, made.get().assessment(), made.get().pack());
   }
@@ -170,8 +171,8 @@ public final class StoredAssessments {
     if (e instanceof Refused r) {
       return r.refusal();
     }
-    if (e instanceof VersionConflict v) {
-      return new Refusal.StaleVersion(caseId, v.expectedVersion(), v.actualVersion());
+    if (e instanceof VersionConflict) {
+      return new Refusal.CaseKeptChanging(caseId);
     }
     throw e;
   }
