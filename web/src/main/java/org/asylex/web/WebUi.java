@@ -4,7 +4,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.asylex.app.Application;
 import org.asylex.server.ServerExtension;
 import org.asylex.server.http.RequestLog;
@@ -24,7 +23,6 @@ public final class WebUi implements ServerExtension {
   @Override
   public void mount(JavalinConfig javalin, Application app) {
     Assets assets = Assets.load(config);
-    Pages pages = new Pages();
     for (Map.Entry<String, Assets.Asset> file : assets.files().entrySet()) {
       javalin.routes.get(
           file.getKey(),
@@ -33,20 +31,16 @@ public final class WebUi implements ServerExtension {
             Assets.serve(ctx, file.getValue());
           });
     }
-    javalin.routes.get(
-        "/",
-        ctx -> {
-          RequestLog.matched(ctx, "/");
-          pages.render(ctx, "home.jte", new HomePage(frame(ctx)));
-        });
     javalin.routes.get("/language", WebUi::switchLanguage);
-  }
-
-  /** The start page's model. */
-  public record HomePage(Frame frame) {}
-
-  Frame frame(Context ctx) {
-    return new Frame(Texts.of(Lang.of(ctx)), config.themeClass(), Optional.empty(), "", ctx.path());
+    Site site =
+        new Site(
+            config,
+            app,
+            new Pages(),
+            new Sessions(config.clock(), config.idleTimeout(), config.absoluteTimeout()));
+    new SignInPages(site, new SignInLimits(config.clock())).mount(javalin);
+    new StartPages(site).mount(javalin);
+    new CasePages(site).mount(javalin);
   }
 
   /** Keeps the chosen language in a cookie and goes back to the page the switch was on. */

@@ -33,8 +33,8 @@ class PagesTest {
   }
 
   @Test
-  void theStartPageIsDutchByDefaultWithAStrictContentSecurityPolicy() throws Exception {
-    var page = get("/");
+  void theSignInPageIsDutchByDefaultWithAStrictContentSecurityPolicy() throws Exception {
+    var page = get("/sign-in");
 
     assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(page.body()).contains("<html lang=\"nl\">").contains("Naar de inhoud");
@@ -52,7 +52,7 @@ class PagesTest {
     assertThat(switched.headers().firstValue("Location")).hasValue("/cases");
     assertThat(switched.headers().firstValue("Set-Cookie").orElseThrow())
         .startsWith("asylex-lang=en;");
-    var english = get("/", "Cookie", "asylex-lang=en");
+    var english = get("/sign-in", "Cookie", "asylex-lang=en");
     assertThat(english.body()).contains("<html lang=\"en\">").contains("Skip to content");
   }
 
