@@ -105,7 +105,9 @@ public final class Site {
 
   /** Answers with an error page worded by {@code key}. */
   void refuse(Context ctx, int status, String key, Optional<Sessions.Session> session) {
-    Frame frame = frame(ctx, session);
+    // The refused path (which may hold a case id) is not echoed, not even in the language switch.
+    Frame base = frame(ctx, session);
+    Frame frame = new Frame(base.t(), base.themeClass(), base.user(), base.csrf(), "/");
     ctx.status(status);
     pages.render(ctx, "error.jte", new ErrorPage(frame, frame.t().get(key)));
   }

@@ -67,4 +67,14 @@ public final class Texts {
   java.util.Set<String> keys() {
     return bundle.keySet();
   }
+
+  /** A text of a pack (a label, a question, a title) in {@code lang}. */
+  public static String in(org.asylex.engine.text.LocalizedText text, Lang lang) {
+    return text == null
+        ? ""
+        : text.in(
+            lang == Lang.EN
+                ? org.asylex.engine.text.Language.EN
+                : org.asylex.engine.text.Language.NL);
+  }
 }

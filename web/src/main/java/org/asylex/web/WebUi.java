@@ -40,7 +40,11 @@ public final class WebUi implements ServerExtension {
             new Sessions(config.clock(), config.idleTimeout(), config.absoluteTimeout()));
     new SignInPages(site, new SignInLimits(config.clock())).mount(javalin);
     new StartPages(site).mount(javalin);
-    new CasePages(site).mount(javalin);
+    CasePages cases = new CasePages(site);
+    // The interview's fixed paths (/cases/new) before the case pages' /cases/{id}.
+    new IntakePages(site, cases).mount(javalin);
+    cases.mount(javalin);
+    new PolicyPages(site).mount(javalin);
   }
 
   /** Keeps the chosen language in a cookie and goes back to the page the switch was on. */
