@@ -47,7 +47,8 @@ public final class IntakePages {
       List<Question> questions,
       List<FieldError> errors,
       Live live,
-      boolean conflict) {
+      boolean conflict,
+      boolean hypothetical) {
     public boolean editing() {
       return !caseId.isEmpty();
     }
@@ -59,16 +60,43 @@ public final class IntakePages {
   void mount(JavalinConfig javalin) {
     site.get(javalin, "/cases/new", OFFICER, (ctx, v) -> render(ctx, v, Map.of(), Form.blank()));
     site.post(javalin, "/cases/new", OFFICER, this::postNew);
-    site.post(javalin, "/interview/live", OFFICER, this::live);
+    var askers = EnumSet.of(Role.OFFICER, Role.POLICY_ANALYST);
+    site.post(javalin, "/interview/live", askers, this::live);
+    // Policy staff: the same interview, assessed and never stored (POST /api/v1/assessments).
+    var analyst = EnumSet.of(Role.POLICY_ANALYST);
+    site.get(
+        javalin, "/policy/what-if", analyst, (ctx, v) -> render(ctx, v, Map.of(), Form.whatIf()));
+    site.post(
+        javalin,
+        "/policy/what-if",
+        analyst,
+        (ctx, v) -> {
+          Map<String, Object> answers =
+              Interview.answers(ctx, cases.packFor(Interview.answers(ctx, Optional.empty())));
+          render(ctx, v, answers, Form.whatIf());
+        });
     site.get(javalin, "/cases/{id}/edit", OFFICER, this::editForm);
     site.post(javalin, "/cases/{id}/edit", OFFICER, this::postEdit);
   }
 
   /** What the form carries besides the answers. */
   private record Form(
-      String caseId, long version, String reference, String note, boolean conflict) {
+      String caseId,
+      long version,
+      String reference,
+      String note,
+      boolean conflict,
+      boolean hypothetical) {
+    Form(String caseId, long version, String reference, String note, boolean conflict) {
+      this(caseId, version, reference, note, conflict, false);
+    }
+
     static Form blank() {
       return new Form("", 0, "", "", false);
+    }
+
+    static Form whatIf() {
+      return new Form("", 0, "", "", false, true);
     }
 
     static Form of(Context ctx, String caseId) {
@@ -166,7 +194,8 @@ public final class IntakePages {
             questions,
             errors,
             live(v, outcome),
-            form.conflict()));
+            form.conflict(),
+            form.hypothetical()));
   }
 
   private Live live(Site.Visit v, Outcome outcome) {

@@ -12,10 +12,12 @@ import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.users.Role;
 import org.asylex.engine.policy.Assumption;
+import org.asylex.engine.policy.PolicyDiff;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.policy.Rule;
 import org.asylex.engine.policy.SourceDocument;
 import org.asylex.engine.policy.SourceQuote;
+import org.asylex.engine.policy.Timeline;
 
 /**
  * A pack's letter, with every sentence a rule quotes marked and linked to the rules citing it, and
@@ -55,11 +57,26 @@ public final class PolicyPages {
 
   public record RulesPage(Frame frame, PolicyPack pack) {}
 
+  /** The timeline: drawn, and as text (the drawing's text alternative). */
+  public record TimelinePage(
+      Frame frame, PolicyPack pack, TimelineSvg.Drawing drawing, List<Timeline.Entry> entries) {}
+
+  /** What differs between two dates. */
+  public record DiffPage(
+      Frame frame,
+      PolicyPack pack,
+      String from,
+      String to,
+      java.util.Optional<PolicyDiff.Result> diff,
+      String error) {}
+
   public record AssumptionsPage(Frame frame, PolicyPack pack, List<Assumption> assumptions) {}
 
   void mount(JavalinConfig javalin) {
     site.get(javalin, "/policy/{pack}/letter/{document}", READERS, this::letter);
     site.get(javalin, "/policy/{pack}/assumptions", READERS, this::assumptions);
+    site.get(javalin, "/policy/{pack}/timeline", READERS, this::timeline);
+    site.get(javalin, "/policy/{pack}/diff", READERS, this::diff);
     site.get(
         javalin,
         "/policy/{pack}/rules",
@@ -86,6 +103,43 @@ public final class PolicyPages {
         "letter.jte",
         new LetterPage(
             v.frame(), pack, doc, Texts.in(doc.title(), v.frame().lang()), segments(pack, doc)));
+  }
+
+  private void timeline(Context ctx, Site.Visit v) {
+    var view =
+        site.app
+            .policyQueries()
+            .timeline(site.app.policyQueries().pack(ctx.pathParam("pack"), java.util.Map.of()));
+    site.pages.render(
+        ctx,
+        "timeline.jte",
+        new TimelinePage(v.frame(), view.pack(), TimelineSvg.of(view), view.entries()));
+  }
+
+  private void diff(Context ctx, Site.Visit v) {
+    var view = site.app.policyQueries().pack(ctx.pathParam("pack"), java.util.Map.of());
+    String from = ctx.queryParam("from") == null ? "" : ctx.queryParam("from").trim();
+    String to = ctx.queryParam("to") == null ? "" : ctx.queryParam("to").trim();
+    java.util.Optional<PolicyDiff.Result> diff = java.util.Optional.empty();
+    String error = "";
+    if (!from.isEmpty() || !to.isEmpty()) {
+      try {
+        diff =
+            java.util.Optional.of(
+                site.app
+                    .policyQueries()
+                    .diff(view, java.time.LocalDate.parse(from), java.time.LocalDate.parse(to))
+                    .diff());
+      } catch (java.time.format.DateTimeParseException e) {
+        error = v.t().get("diff.badDate");
+      } catch (Refused e) {
+        error = v.t().get("diff.order");
+      }
+    }
+    if (!error.isEmpty()) {
+      ctx.status(422);
+    }
+    site.pages.render(ctx, "diff.jte", new DiffPage(v.frame(), view.pack(), from, to, diff, error));
   }
 
   private void assumptions(Context ctx, Site.Visit v) {

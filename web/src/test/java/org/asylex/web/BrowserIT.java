@@ -196,10 +196,25 @@ class BrowserIT {
         driver.get(url("/language?to=" + lang + "&back=%2Fsign-in"));
         signIn(role);
         check(driver.getCurrentUrl(), lang, failures);
+        if (role.equals("policy-analyst")) {
+          for (String path :
+              List.of(
+                  "/policy/" + pack + "/timeline",
+                  "/policy/" + pack + "/diff?from=2023-01-01&to=2023-12-31",
+                  "/policy/what-if")) {
+            driver.get(url(path));
+            pages.add(path);
+            check(path, lang, failures);
+          }
+          driver.findElement(By.id("fact-countryOfOrigin")).sendKeys("RU");
+          driver.findElement(By.cssSelector("button[value=next]")).click();
+          waiting().until(ExpectedConditions.presenceOfElementLocated(By.name("fact.gender")));
+          check("/policy/what-if (answered)", lang, failures);
+        }
       }
     }
     assertThat(failures).isEmpty();
-    assertThat(pages).hasSize(20);
+    assertThat(pages).hasSize(26);
     // The check can fail: a page without its language is a violation axe reports.
     driver.executeScript("document.documentElement.removeAttribute('lang')");
     assertThat(Chromium.axeViolations(driver)).anyMatch(v -> v.startsWith("html-has-lang"));
