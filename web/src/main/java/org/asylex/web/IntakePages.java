@@ -178,9 +178,11 @@ public final class IntakePages {
       ctx.status(422);
     }
     String action =
-        form.caseId().isEmpty()
-            ? "/cases/new"
-            : "/cases/" + CasePages.encode(form.caseId()) + "/edit";
+        form.hypothetical()
+            ? "/policy/what-if"
+            : form.caseId().isEmpty()
+                ? "/cases/new"
+                : "/cases/" + CasePages.encode(form.caseId()) + "/edit";
     site.pages.render(
         ctx,
         "intake.jte",

@@ -208,7 +208,12 @@ class BrowserIT {
           }
           driver.findElement(By.id("fact-countryOfOrigin")).sendKeys("RU");
           driver.findElement(By.cssSelector("button[value=next]")).click();
-          waiting().until(ExpectedConditions.presenceOfElementLocated(By.name("fact.gender")));
+          try {
+            waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(By.name("fact.militaryStatus")));
+          } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(driver.getCurrentUrl() + "\n" + driver.getPageSource(), e);
+          }
           check("/policy/what-if (answered)", lang, failures);
         }
       }

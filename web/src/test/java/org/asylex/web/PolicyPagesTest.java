@@ -60,7 +60,9 @@ class PolicyPagesTest {
   void whatIfAssessesWithoutStoringACase() throws Exception {
     var b = analyst();
     long cases = server.app().cases().list(org.asylex.store.CaseFilter.all(), 0, 1, "t").total();
-    String csrf = HttpBrowser.csrf(b.get("/policy/what-if"));
+    var form = b.get("/policy/what-if");
+    assertThat(form.body()).contains("action=\"/policy/what-if\"");
+    String csrf = HttpBrowser.csrf(form);
 
     var page =
         b.post(
