@@ -68,8 +68,11 @@ class BrowserIT {
     driver.get(url("/language?to=en&back=%2Fsign-in"));
   }
 
+  /** The live assessment's text, read in one step (htmx may swap the element at any moment). */
   static String liveText() {
-    return driver.findElement(By.id("live")).getText();
+    return String.valueOf(
+        driver.executeScript(
+            "const e = document.getElementById('live'); return e ? e.textContent : '';"));
   }
 
   /** Creates a case through the interview; returns the case page's URL. */
