@@ -50,7 +50,7 @@ fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
 token="$(./asylex user add load --role officer --actor load-test "${store[@]}")"
-printf 'load test web password\n' | ./asylex user password load --actor load-test "${store[@]}"
+printf 'wrk measures the report page\n' | ./asylex user password load --actor load-test "${store[@]}"
 
 ./asylex serve --port "$port" "${store[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -72,7 +72,7 @@ case_id="$(curl -fsS -X POST "$base/api/v1/cases" -H "Authorization: Bearer $tok
 jar="$work/cookies"
 csrf="$(curl -fsS -c "$jar" "$base/sign-in" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)"
 curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "name=load" \
-  --data-urlencode "password=load test web password" "$base/sign-in"
+  --data-urlencode "password=wrk measures the report page" "$base/sign-in"
 session="asylex-session=$(awk '$6 == "asylex-session" {print $7}' "$jar")"
 assessment_id="$(curl -fsS -X POST "$base/api/v1/cases/$case_id/assessments" \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
