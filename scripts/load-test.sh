@@ -4,6 +4,8 @@
 #   baseline   GET /health (no authentication, no work: what the server and wrk cost alone)
 #   stateless  POST /api/v1/assessments (examples/conscript-refusing-service.json)
 #   stored     POST /api/v1/cases/{id}/assessments (assess a stored case and store the receipt)
+#   report     GET /assessments/{id} (the web UI's assessment report page, signed in with a
+#              browser session; it reads the receipt and appends its assessment.read audit event)
 # on a fresh embedded store (SQLite) in a temporary directory, or PostgreSQL with --postgres.
 # Figures go to stdout as a Markdown table; compare the rows with the baseline of the same run.
 #
@@ -48,6 +50,7 @@ fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
 token="$(./asylex user add load --role officer --actor load-test "${store[@]}")"
+printf 'wrk measures the report page\n' | ./asylex user password load --actor load-test "${store[@]}"
 
 ./asylex serve --port "$port" "${store[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -65,9 +68,21 @@ case_id="$(curl -fsS -X POST "$base/api/v1/cases" -H "Authorization: Bearer $tok
   -H 'Content-Type: application/json' --data-binary @"$work/case.json" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
 
-run() { # name path [body-file]
-  local name="$1" path="$2" body="${3:-}"
-  ASYLEX_TOKEN="$token" ASYLEX_BODY_FILE="$body" \
+# A browser session for the report page: the sign-in form's token, then the session cookie.
+jar="$work/cookies"
+csrf="$(curl -fsS -c "$jar" "$base/sign-in" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)"
+curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "name=load" \
+  --data-urlencode "password=wrk measures the report page" "$base/sign-in"
+session="asylex-session=$(awk '$6 == "asylex-session" {print $7}' "$jar")"
+assessment_id="$(curl -fsS -X POST "$base/api/v1/cases/$case_id/assessments" \
+  -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data-binary @"$work/assess-case.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+test "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $session" "$base/assessments/$assessment_id")" = 200 \
+  || { echo "load-test: the report page did not answer 200 to the session" >&2; exit 1; }
+
+run() { # name path [body-file] [cookie]
+  local name="$1" path="$2" body="${3:-}" cookie="${4:-}"
+  ASYLEX_TOKEN="$token" ASYLEX_BODY_FILE="$body" ASYLEX_COOKIE="$cookie" \
     wrk -t2 -c"$connections" -d"$duration" --latency -s scripts/load/post-json.lua "$base$path" \
     >"$work/$name.out"
   echo "$name $(tail -n 1 "$work/$name.out")" >>"$work/results"
@@ -82,6 +97,9 @@ ASYLEX_TOKEN="$token" ASYLEX_BODY_FILE="$work/assess-case.json" \
 run baseline /health
 run stateless /api/v1/assessments "$work/stateless.json"
 run stored "/api/v1/cases/$case_id/assessments" "$work/assess-case.json"
+ASYLEX_COOKIE="$session" wrk -t2 -c"$connections" -d5s -s scripts/load/post-json.lua \
+  "$base/assessments/$assessment_id" >/dev/null
+run report "/assessments/$assessment_id" "" "$session"
 
 python3 - "$work/results" "$connections" "$duration" "$($postgres && echo PostgreSQL || echo SQLite)" <<'PY'
 import json, sys
@@ -92,7 +110,7 @@ print(f"wrk, {sys.argv[2]} connections, {sys.argv[3]} per route, store {sys.argv
 print("| route | requests/s | vs baseline | p50 ms | p90 ms | p99 ms | max ms | errors |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 bad = 0
-for name in ["baseline", "stateless", "stored"]:
+for name in ["baseline", "stateless", "stored", "report"]:
     d = data[name]
     errors = sum(d["errors"].values())
     bad += errors

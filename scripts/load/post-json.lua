@@ -1,10 +1,17 @@
 -- wrk script: POST the JSON body in $ASYLEX_BODY_FILE to the URL path given on the command line,
--- with the API token in $ASYLEX_TOKEN; GET when no body file is given. Prints one JSON line of
+-- with the API token in $ASYLEX_TOKEN (or the web session cookie in $ASYLEX_COOKIE); GET when no
+-- body file is given. Prints one JSON line of
 -- figures at the end (latencies in microseconds), so load-test.sh can tabulate them.
 local token = os.getenv("ASYLEX_TOKEN")
 local body_file = os.getenv("ASYLEX_BODY_FILE")
+local cookie = os.getenv("ASYLEX_COOKIE")
 
 wrk.headers["Accept"] = "application/json"
+-- A web page: the browser session's cookie instead of a token.
+if cookie and cookie ~= "" then
+  wrk.headers["Cookie"] = cookie
+  wrk.headers["Accept"] = "text/html"
+end
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end

@@ -34,6 +34,11 @@ public final class TestApp {
     return Application.open(StoreConfig.dataDirectory(data), policies, TODAY, new ApiTokens(4));
   }
 
+  /** With the caller's tokens, to count the BCrypt checks they run. */
+  public static Application open(Path data, ApiTokens tokens) {
+    return Application.open(StoreConfig.dataDirectory(data), policies(), TODAY, tokens);
+  }
+
   /** The facts of the README's example: a conscript of 21 refusing service. */
   public static Map<String, Object> conscript() {
     var facts = new LinkedHashMap<String, Object>();

@@ -13,6 +13,8 @@ import org.asylex.server.AsylexServer;
 import org.asylex.server.MetricsEndpoint;
 import org.asylex.server.OidcConfig;
 import org.asylex.server.ServerConfig;
+import org.asylex.web.WebConfig;
+import org.asylex.web.WebUi;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     description = {
-      "Serve the HTTP API (docs/api.md): assessments, policies, cases, the audit trail.",
+      "Serve the web UI at / and the HTTP API (docs/api.md): assessments, policies, cases, the"
+          + " audit trail.",
       "Binds to 127.0.0.1 by default; every route that touches cases needs a token from 'asylex"
           + " user add'. The API description is at /openapi.json, an interactive page at"
           + " /api-docs. One log line per request on standard error (never a fact value or a"
@@ -76,6 +79,26 @@ final class ServeCommand extends StoreCommand {
       defaultValue = "127.0.0.1",
       description = "Address of the metrics port (default: ${DEFAULT-VALUE}).")
   String metricsBind;
+
+  @ArgGroup(exclusive = false, heading = "Web UI theme (optional)%n")
+  Theme theme;
+
+  /** A deployment's own NL Design System theme instead of the bundled neutral one. */
+  static final class Theme {
+    @Option(
+        names = "--web-theme-class",
+        required = true,
+        paramLabel = "CLASS",
+        description = "The theme's CSS class, e.g. rijkshuisstijl-theme.")
+    String themeClass;
+
+    @Option(
+        names = "--web-theme-css",
+        required = true,
+        paramLabel = "FILE",
+        description = "The CSS file of the theme's design tokens, defining that class.")
+    Path css;
+  }
 
   @ArgGroup(exclusive = false, heading = "OpenID Connect (optional: bearer JWTs)%n")
   Oidc oidc;
@@ -163,12 +186,24 @@ final class ServeCommand extends StoreCommand {
     return oidc == null ? serverConfig : serverConfig.withOidc(oidc.config());
   }
 
+  /** The web UI's configuration from the options. */
+  private WebConfig webConfig() {
+    if (theme == null) {
+      return WebConfig.defaults();
+    }
+    try {
+      return WebConfig.defaults().withTheme(theme.themeClass, theme.css);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--web-theme-class: " + e.getMessage());
+    }
+  }
+
   @Override
   int run(Application app, String actor) {
     ServerConfig serverConfig = serverConfig();
     AsylexServer server;
     try {
-      server = AsylexServer.start(serverConfig, app);
+      server = AsylexServer.start(serverConfig, app, java.util.List.of(new WebUi(webConfig())));
     } catch (RuntimeException e) {
       throw new UsageError("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
     }
@@ -215,6 +250,7 @@ final class ServeCommand extends StoreCommand {
     for (PolicyPack p : app.policies().packs()) {
       out().println("asylex: policy " + p.id() + " " + p.version() + " (" + p.contentHash() + ")");
     }
+    out().println("asylex: web UI " + server.url());
     out().println("asylex: API description " + server.url().resolve("api-docs"));
     if (metrics != null) {
       out().println("asylex: metrics " + metrics.url());

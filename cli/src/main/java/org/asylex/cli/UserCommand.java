@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
       UserCommand.Add.class,
       UserCommand.ListUsers.class,
       UserCommand.Token.class,
-      UserCommand.Disable.class
+      UserCommand.Disable.class,
+      UserCommand.Password.class
     })
 final class UserCommand {
   private UserCommand() {}
@@ -126,6 +127,45 @@ final class UserCommand {
     int run(Application app, String actor) {
       UserAccount u = app.accounts().disable(name, actor);
       out().println(u.name() + " disabled at " + u.disabled().orElseThrow());
+      return 0;
+    }
+  }
+
+  /** {@code asylex user password NAME}: the web sign-in password, read from standard input. */
+  @Command(
+      name = "password",
+      description = {
+        "Set the password an account signs in to the web UI with, read from standard input (its"
+            + " first line; only a BCrypt hash is stored).",
+        "At least 12 characters, at most 72 bytes, not a common password, not the account's name."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Password extends StoreCommand {
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    int run(Application app, String actor) {
+      String password;
+      try {
+        var reader =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    ((Main) spec.root().userObject()).stdin(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        password = reader.readLine();
+      } catch (java.io.IOException e) {
+        throw new UsageError("cannot read the password from standard input: " + e.getMessage());
+      }
+      if (password == null) {
+        throw new UsageError(
+            "give the password on standard input, e.g. 'asylex user password " + name + " < file'");
+      }
+      app.accounts().setPassword(name, password, actor);
+      err()
+          .println(
+              "asylex: the web sign-in password of " + name + " is set; only its hash is stored.");
       return 0;
     }
   }

@@ -11,13 +11,15 @@ import org.asylex.cli.fixture.FrontEndThatDoesTheWorkItself;
 import org.junit.jupiter.api.Test;
 
 /**
- * The front ends (the command line and the HTTP server; the web UI when it comes) hold no workflow
- * logic: they parse, call one use case of the application layer, and render. So they never compile
- * packs, check case input, load packs, build receipts or talk to the store's ports, and the command
- * line uses nothing of the server but its entry point.
+ * The front ends (the command line, the HTTP server and the web UI) hold no workflow logic: they
+ * parse, call one use case of the application layer, and render. So they never compile packs, check
+ * case input, load packs, build receipts or talk to the store's ports, and the command line uses
+ * nothing of the server but its entry point.
  */
 class FrontEndArchitectureTest {
-  private static final String[] FRONT_ENDS = {"org.asylex.cli..", "org.asylex.server.."};
+  private static final String[] FRONT_ENDS = {
+    "org.asylex.cli..", "org.asylex.server..", "org.asylex.web.."
+  };
 
   private static final JavaClasses PRODUCT =
       new ClassFileImporter()
@@ -81,6 +83,31 @@ class FrontEndArchitectureTest {
           .resideInAnyPackage("org.asylex.server.*..")
           .because("the command line uses nothing of the server but its entry point");
 
+  /** The command line mounts the web UI, and knows nothing else of it. */
+  static final ArchRule CLI_USES_ONLY_THE_WEB_UIS_ENTRY_POINT =
+      noClasses()
+          .that()
+          .resideInAPackage("org.asylex.cli..")
+          .should()
+          .dependOnClassesThat(
+              com.tngtech.archunit.base.DescribedPredicate.describe(
+                  "classes of the web UI but WebUi and WebConfig",
+                  c ->
+                      c.getPackageName().startsWith("org.asylex.web")
+                          && !c.getName().equals("org.asylex.web.WebUi")
+                          && !c.getName().equals("org.asylex.web.WebConfig")))
+          .because("the command line uses nothing of the web UI but its entry point");
+
+  /** The API knows nothing of the pages mounted beside it. */
+  static final ArchRule SERVER_KNOWS_NOTHING_OF_THE_WEB_UI =
+      noClasses()
+          .that()
+          .resideInAPackage("org.asylex.server..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.asylex.web..")
+          .because("the web UI is mounted through ServerExtension");
+
   @Test
   void frontEndsHoldNoWorkflowLogic() {
     NO_WORKFLOW_IN_FRONT_ENDS.check(PRODUCT);
@@ -89,6 +116,16 @@ class FrontEndArchitectureTest {
   @Test
   void theCommandLineUsesOnlyTheServersEntryPoint() {
     CLI_USES_ONLY_THE_SERVERS_ENTRY_POINT.check(PRODUCT);
+  }
+
+  @Test
+  void theCommandLineUsesOnlyTheWebUisEntryPoint() {
+    CLI_USES_ONLY_THE_WEB_UIS_ENTRY_POINT.check(PRODUCT);
+  }
+
+  @Test
+  void theServerKnowsNothingOfTheWebUi() {
+    SERVER_KNOWS_NOTHING_OF_THE_WEB_UI.check(PRODUCT);
   }
 
   @Test
@@ -105,5 +142,8 @@ class FrontEndArchitectureTest {
     assertThatThrownBy(() -> CLI_USES_ONLY_THE_SERVERS_ENTRY_POINT.check(fixture))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("org.asylex.server.http");
+    assertThatThrownBy(() -> CLI_USES_ONLY_THE_WEB_UIS_ENTRY_POINT.check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("org.asylex.web.Texts");
   }
 }

@@ -139,4 +139,45 @@ class UserCommandTest {
     cli("user", "add", "bea", "--role", "admin");
     assertThat(cli("user", "disable", "ada").exitCode()).isZero();
   }
+
+  @Test
+  void passwordReadsStandardInputAndStoresOnlyAHash() throws Exception {
+    cli("user", "add", "olga", "--role", "officer");
+    CliRun run =
+        CliRun.withStdin(
+            "tulips in the rain at dawn\n",
+            "user",
+            "password",
+            "olga",
+            "--data",
+            data.toString(),
+            "--actor",
+            "setup");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).contains("only its hash is stored");
+    assertThat(run.out()).doesNotContain("tulips");
+    try (Store store = Store.open(StoreConfig.dataDirectory(data))) {
+      String hash = store.users().passwordHash("olga").orElseThrow();
+      assertThat(hash).startsWith("$2").doesNotContain("tulips");
+    }
+  }
+
+  @Test
+  void aCommonPasswordIsRefusedWithTheReason() {
+    cli("user", "add", "olga", "--role", "officer");
+    CliRun run =
+        CliRun.withStdin(
+            "password1234\n",
+            "user",
+            "password",
+            "olga",
+            "--data",
+            data.toString(),
+            "--actor",
+            "setup");
+
+    assertThat(run.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).contains("password:").contains("common");
+  }
 }

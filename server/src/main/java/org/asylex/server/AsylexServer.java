@@ -83,7 +83,19 @@ public final class AsylexServer implements AutoCloseable {
    *     port cannot be bound
    */
   public static AsylexServer start(ServerConfig config, Application app) {
+    return start(config, app, List.of());
+  }
+
+  /**
+   * Starts the server over {@code app} with {@code extensions} mounted beside the API (the web UI),
+   * in this order, after the API's routes.
+   *
+   * @see #start(ServerConfig, Application)
+   */
+  public static AsylexServer start(
+      ServerConfig config, Application app, List<ServerExtension> extensions) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(extensions, "extensions");
     Objects.requireNonNull(app, "app");
     app.policies().requireAllUsable();
     ApiDocs docs = ApiDocs.load();
@@ -117,6 +129,7 @@ public final class AsylexServer implements AutoCloseable {
             javalin -> {
               configure(javalin, config, graceful, metrics);
               register(javalin, routes, authenticator, docs);
+              extensions.forEach(extension -> extension.mount(javalin, app));
             });
     try {
       web.start();

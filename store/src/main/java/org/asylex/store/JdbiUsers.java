@@ -134,6 +134,38 @@ final class JdbiUsers implements Users {
         });
   }
 
+  @Override
+  public void setPasswordHash(String name, String passwordHash, String actor) {
+    Checks.userName(name);
+    Checks.tokenHash(passwordHash);
+    Checks.actor(actor);
+    transactions.write(
+        h -> {
+          int updated =
+              h.createUpdate("UPDATE users SET password_hash = :hash WHERE name = :name")
+                  .bind("hash", passwordHash)
+                  .bind("name", name)
+                  .execute();
+          if (updated == 0) {
+            throw new UserNotFound(name);
+          }
+          audit.appendAbout(h, actor, AuditTrail.USER_PASSWORD, name);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<String> passwordHash(String name) {
+    Checks.userName(name);
+    return transactions.read(
+        h ->
+            h.createQuery("SELECT password_hash FROM users WHERE name = :name")
+                .bind("name", name)
+                .mapTo(String.class)
+                .findOne()
+                .filter(java.util.Objects::nonNull));
+  }
+
   private Optional<UserAccount> find(Handle h, String name) {
     return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE name = :name")
         .bind("name", name)

@@ -67,4 +67,19 @@ public interface Users {
    * @throws UserNotFound when there is no such account
    */
   UserAccount disable(String name, String actor);
+
+  /**
+   * Sets the hash of the account's web sign-in password (the caller makes the hash). A disabled
+   * account keeps its state. Audit: {@code user.password}.
+   *
+   * @throws UserNotFound when there is no such account
+   * @throws IllegalArgumentException for a blank hash or actor
+   */
+  void setPasswordHash(String name, String passwordHash, String actor);
+
+  /**
+   * The hash of the account's password, if it has an account and a password (active or not: the
+   * caller checks {@link UserAccount#active()}). Not audited, like {@link #find}.
+   */
+  Optional<String> passwordHash(String name);
 }

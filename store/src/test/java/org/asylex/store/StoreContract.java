@@ -725,6 +725,22 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_password_hash_is_set_audited_and_read_back_and_an_unknown_account_is_refused() {
+    store.users().add("officer.p", "officer", "tid-p", HASH_A, ADMIN);
+    assertThat(store.users().passwordHash("officer.p")).isEmpty();
+    long events = eventCount();
+
+    store.users().setPasswordHash("officer.p", HASH_B, ADMIN);
+
+    assertThat(store.users().passwordHash("officer.p")).contains(HASH_B);
+    assertThat(eventCount()).isEqualTo(events + 1);
+    assertThatThrownBy(() -> store.users().setPasswordHash("nobody", HASH_B, ADMIN))
+        .isInstanceOf(UserNotFound.class);
+    assertThat(store.users().passwordHash("nobody")).isEmpty();
+    assertThat(eventCount()).isEqualTo(events + 1);
+  }
+
+  @Test
   void a_new_token_is_found_by_its_id_and_the_old_token_id_finds_nothing() {
     UserAccount added = store.users().add("officer.b", "policy-analyst", "tid-1", HASH_A, ADMIN);
     store.users().add("officer.c", "officer", "tid-c", HASH_A, ADMIN);

@@ -182,6 +182,56 @@ public final class Accounts {
         .isPresent();
   }
 
+  /**
+   * Sets the web sign-in password of an account (only its BCrypt hash is stored).
+   *
+   * @throws Refused {@link Refusal.InvalidValue} (field {@code password}, code {@code
+   *     weak-password}) for a password {@link Passwords} refuses, {@link Refusal.UserNotFound}
+   */
+  public void setPassword(String name, String password, String actor) {
+    requireExisting(name);
+    Optional<String> problem = Passwords.problem(name, password);
+    if (problem.isPresent()) {
+      throw new Refused(new Refusal.InvalidValue("password", "weak-password", problem.get()));
+    }
+    try {
+      store.users().setPasswordHash(name, tokens.hashPassword(password), actor);
+    } catch (UserNotFound e) {
+      throw new Refused(new Refusal.UserNotFound(name));
+    }
+  }
+
+  /**
+   * The active account with this name and password, if any. One BCrypt check whatever is found: an
+   * unknown name, an account without a password and a disabled account are checked against a
+   * stand-in hash, so that the time taken does not tell which names exist.
+   */
+  public Optional<UserAccount> signIn(String name, String password) {
+    if (name == null
+        || password == null
+        || !NAME.matcher(name).matches()
+        || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            > Passwords.MAX_BYTES) {
+      tokens.passwordMatches("", null);
+      return Optional.empty();
+    }
+    Optional<UserAccount> found = store.users().find(name).filter(UserAccount::active);
+    Optional<String> hash = found.isPresent() ? store.users().passwordHash(name) : Optional.empty();
+    boolean matches = tokens.passwordMatches(password, hash.orElse(null));
+    return matches ? found : Optional.empty();
+  }
+
+  /**
+   * The account with this name if it is active: what a browser session checks on each request, so
+   * that disabling an account ends its sessions.
+   */
+  public Optional<UserAccount> active(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    return store.users().find(name).filter(UserAccount::active);
+  }
+
   /** A name that cannot exist is simply not found (and not echoed: it could be anything). */
   private static void requireExisting(String name) {
     if (name == null || !NAME.matcher(name).matches()) {

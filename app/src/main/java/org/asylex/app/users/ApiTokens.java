@@ -98,6 +98,21 @@ public final class ApiTokens {
     return encoder.matches(m.group(2), storedHash);
   }
 
+  /** The BCrypt hash of a web sign-in password (checked by {@link #passwordMatches}). */
+  public String hashPassword(String password) {
+    return encoder.encode(password);
+  }
+
+  /**
+   * Whether {@code password} matches {@code storedHash}; with no hash it is checked against the
+   * stand-in hash, so that the answer takes as long whether or not the account has a password.
+   */
+  public boolean passwordMatches(String password, String storedHash) {
+    checks.incrementAndGet();
+    boolean matches = encoder.matches(password, storedHash == null ? standInHash() : storedHash);
+    return storedHash != null && matches;
+  }
+
   /** How many BCrypt checks {@link #matches} has run: the slow work a token check costs. */
   public long checksRun() {
     return checks.get();

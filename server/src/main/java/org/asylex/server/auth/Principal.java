@@ -11,7 +11,9 @@ public record Principal(String name, Role role, Via via) {
   /** The kind of credential. */
   public enum Via {
     API_TOKEN,
-    JWT
+    JWT,
+    /** A signed-in browser of the web UI (never accepted by the API's routes). */
+    BROWSER_SESSION
   }
 
   public Principal {

@@ -1,0 +1,175 @@
+package org.asylex.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.asylex.app.cases.CaseFiles;
+import org.asylex.app.cases.Reproduction;
+import org.asylex.app.policy.Lookup;
+import org.asylex.app.users.Role;
+import org.asylex.engine.policy.FactDefinition;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.json.DiffText;
+import org.asylex.json.ReceiptJson;
+import org.asylex.store.CaseFilter;
+import org.asylex.store.CaseRecord;
+import org.asylex.store.FactChange;
+import org.asylex.store.StoredAssessment;
+
+/**
+ * The officer's case pages. Each calls the use cases of the API routes it mirrors, so it is audited
+ * alike: the case page reads the case ({@code case.read}) and its receipts ({@code
+ * assessment.list}), the report reads one receipt ({@code assessment.read}), the history reads the
+ * history ({@code case.history}).
+ */
+public final class CasePages {
+  static final int PAGE_SIZE = 25;
+  private static final EnumSet<Role> OFFICER = EnumSet.of(Role.OFFICER);
+  private final Site site;
+
+  CasePages(Site site) {
+    this.site = site;
+  }
+
+  public record CaseListPage(Frame frame, CaseFiles.Page page) {
+    public boolean hasPrevious() {
+      return page.offset() > 0;
+    }
+
+    public boolean hasNext() {
+      return page.offset() + page.items().size() < page.total();
+    }
+  }
+
+  /** A fact of a case as the page shows it: the pack's label, the stored value. */
+  public record FactRow(String name, String label, String value) {}
+
+  public record CasePage(
+      Frame frame, CaseRecord record, List<FactRow> facts, List<StoredAssessment> receipts) {}
+
+  public record ReportPage(
+      Frame frame, StoredAssessment receipt, List<Report.Element> elements, String notice) {}
+
+  public record HistoryPage(Frame frame, String caseId, List<FactChange> changes) {}
+
+  public record ReproductionPage(
+      Frame frame, StoredAssessment receipt, String kind, List<String> lines) {}
+
+  void mount(JavalinConfig javalin) {
+    site.get(javalin, "/cases", OFFICER, this::list);
+    site.get(
+        javalin,
+        "/cases/open",
+        OFFICER,
+        (ctx, v) -> ctx.redirect("/cases/" + encode(ctx.queryParam("id"))));
+    site.get(javalin, "/cases/{id}", OFFICER, this::show);
+    site.post(javalin, "/cases/{id}/assess", OFFICER, this::assess);
+    site.get(javalin, "/cases/{id}/history", OFFICER, this::history);
+    site.get(javalin, "/assessments/{id}", OFFICER, this::report);
+    site.get(javalin, "/assessments/{id}/reproduction", OFFICER, this::reproduce);
+  }
+
+  private void list(Context ctx, Site.Visit v) {
+    int offset = (int) Forms.whole(ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE);
+    CaseFiles.Page page = site.app.cases().list(CaseFilter.all(), offset, PAGE_SIZE, v.actor());
+    site.pages.render(ctx, "cases.jte", new CaseListPage(v.frame(), page));
+  }
+
+  private void show(Context ctx, Site.Visit v) {
+    CaseRecord c = site.app.cases().find(ctx.pathParam("id"), v.actor());
+    List<StoredAssessment> receipts = site.app.assessments().forCase(c.id(), v.actor());
+    site.pages.render(
+        ctx,
+        "case.jte",
+        new CasePage(v.frame(), c, factRows(c.facts(), v.frame().lang()), receipts));
+  }
+
+  /** The stored facts with the labels of the pack of the case's country, in the pack's order. */
+  List<FactRow> factRows(Map<String, Object> facts, Lang lang) {
+    Optional<PolicyPack> pack = packFor(facts);
+    var rows = new ArrayList<FactRow>();
+    if (pack.isPresent()) {
+      for (FactDefinition f : pack.get().facts().facts()) {
+        if (facts.containsKey(f.name())) {
+          rows.add(
+              new FactRow(
+                  f.name(), Texts.in(f.label(), lang), String.valueOf(facts.get(f.name()))));
+        }
+      }
+    }
+    facts.forEach(
+        (name, value) -> {
+          if (rows.stream().noneMatch(r -> r.name().equals(name))) {
+            rows.add(new FactRow(name, name, String.valueOf(value)));
+          }
+        });
+    return rows;
+  }
+
+  Optional<PolicyPack> packFor(Map<String, ?> facts) {
+    Object country = facts.get("countryOfOrigin");
+    if (country instanceof String code
+        && site.app.policies().byCountry(code) instanceof Lookup.Found found) {
+      return Optional.of(found.pack());
+    }
+    return Optional.empty();
+  }
+
+  private void assess(Context ctx, Site.Visit v) {
+    StoredAssessment receipt =
+        site.app.assessments().assess(ctx.pathParam("id"), Optional.empty(), Map.of(), v.actor());
+    ctx.redirect("/assessments/" + encode(receipt.id()), HttpStatus.SEE_OTHER);
+  }
+
+  private void history(Context ctx, Site.Visit v) {
+    String id = ctx.pathParam("id");
+    List<FactChange> changes = site.app.cases().history(id, v.actor());
+    site.pages.render(ctx, "history.jte", new HistoryPage(v.frame(), id, changes));
+  }
+
+  private void report(Context ctx, Site.Visit v) {
+    StoredAssessment receipt = site.app.assessments().find(ctx.pathParam("id"), v.actor());
+    Lang lang = v.frame().lang();
+    site.pages.render(
+        ctx,
+        "report.jte",
+        new ReportPage(
+            v.frame(),
+            receipt,
+            Report.of(ReceiptJson.findings(receipt), lang),
+            Texts.in(org.asylex.json.AssessmentJson.NOTICE, lang)));
+  }
+
+  private void reproduce(Context ctx, Site.Visit v) {
+    Reproduction r = site.app.assessments().reproduce(ctx.pathParam("id"), v.actor());
+    var lines = new ArrayList<String>();
+    if (r instanceof Reproduction.Identical i) {
+      lines.addAll(DiffText.reasons(i.notes()));
+    } else if (r instanceof Reproduction.Different d) {
+      lines.addAll(DiffText.lines(d.differences()));
+      lines.addAll(DiffText.reasons(d.reasons()));
+    } else if (r instanceof Reproduction.FactsInvalid f) {
+      f.errors().forEach(e -> lines.add(e.messageWithoutValue()));
+      lines.addAll(DiffText.reasons(f.reasons()));
+    } else if (r instanceof Reproduction.CannotAssess c) {
+      lines.add(c.refusal().message());
+      lines.addAll(DiffText.reasons(c.reasons()));
+    } else if (r instanceof Reproduction.PackGone g) {
+      lines.add(g.refusal().message());
+    }
+    String kind = r.getClass().getSimpleName();
+    site.pages.render(
+        ctx, "reproduction.jte", new ReproductionPage(v.frame(), r.stored(), kind, lines));
+  }
+
+  static String encode(String s) {
+    return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
