@@ -18,8 +18,14 @@ import org.asylex.app.users.Role;
  * however busy. Each session has its own CSRF token, which every form carries.
  */
 final class Sessions {
-  /** A signed-in browser. */
-  record Session(String id, String name, Role role, String csrf, Instant started) {}
+  /**
+   * A signed-in browser.
+   *
+   * @param external signed in at the OpenID Connect provider ({@code oidc:<sub>}): no local account
+   *     to check on each request
+   */
+  record Session(
+      String id, String name, Role role, String csrf, Instant started, boolean external) {}
 
   private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
@@ -52,8 +58,13 @@ final class Sessions {
 
   /** A new session for the account; the caller ends the browser's previous one, if any. */
   Session start(String name, Role role) {
+    return start(name, role, false);
+  }
+
+  /** A new session, {@code external} for a person the OIDC provider vouched for. */
+  Session start(String name, Role role, boolean external) {
     Instant now = clock.instant();
-    Session session = new Session(randomToken(), name, role, randomToken(), now);
+    Session session = new Session(randomToken(), name, role, randomToken(), now, external);
     sessions.put(session.id(), new Entry(session, now));
     sweep(now);
     return session;

@@ -30,7 +30,12 @@ public final class SignInPages {
 
   /** The sign-in form's model. */
   public record SignInPage(
-      Frame frame, String formToken, String back, String name, List<FieldError> errors) {}
+      Frame frame,
+      String formToken,
+      String back,
+      String name,
+      List<FieldError> errors,
+      boolean oidc) {}
 
   void mount(JavalinConfig javalin) {
     javalin.routes.get("/", this::home);
@@ -58,7 +63,13 @@ public final class SignInPages {
     site.pages.render(
         ctx,
         "signin.jte",
-        new SignInPage(site.frame(ctx, Optional.empty()), token, back, name, errors));
+        new SignInPage(
+            site.frame(ctx, Optional.empty()),
+            token,
+            back,
+            name,
+            errors,
+            site.config.oidc().isPresent()));
   }
 
   private void signIn(Context ctx) {

@@ -116,7 +116,9 @@ public final class Site {
   Optional<Sessions.Session> session(Context ctx) {
     String id = ctx.cookie(SESSION_COOKIE);
     Optional<Sessions.Session> session = sessions.find(id);
-    if (session.isPresent() && app.accounts().active(session.get().name()).isEmpty()) {
+    if (session.isPresent()
+        && !session.get().external()
+        && app.accounts().active(session.get().name()).isEmpty()) {
       sessions.end(id);
       return Optional.empty();
     }

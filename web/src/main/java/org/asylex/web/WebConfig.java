@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param idleTimeout a session unused this long is ended
  * @param absoluteTimeout a session is ended this long after sign-in, however busy
  * @param clock the time of sessions and sign-in limits
+ * @param oidc the OpenID Connect provider offered at sign-in besides passwords, if any
  */
 public record WebConfig(
     String themeClass,
     Optional<Path> themeCss,
     Duration idleTimeout,
     Duration absoluteTimeout,
-    Clock clock) {
+    Clock clock,
+    Optional<WebOidc> oidc) {
 
   public WebConfig {
     Objects.requireNonNull(themeClass, "themeClass");
@@ -33,6 +35,7 @@ public record WebConfig(
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(oidc, "oidc");
     if (idleTimeout.isNegative()
         || idleTimeout.isZero()
         || absoluteTimeout.compareTo(idleTimeout) < 0) {
@@ -50,19 +53,26 @@ public record WebConfig(
         Optional.empty(),
         Duration.ofMinutes(30),
         Duration.ofHours(10),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Optional.empty());
   }
 
   /** A deployment's own theme: its class and the CSS file of its design tokens. */
   public WebConfig withTheme(String themeClass, Path themeCss) {
-    return new WebConfig(themeClass, Optional.of(themeCss), idleTimeout, absoluteTimeout, clock);
+    return new WebConfig(
+        themeClass, Optional.of(themeCss), idleTimeout, absoluteTimeout, clock, oidc);
   }
 
   public WebConfig withTimeouts(Duration idle, Duration absolute) {
-    return new WebConfig(themeClass, themeCss, idle, absolute, clock);
+    return new WebConfig(themeClass, themeCss, idle, absolute, clock, oidc);
   }
 
   public WebConfig withClock(Clock clock) {
-    return new WebConfig(themeClass, themeCss, idleTimeout, absoluteTimeout, clock);
+    return new WebConfig(themeClass, themeCss, idleTimeout, absoluteTimeout, clock, oidc);
+  }
+
+  public WebConfig withOidc(WebOidc oidc) {
+    return new WebConfig(
+        themeClass, themeCss, idleTimeout, absoluteTimeout, clock, Optional.of(oidc));
   }
 }

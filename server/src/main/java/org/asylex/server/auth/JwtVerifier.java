@@ -96,7 +96,11 @@ public final class JwtVerifier {
     return new Principal("oidc:" + claims.getSubject(), roles.get(0), Principal.Via.JWT);
   }
 
-  private static List<Role> roles(Object claim) {
+  /**
+   * The distinct known roles a role claim names (a string or an array); the browser sign-in reads
+   * it too.
+   */
+  public static List<Role> roles(Object claim) {
     List<Object> values = new ArrayList<>();
     if (claim instanceof String) {
       values.add(claim);
