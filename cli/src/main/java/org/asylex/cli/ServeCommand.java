@@ -14,6 +14,7 @@ import org.asylex.server.MetricsEndpoint;
 import org.asylex.server.OidcConfig;
 import org.asylex.server.ServerConfig;
 import org.asylex.web.WebConfig;
+import org.asylex.web.WebOidc;
 import org.asylex.web.WebUi;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -129,6 +130,55 @@ final class ServeCommand extends StoreCommand {
         description = "Claim holding the Asylex role (default: ${DEFAULT-VALUE}).")
     String roleClaim;
 
+    @Option(
+        names = "--oidc-client-id",
+        paramLabel = "ID",
+        description =
+            "The web UI's client id: sign-in through the provider (code flow with PKCE). The"
+                + " secret comes from --oidc-client-secret-file or ASYLEX_OIDC_CLIENT_SECRET.")
+    String clientId;
+
+    @Option(
+        names = "--oidc-client-secret-file",
+        paramLabel = "FILE",
+        description = "A file holding the client secret (never on the command line).")
+    Path clientSecretFile;
+
+    @Option(
+        names = "--oidc-redirect-uri",
+        paramLabel = "URL",
+        description =
+            "Where the provider sends the browser back (default: derived from the request,"
+                + " <scheme>://<host>/sign-in/oidc/callback).")
+    URI redirectUri;
+
+    /** The browser sign-in's provider, when a client id is given. */
+    java.util.Optional<WebOidc> web() {
+      if (clientId == null) {
+        if (clientSecretFile != null || redirectUri != null) {
+          throw new UsageError(
+              "--oidc-client-secret-file/--oidc-redirect-uri need --oidc-client-id");
+        }
+        return java.util.Optional.empty();
+      }
+      String secret;
+      try {
+        secret =
+            WebOidc.readSecret(java.util.Optional.ofNullable(clientSecretFile))
+                .orElseThrow(
+                    () ->
+                        new UsageError(
+                            "--oidc-client-id needs a client secret: --oidc-client-secret-file"
+                                + " FILE or the environment variable "
+                                + WebOidc.SECRET_ENV));
+      } catch (java.io.IOException e) {
+        throw new UsageError(
+            "--oidc-client-secret-file: cannot read " + clientSecretFile + ": " + e.getMessage());
+      }
+      WebOidc web = WebOidc.of(URI.create(issuer), clientId, secret, roleClaim);
+      return java.util.Optional.of(redirectUri == null ? web : web.withRedirectUri(redirectUri));
+    }
+
     OidcConfig config() {
       try {
         OidcConfig c;
@@ -188,11 +238,16 @@ final class ServeCommand extends StoreCommand {
 
   /** The web UI's configuration from the options. */
   private WebConfig webConfig() {
+    WebConfig web = WebConfig.defaults();
+    java.util.Optional<WebOidc> signIn = oidc == null ? java.util.Optional.empty() : oidc.web();
+    if (signIn.isPresent()) {
+      web = web.withOidc(signIn.get());
+    }
     if (theme == null) {
-      return WebConfig.defaults();
+      return web;
     }
     try {
-      return WebConfig.defaults().withTheme(theme.themeClass, theme.css);
+      return web.withTheme(theme.themeClass, theme.css);
     } catch (IllegalArgumentException e) {
       throw new UsageError("--web-theme-class: " + e.getMessage());
     }
@@ -201,9 +256,10 @@ final class ServeCommand extends StoreCommand {
   @Override
   int run(Application app, String actor) {
     ServerConfig serverConfig = serverConfig();
+    WebConfig webConfig = webConfig();
     AsylexServer server;
     try {
-      server = AsylexServer.start(serverConfig, app, java.util.List.of(new WebUi(webConfig())));
+      server = AsylexServer.start(serverConfig, app, java.util.List.of(new WebUi(webConfig)));
     } catch (RuntimeException e) {
       throw new UsageError("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
     }

@@ -63,6 +63,34 @@ class ServeCommandTest {
   }
 
   @Test
+  void aWebClientIdWithoutASecretIsRefusedNamingWhereTheSecretComesFrom() throws Exception {
+    java.nio.file.Path jwks = data.resolveSibling("jwks.json");
+    java.nio.file.Files.writeString(jwks, "{\"keys\":[]}");
+    CliRun run =
+        CliRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--data",
+            data.toString(),
+            "--oidc-issuer",
+            "https://id.example",
+            "--oidc-audience",
+            "asylex",
+            "--oidc-jwks",
+            jwks.toString(),
+            "--oidc-client-id",
+            "asylex-web",
+            "--oidc-client-secret-file",
+            data.resolveSibling("no-such-secret").toString(),
+            "--policies",
+            CliRun.POLICIES);
+
+    assertThat(run.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).contains("--oidc-client-secret-file").doesNotContain("\tat ");
+  }
+
+  @Test
   void aBodyLimitAbove16MiBIsRefused() {
     CliRun run =
         CliRun.of(
