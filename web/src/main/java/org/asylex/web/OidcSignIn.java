@@ -164,7 +164,12 @@ final class OidcSignIn {
         site.sessions.start("oidc:" + claims.getSubject().getValue(), role, true);
     Site.cookie(ctx, Site.SESSION_COOKIE, session.id(), -1);
     String back = started.back();
-    ctx.redirect(back.equals("/") ? Site.startPage(role) : back, HttpStatus.SEE_OTHER);
+    String target = back.equals("/") ? Site.startPage(role) : back;
+    // Not a redirect: this request came from the provider's site, and a browser sends no
+    // SameSite=Strict cookie along a redirect chain that started cross-site, so the start page
+    // would not see the new session. A page of our own that moves on is a same-site navigation.
+    site.pages.render(
+        ctx, "continue.jte", new Site.ContinuePage(site.frame(ctx, Optional.of(session)), target));
   }
 
   /** Trades the code (with the PKCE verifier) for tokens and validates the ID token. */

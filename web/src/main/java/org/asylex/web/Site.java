@@ -103,6 +103,9 @@ public final class Site {
   /** The model of an error page: what went wrong, in the visitor's language. */
   public record ErrorPage(Frame frame, String message) {}
 
+  /** The page that takes the browser on to {@code target} once signed in (same-site refresh). */
+  public record ContinuePage(Frame frame, String target) {}
+
   /** Answers with an error page worded by {@code key}. */
   void refuse(Context ctx, int status, String key, Optional<Sessions.Session> session) {
     // The refused path (which may hold a case id) is not echoed, not even in the language switch.
