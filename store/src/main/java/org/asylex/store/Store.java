@@ -286,6 +286,73 @@ public final class Store implements AutoCloseable {
     throw new VersionConflict(caseId, lastSeen, cases.version(caseId));
   }
 
+  /**
+   * {@link #assessCase}, of the case's facts as they were recorded at {@code factsAsOf} (its
+   * history up to and including that instant): {@code assess} is given the case as it was then, at
+   * the version it had then, and must make a receipt of that version that names {@code factsAsOf}.
+   * The history up to a past instant does not change, so later changes of the case do not stop the
+   * receipt being stored; one committed meanwhile with a time up to {@code factsAsOf} does, and the
+   * case is read again.
+   *
+   * @return the stored receipt; empty when there is no such case
+   * @throws CaseNotYetCreated when the case was created after {@code factsAsOf}
+   * @throws IllegalArgumentException when {@code factsAsOf} lies after {@link #now}: the history up
+   *     to then is not written yet
+   */
+  public Optional<StoredAssessment> assessCase(
+      String caseId,
+      Instant factsAsOf,
+      String actor,
+      Function<CaseRecord, StoredAssessment> assess) {
+    Checks.caseId(caseId);
+    Checks.actor(actor);
+    Objects.requireNonNull(assess, "assess");
+    Instant at = Times.micros(factsAsOf);
+    if (at.isAfter(now())) {
+      throw new IllegalArgumentException(
+          "the facts of case '" + caseId + "' at " + at + " are not recorded yet");
+    }
+    GroupCommit writes = assessmentWrites();
+    long lastSeen = 0;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Optional<CaseRecord> read;
+      try {
+        read = cases.peekAsOf(caseId, at);
+      } catch (CaseNotYetCreated e) {
+        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
+        throw e;
+      }
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      CaseRecord c = read.get();
+      StoredAssessment receipt;
+      try {
+        receipt = assess.apply(c);
+      } catch (RuntimeException e) {
+        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
+        throw e;
+      }
+      if (!receipt.caseId().equals(caseId)
+          || receipt.caseVersion() != c.version()
+          || !receipt.factsAsOf().equals(Optional.of(at))) {
+        throw new IllegalArgumentException(
+            "the receipt is not of case '" + caseId + "' as it was at " + at);
+      }
+      Optional<StoredAssessment> stored =
+          writes.run(
+              tx ->
+                  cases.versionAsOf(caseId, at) == c.version()
+                      ? Optional.of(assessments.record(receipt))
+                      : Optional.<StoredAssessment>empty());
+      if (stored.isPresent()) {
+        return stored;
+      }
+      lastSeen = c.version();
+    }
+    throw new VersionConflict(caseId, lastSeen, cases.versionAsOf(caseId, at));
+  }
+
   /** What {@link #assessCases} did with one case. */
   public sealed interface Assessed {
     String caseId();
