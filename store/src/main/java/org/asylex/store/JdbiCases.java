@@ -17,8 +17,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Cases in the {@code cases} table, their history in {@code fact_changes}. */
 final class JdbiCases implements Cases {
-  private static final String COLUMNS = "id, reference, facts, version, created_at, updated_at";
-  private static final String CHANGE_COLUMNS =
+  static final String COLUMNS = "id, reference, facts, version, created_at, updated_at";
+  static final String CHANGE_COLUMNS =
       "case_id, version, position, fact, old_value, new_value, actor, changed_at, note";
 
   private final Transactions transactions;
@@ -158,71 +158,6 @@ final class JdbiCases implements Cases {
                 .bind("id", id)
                 .map((rs, ctx) -> record(rs))
                 .findOne());
-  }
-
-  /**
-   * The case as it was at {@code at}: its facts replayed from the history up to and including that
-   * instant, the version the last of those changes made (1 when none: a case created without facts)
-   * and that change's time as {@code updated}. Read without an audit event, as {@link #peek}.
-   *
-   * @return empty when there is no such case
-   * @throws CaseNotYetCreated when {@code at} lies before the case was created
-   */
-  Optional<CaseRecord> peekAsOf(String id, Instant at) {
-    return transactions.read(
-        h -> {
-          Optional<CaseRecord> now =
-              h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE id = :id")
-                  .bind("id", id)
-                  .map((rs, ctx) -> record(rs))
-                  .findOne();
-          if (now.isEmpty()) {
-            return now;
-          }
-          CaseRecord c = now.get();
-          if (at.isBefore(c.created())) {
-            throw new CaseNotYetCreated(id, c.created(), at);
-          }
-          var facts = new LinkedHashMap<String, Object>();
-          long version = 1;
-          Instant updated = c.created();
-          for (FactChange change : changesUntil(h, id, at)) {
-            if (change.newValue().isPresent()) {
-              facts.put(change.fact(), change.newValue().get());
-            } else {
-              facts.remove(change.fact());
-            }
-            version = change.version();
-            updated = change.at();
-          }
-          return Optional.of(
-              new CaseRecord(id, c.reference(), facts, version, c.created(), updated));
-        });
-  }
-
-  /** The version of the case at {@code at} as {@link #peekAsOf} gives it, in the caller's work. */
-  long versionAsOf(String id, Instant at) {
-    return transactions.read(
-        h ->
-            h.createQuery(
-                    "SELECT max(version) FROM fact_changes WHERE case_id = :id AND changed_at <= :at")
-                .bind("id", id)
-                .bind("at", database.instant(at))
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(1L));
-  }
-
-  private List<FactChange> changesUntil(Handle h, String id, Instant at) {
-    return h.createQuery(
-            "SELECT "
-                + CHANGE_COLUMNS
-                + " FROM fact_changes WHERE case_id = :id AND changed_at <= :at"
-                + " ORDER BY version, position")
-        .bind("id", id)
-        .bind("at", database.instant(at))
-        .map((rs, ctx) -> change(rs))
-        .list();
   }
 
   /** The case's current version (0 when there is no such case), in the caller's transaction. */
@@ -467,7 +402,7 @@ final class JdbiCases implements Cases {
         .findOne();
   }
 
-  private CaseRecord record(ResultSet rs) throws SQLException {
+  CaseRecord record(ResultSet rs) throws SQLException {
     String id = rs.getString("id");
     return new CaseRecord(
         id,
@@ -478,7 +413,7 @@ final class JdbiCases implements Cases {
         database.instant(rs, "updated_at"));
   }
 
-  private FactChange change(ResultSet rs) throws SQLException {
+  FactChange change(ResultSet rs) throws SQLException {
     String id = rs.getString("case_id");
     String fact = rs.getString("fact");
     String what = "the history of " + what(id) + ", fact '" + fact + "'";

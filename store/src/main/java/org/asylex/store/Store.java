@@ -41,6 +41,7 @@ public final class Store implements AutoCloseable {
   private final Transactions transactions;
   private final JdbiAuditTrail audit;
   private final JdbiCases cases;
+  private final JdbiCaseHistory history;
   private final JdbiCaseAssessments assessments;
   private final JdbiUsers users;
   private final StoreConfig config;
@@ -55,6 +56,7 @@ public final class Store implements AutoCloseable {
     this.transactions = new Transactions(Jdbi.create(pool), database);
     this.audit = new JdbiAuditTrail(transactions, config.clock());
     this.cases = new JdbiCases(transactions, config.clock(), audit);
+    this.history = new JdbiCaseHistory(transactions, cases);
     this.assessments = new JdbiCaseAssessments(transactions, audit);
     this.users = new JdbiUsers(transactions, config.clock(), audit);
     this.view =
@@ -317,7 +319,7 @@ public final class Store implements AutoCloseable {
     for (int attempt = 1; attempt <= 3; attempt++) {
       Optional<CaseRecord> read;
       try {
-        read = cases.peekAsOf(caseId, at);
+        read = history.peekAsOf(caseId, at);
       } catch (CaseNotYetCreated e) {
         writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
         throw e;
@@ -342,7 +344,7 @@ public final class Store implements AutoCloseable {
       Optional<StoredAssessment> stored =
           writes.run(
               tx ->
-                  cases.versionAsOf(caseId, at) == c.version()
+                  history.versionAsOf(caseId, at) == c.version()
                       ? Optional.of(assessments.record(receipt))
                       : Optional.<StoredAssessment>empty());
       if (stored.isPresent()) {
@@ -350,7 +352,7 @@ public final class Store implements AutoCloseable {
       }
       lastSeen = c.version();
     }
-    throw new VersionConflict(caseId, lastSeen, cases.versionAsOf(caseId, at));
+    throw new VersionConflict(caseId, lastSeen, history.versionAsOf(caseId, at));
   }
 
   /** What {@link #assessCases} did with one case. */
