@@ -34,6 +34,7 @@ public final class Application implements AutoCloseable {
   private final Accounts accounts;
   private final AuditLog audit;
   private final Deadlines deadlines;
+  private final Operations operations;
 
   private Application(Store store, PolicyCatalog policies, Today today, ApiTokens tokens) {
     this.store = store;
@@ -47,6 +48,7 @@ public final class Application implements AutoCloseable {
     this.accounts = new Accounts(store, tokens);
     this.audit = new AuditLog(store);
     this.deadlines = new Deadlines(cases, policies, today);
+    this.operations = new Operations(store);
   }
 
   /**
@@ -98,6 +100,11 @@ public final class Application implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** The store's readiness, pool use and commit sizes, for monitoring. */
+  public Operations operations() {
+    return operations;
   }
 
   /** Stored cases whose findings change soon, at a rule's validity boundary. */

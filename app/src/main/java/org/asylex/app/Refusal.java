@@ -74,6 +74,25 @@ public sealed interface Refusal {
     }
   }
 
+  /**
+   * The case was changed by others while it was being assessed, each time it was read again: no
+   * receipt is stored. Not a stale {@code If-Match}: the request named no version.
+   */
+  record CaseKeptChanging(String caseId) implements Refusal {
+    @Override
+    public String code() {
+      return "stale-version";
+    }
+
+    @Override
+    public String message() {
+      return "case '"
+          + caseId
+          + "' was changed by someone else while it was being assessed, three times in a row;"
+          + " nothing was stored: assess it again";
+    }
+  }
+
   /** A case id that may not be used: it is not one the store and every front end can hold. */
   record BadCaseId(String problem) implements Refusal {
     @Override

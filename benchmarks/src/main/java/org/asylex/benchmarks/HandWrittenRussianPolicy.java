@@ -9,8 +9,11 @@ import org.asylex.engine.time.PartialDate;
 /**
  * The six element definitions of docs/domain.md §4 ("Element definitions (normative)" and "Further
  * precision") coded by hand for speed, as the baseline the engine is measured against: in-force
- * date C (default 2023-06-08), moratorium window [2022-06-29, 2023-06-29), age 27 excluded. It
- * computes the outcomes and the missing facts (a bit mask over the pack's fact indices, as {@link
+ * date C (default 2023-06-08), moratorium window [2022-06-29, 2023-06-29), age 27 excluded, the
+ * default readings {@code conscript-reading = liable} (the moratorium group's military status is
+ * conscript or none) and {@code criticism-clause-scope = journalism-only} (only a person active in
+ * journalism must criticise; before C significantly). It computes the outcomes and the missing
+ * facts (a bit mask over the pack's fact indices, as {@link
  * org.asylex.engine.assessment.Outcomes#missingMask} gives them), and the groups.
  *
  * <p>Kleene values are coded F = 0 &lt; U = 1 &lt; T = 2, so {@code and} is {@code min}, {@code or}
@@ -18,8 +21,10 @@ import org.asylex.engine.time.PartialDate;
  * one int of sixteen two-bit Kleene values, the earliest and latest possible birth date and the
  * assessment date, dates packed as {@code yyyymmdd} ints so that whole years of age are {@code
  * (date - birth) / 10000}. The policy reads nothing else from a case: of {@code militaryStatus}
- * only whether it is {@code conscript}, of {@code gender} only whether it is {@code female}, of
- * {@code regionOfOrigin} only whether it is Chechnya, Ingushetia or Dagestan.
+ * only whether it is {@code conscript}, {@code none} or another status (the slot's fourth code, 3,
+ * stands for {@code none}: false for "conscript", true for the moratorium's group), of {@code
+ * gender} only whether it is {@code female}, of {@code regionOfOrigin} only whether it is Chechnya,
+ * Ingushetia or Dagestan.
  *
  * <p>Immutable and allocation-free on the hot path; not a product class.
  */
@@ -179,7 +184,11 @@ public final class HandWrittenRussianPolicy {
    * @param asOf the assessment date as yyyymmdd
    */
   public int evaluate(int w, int birthEarliest, int birthLatest, int asOf, long[] missing) {
-    int conscript = w & 3;
+    int status = w & 3;
+    // code 3 (none): not a conscript, but in the moratorium's group under the reading 'liable'
+    int none = status & (status >>> 1);
+    int conscript = status & ~(none * 3);
+    int moratoriumStatus = status - none;
     int refuses = (w >>> (2 * S_REFUSES)) & 3;
     int desertion = (w >>> (2 * S_DESERTION)) & 3;
     int refusesOrDeserts = Math.max(refuses, desertion);
@@ -187,10 +196,11 @@ public final class HandWrittenRussianPolicy {
     // E1: decision and departure moratorium (identical conditions), only inside the window
     int inWindow = asOf >= MORATORIUM_FROM && asOf < MORATORIUM_TO ? T : F;
     int age = ageFrom18To27(birthEarliest, birthLatest, asOf);
-    int moratorium = Math.min(Math.min(inWindow, conscript), Math.min(refusesOrDeserts, age));
+    int moratorium =
+        Math.min(Math.min(inWindow, moratoriumStatus), Math.min(refusesOrDeserts, age));
     long moratoriumMissing =
         unknown(moratorium)
-            & (unknown(conscript) & mMilitary
+            & (unknown(moratoriumStatus) & mMilitary
                 | unknown(refusesOrDeserts)
                     & (unknown(refuses) & mRefuses | unknown(desertion) & mDesertion)
                 | unknown(age) & mDateOfBirth);
@@ -221,27 +231,30 @@ public final class HandWrittenRussianPolicy {
         | individualAssessment(mobilisation) << (2 * MOBILISATION);
   }
 
-  /** E4, E5: risk groups; 'significant' is asked only before C, lawyers and NGOs count from C. */
+  /**
+   * E4, E5: risk groups; only a person active in journalism must criticise, 'significant' is asked
+   * only before C, lawyers and NGOs count from C.
+   */
   private int riskGroup(int w, int inForceOn, long[] missing) {
     int political = (w >>> (2 * S_POLITICAL)) & 3;
     int humanRights = (w >>> (2 * S_HUMAN_RIGHTS)) & 3;
     int journalism = (w >>> (2 * S_JOURNALISM)) & 3;
     int criticises = (w >>> (2 * S_CRITICISES)) & 3;
     int significant = Math.max(inForceOn, (w >>> (2 * S_SIGNIFICANT)) & 3);
-    int activity = Math.max(political, Math.max(humanRights, journalism));
-    int critics = Math.min(activity, Math.min(criticises, significant));
+    int journalist = Math.min(journalism, Math.min(criticises, significant));
+    int critics = Math.max(political, Math.max(humanRights, journalist));
     int lawyers = Math.min(inForceOn, (w >>> (2 * S_LAWYER)) & 3);
     int ngo = Math.min(inForceOn, (w >>> (2 * S_NGO)) & 3);
     int riskGroup = Math.max(critics, Math.max(lawyers, ngo));
     missing[RISK_GROUP] =
         unknown(riskGroup)
             & (unknown(critics)
-                    & (unknown(activity)
-                            & (unknown(political) & mPolitical
-                                | unknown(humanRights) & mHumanRights
-                                | unknown(journalism) & mJournalism)
-                        | unknown(criticises) & mCriticises
-                        | unknown(significant) & mSignificant)
+                    & (unknown(political) & mPolitical
+                        | unknown(humanRights) & mHumanRights
+                        | unknown(journalist)
+                            & (unknown(journalism) & mJournalism
+                                | unknown(criticises) & mCriticises
+                                | unknown(significant) & mSignificant))
                 | unknown(lawyers) & mLawyer
                 | unknown(ngo) & mNgo);
 
@@ -302,11 +315,12 @@ public final class HandWrittenRussianPolicy {
 
   /** The risk groups that certainly hold, as bits ({@link #CRITICS} ...). */
   public int riskGroups(int w, int asOf) {
-    int activity =
-        Math.max(slot(w, S_POLITICAL), Math.max(slot(w, S_HUMAN_RIGHTS), slot(w, S_JOURNALISM)));
-    int critics = Math.min(activity, slot(w, S_CRITICISES));
+    int journalist = Math.min(slot(w, S_JOURNALISM), slot(w, S_CRITICISES));
     if (asOf < inForce) {
-      critics = Math.min(critics, slot(w, S_SIGNIFICANT));
+      journalist = Math.min(journalist, slot(w, S_SIGNIFICANT));
+    }
+    int critics = Math.max(slot(w, S_POLITICAL), Math.max(slot(w, S_HUMAN_RIGHTS), journalist));
+    if (asOf < inForce) {
       return critics == T ? CRITICS : 0;
     }
     return (critics == T ? CRITICS : 0)
@@ -356,7 +370,8 @@ public final class HandWrittenRussianPolicy {
 
   /** The sixteen Kleene values of a case, from its fact values in schema order. */
   public int word(Object[] values) {
-    int w = equalsTri(values[index[S_CONSCRIPT]], "conscript");
+    Object status = values[index[S_CONSCRIPT]];
+    int w = "none".equals(status) ? 3 : equalsTri(status, "conscript");
     for (int s = S_REFUSES; s <= S_SETTLE_ELSEWHERE; s++) {
       Object v = values[index[s]];
       w |= (v == null ? U : (Boolean) v ? T : F) << (2 * s);

@@ -10,6 +10,7 @@ import org.asylex.app.Application;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.server.AsylexServer;
+import org.asylex.server.MetricsEndpoint;
 import org.asylex.server.OidcConfig;
 import org.asylex.server.ServerConfig;
 import picocli.CommandLine.ArgGroup;
@@ -59,6 +60,22 @@ final class ServeCommand extends StoreCommand {
           "Largest request body accepted, 1 to 16777216 (16 MiB; bodies are read into memory)"
               + " (default: ${DEFAULT-VALUE}); larger is 413.")
   long maxBody;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "N",
+      description =
+          "Serve Prometheus metrics at /metrics on this port (0 picks a free one), apart from the"
+              + " API: no token, so keep it to this machine or a monitoring network. Off unless"
+              + " given.")
+  Integer metricsPort;
+
+  @Option(
+      names = "--metrics-bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address of the metrics port (default: ${DEFAULT-VALUE}).")
+  String metricsBind;
 
   @ArgGroup(exclusive = false, heading = "OpenID Connect (optional: bearer JWTs)%n")
   Oidc oidc;
@@ -155,6 +172,7 @@ final class ServeCommand extends StoreCommand {
     } catch (RuntimeException e) {
       throw new UsageError("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
     }
+    MetricsEndpoint metrics = startMetrics(server);
     var stopped = new CountDownLatch(1);
     var stopping = new AtomicBoolean();
     Thread hook =
@@ -162,6 +180,9 @@ final class ServeCommand extends StoreCommand {
             () -> {
               if (stopping.compareAndSet(false, true)) {
                 err().println("asylex: stopping (letting requests in flight finish) ...");
+                if (metrics != null) {
+                  metrics.close();
+                }
                 server.stop();
                 stopped.countDown();
                 try {
@@ -174,11 +195,33 @@ final class ServeCommand extends StoreCommand {
             },
             "asylex-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    announce(app, server, metrics);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (metrics != null) {
+        metrics.close();
+      }
+      server.stop();
+    }
+    // The store closes after this returns (StoreCommand): only once the server has stopped.
+    return 0;
+  }
+
+  /** What is served where, the packs, and warnings about the setup. */
+  private void announce(Application app, AsylexServer server, MetricsEndpoint metrics) {
     out().println("asylex: serving " + app.storeDescription() + " at " + server.url());
     for (PolicyPack p : app.policies().packs()) {
       out().println("asylex: policy " + p.id() + " " + p.version() + " (" + p.contentHash() + ")");
     }
     out().println("asylex: API description " + server.url().resolve("api-docs"));
+    if (metrics != null) {
+      out().println("asylex: metrics " + metrics.url());
+      if (!loopback(metricsBind)) {
+        err().println("asylex: warning: metrics on " + metricsBind + " need no token: firewall it");
+      }
+    }
     if (!loopback(bind)) {
       err()
           .println(
@@ -193,14 +236,24 @@ final class ServeCommand extends StoreCommand {
               "asylex: there are no accounts yet; add one with 'asylex user add NAME --role ROLE'");
     }
     out().flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      server.stop();
+  }
+
+  /** The metrics port, when asked for; null when not. */
+  private MetricsEndpoint startMetrics(AsylexServer server) {
+    if (metricsPort == null) {
+      return null;
     }
-    // The store closes after this returns (StoreCommand): only once the server has stopped.
-    return 0;
+    if (metricsPort < 0 || metricsPort > 65_535) {
+      server.stop();
+      throw new UsageError("--metrics-port takes 0 to 65535, not " + metricsPort);
+    }
+    try {
+      return MetricsEndpoint.start(server, metricsBind, metricsPort);
+    } catch (RuntimeException e) {
+      server.stop();
+      throw new UsageError(
+          "cannot serve metrics on " + metricsBind + ":" + metricsPort + ": " + e.getMessage());
+    }
   }
 
   private static boolean loopback(String address) {

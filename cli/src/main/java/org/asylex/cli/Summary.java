@@ -12,12 +12,14 @@ import org.asylex.engine.policy.Definition;
 import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.PolicyDiff;
 import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.policy.ReasonVariant;
 import org.asylex.engine.policy.Rule;
 import org.asylex.engine.policy.SourceDocument;
 import org.asylex.engine.policy.SourceQuote;
 import org.asylex.engine.policy.Timeline;
 import org.asylex.engine.policy.Validity;
 import org.asylex.engine.text.Language;
+import org.asylex.engine.text.LocalizedText;
 import org.asylex.engine.time.PartialDate;
 
 /** Renders a pack and its timeline as text for a person. */
@@ -81,12 +83,14 @@ final class Summary {
     }
     out.println(nlEn("AANNAMES EN INTERPRETATIES", "ASSUMPTIONS AND INTERPRETATIONS"));
     for (Assumption a : pack.assumptions()) {
-      String value = values.get(a.id()).map(Object::toString).orElse(a.defaultValue());
+      String value = values.get(a.id()).map(Summary::plain).orElse(a.defaultValue());
       out.printf(
           "  %s (%s, %s) = %s%s%n",
           a.id(),
           a.kind().id(),
-          a.type().id(),
+          a.type() == Assumption.Type.CHOICE
+              ? nlEn("keuze uit ", "choice of ") + String.join(" | ", a.values())
+              : a.type().id(),
           value,
           values.isOverridden(a.id())
               ? nlEn(
@@ -137,21 +141,24 @@ final class Summary {
             nlEn("geldig", "valid"), validity(v.validity(), values), assumed(v.validity()));
         out.println(wrap(v.when().text(), "        " + nlEn("als ", "when ")));
         out.printf("        %s %s%n", nlEn("dan", "then"), v.outcome().id());
-        out.println(wrap(v.reason().in(lang), "        "));
+        reason(v.reason(), v.reasonVariants(), "        ");
+        if (!v.restsOn().isEmpty()) {
+          out.printf(
+              "        %s %s%n",
+              nlEn("deze versie berust ook op", "this version also rests on"),
+              String.join(", ", v.restsOn()));
+        }
         v.sources().forEach(q -> quote(pack, q, "        "));
       }
       if (!r.restsOn().isEmpty()) {
         out.printf("      %s %s%n", nlEn("berust op", "rests on"), String.join(", ", r.restsOn()));
       }
     }
+    out.printf("    %s: %s%n", nlEn("anders", "otherwise"), e.otherwise().outcome().id());
+    reason(e.otherwise().reason(), e.otherwise().reasonVariants(), "      ");
     out.printf(
-        "    %s: %s — %s%n",
-        nlEn("anders", "otherwise"), e.otherwise().outcome().id(), e.otherwise().reason().in(lang));
-    out.printf(
-        "    %s: %s — %s%n",
-        nlEn("buiten werking", "not in force"),
-        e.notInForce().outcome().id(),
-        e.notInForce().reason().in(lang));
+        "    %s: %s%n", nlEn("buiten werking", "not in force"), e.notInForce().outcome().id());
+    reason(e.notInForce().reason(), e.notInForce().reasonVariants(), "      ");
     if (!e.reportFindings().isEmpty()) {
       out.printf(
           "    %s%n", nlEn("bevindingen uit het ambtsbericht:", "findings of the country report:"));
@@ -161,6 +168,20 @@ final class Summary {
       }
     }
     out.println();
+  }
+
+  /** A reason: each conditional wording under its condition, then the plain one. */
+  private void reason(LocalizedText plain, List<ReasonVariant> variants, String indent) {
+    for (ReasonVariant v : variants) {
+      out.println(wrap(v.when().text(), indent + nlEn("reden als ", "reason if ")));
+      out.println(wrap(v.text().in(lang), indent + "  "));
+    }
+    if (!variants.isEmpty()) {
+      out.println(indent + nlEn("reden anders:", "reason otherwise:"));
+      out.println(wrap(plain.in(lang), indent + "  "));
+    } else {
+      out.println(wrap(plain.in(lang), indent));
+    }
   }
 
   private String validity(Validity v, AssumptionValues values) {

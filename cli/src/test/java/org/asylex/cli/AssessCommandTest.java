@@ -69,12 +69,15 @@ class AssessCommandTest {
         .startsWith("1. Decision moratorium for conscripts  [decision-moratorium]\n")
         .contains("Outcome:          APPLIES\n")
         .contains("which means: The decision on the application is postponed on that date")
-        .contains("Reason:           The applicant is a Russian conscript aged 18 to 27")
+        .contains(
+            "Reason:           On that date the decision moratorium applies and the applicant is")
+        .contains("aged 18 or over and under 27")
         .contains(
             "Rule:             decision-moratorium-conscripts, version 1 of 1, valid [2022-06-29,"
                 + " 2023-06-29)")
         .contains("Facts used:       dateOfBirth = 2001-03-14, militaryStatus = conscript")
         .contains("Rests on:         moratorium-age-27-included = false (interpretation)")
+        .contains("conscript-reading = liable (interpretation)")
         .contains("Source text:\n    > “Momenteel geldt er een besluit- en vertrekmoratorium")
         .containsPattern("— kamerbrief-2023-06-08, line \\d+–\\d+");
   }
@@ -87,11 +90,12 @@ class AssessCommandTest {
     assertThat(riskGroup)
         .contains("Outcome:          DOES NOT APPLY")
         .contains(
-            "Rules in force:   risk-group-critics, version 1 of 2, valid […, 2023-06-08) (to ="
-                + " @in-force-date:\n                    assumption)")
+            "Rules in force:   risk-group-critics, version 2 of 3, valid [2021-06-23, 2023-06-08)"
+                + " (to =\n                    @in-force-date: assumption)")
         .contains("criticismSignificant = false")
         .contains("significant kritiek leveren op de autoriteiten")
-        .contains("none of the risk groups in this pack's sources");
+        .contains("does not belong to the critics risk group, in the wording that\n")
+        .contains("criticism-clause-scope = journalism-only (interpretation)");
   }
 
   @Test
@@ -103,7 +107,7 @@ class AssessCommandTest {
         .contains("Outcome:          APPLIES")
         .contains("Risk groups:      lawyers — Lawyers conducting politically sensitive cases")
         .contains("Rule:             risk-group-lawyers, version 1 of 1, valid [2023-06-08, …)")
-        .contains("Also in force:    risk-group-critics, version 2 of 2")
+        .contains("Also in force:    risk-group-critics, version 3 of 3")
         .contains("“– Advocaten die politiek gevoelige zaken voeren; en”");
   }
 
@@ -157,7 +161,7 @@ class AssessCommandTest {
     String riskGroup = AssessExamplesTest.section(run.out(), "risk-group");
     assertThat(riskGroup)
         .contains("DOES NOT APPLY")
-        .contains("risk-group-critics, version 1 of 2, valid […, 2023-07-15)")
+        .contains("risk-group-critics, version 2 of 3, valid [2021-06-23, 2023-07-15)")
         .contains("in-force-date = 2023-07-15 (assumption) [overridden; default 2023-06-08]");
   }
 

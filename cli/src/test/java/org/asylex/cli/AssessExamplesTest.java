@@ -262,6 +262,6 @@ class AssessExamplesTest {
         .contains("  1. What is the applicant's military status")
         .contains("  2. ")
         .contains("Has the applicant made it plausible that they are LGBTI?")
-        .contains("lgbti (boolean) — can settle: Internal protection alternative");
+        .contains("lgbti (boolean) — can settle: Exclusion of the internal protection alternative");
   }
 }

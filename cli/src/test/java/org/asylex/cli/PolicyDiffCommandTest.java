@@ -64,19 +64,21 @@ class PolicyDiffCommandTest {
     String changed = part(run.out(), "VERSION CHANGED");
     assertThat(changed)
         .contains(
-            "  ~ risk-group (critics): rule risk-group-critics: version 1 of 2 → version 2 of 2 on"
+            "  ~ risk-group (critics): rule risk-group-critics: version 2 of 3 → version 3 of 3 on"
                 + " 2023-06-08")
         .contains("(ASSUMPTION @in-force-date = 2023-06-08)")
         .contains(
-            "on 2023-06-01: version 1, valid […, 2023-06-08)  (to = @in-force-date: assumption)")
-        .contains("on 2023-07-01: version 2, valid [2023-06-08, …)  (from = @in-force-date:")
-        .contains("criticisesAuthorities and criticismSignificant")
+            "on 2023-06-01: version 2, valid [2021-06-23, 2023-06-08)  (to = @in-force-date:"
+                + " assumption)")
+        .contains("on 2023-07-01: version 3, valid [2023-06-08, …)  (from = @in-force-date:")
+        .contains("when criticWithSignificantCriticism")
+        .contains(
+            "  ~ conscription-assessment: rule conscription-individual-assessment: version 2 of 3"
+                + " → version 3 of\n    3 on 2023-06-29")
         .contains("die daarbij significant kritiek leveren op de autoriteiten»”")
         .contains("De herschreven risicogroep komt daarmee als volgt te luiden");
 
-    assertThat(part(run.out(), "Unchanged: "))
-        .contains("conscription-individual-assessment (version 1)")
-        .contains("mobilisation-individual-assessment");
+    assertThat(part(run.out(), "Unchanged: ")).contains("mobilisation-individual-assessment");
 
     assertThat(part(run.out(), "BOUNDARIES THAT REST ON AN ASSUMPTION"))
         .contains(
@@ -108,9 +110,12 @@ class PolicyDiffCommandTest {
                 + " 2023-06-08)")
         .contains("lapses on 2023-06-29")
         .doesNotContain("IN FORCE ON 2023-07-01, NOT ON")
-        .doesNotContain("VERSION CHANGED")
         .doesNotContain("BOUNDARIES THAT REST ON AN ASSUMPTION");
-    assertThat(part(run.out(), "Unchanged: ")).contains("risk-group-critics (version 1)");
+    // only the conscription motive's version changes, where the moratorium lapses
+    assertThat(part(run.out(), "VERSION CHANGED"))
+        .contains("conscription-individual-assessment")
+        .doesNotContain("risk-group-critics");
+    assertThat(part(run.out(), "Unchanged: ")).contains("risk-group-critics (version 2)");
   }
 
   @Test
@@ -166,8 +171,8 @@ class PolicyDiffCommandTest {
 
     assertThat(forward.onlyFrom().size()).isEqualTo(back.onlyTo().size()).isEqualTo(2);
     assertThat(forward.onlyTo().size()).isEqualTo(back.onlyFrom().size()).isEqualTo(5);
-    assertThat(forward.versionChanged()).hasSize(1);
-    assertThat(back.versionChanged()).hasSize(1);
+    assertThat(forward.versionChanged()).hasSize(2);
+    assertThat(back.versionChanged()).hasSize(2);
     assertThat(forward.boundaries()).isEqualTo(back.boundaries());
     assertThat(forward.assumed()).containsOnlyKeys("in-force-date");
     assertThat(forward.milestones()).hasSize(2);

@@ -28,12 +28,16 @@ class PolicyTimelineCommandTest {
   }
 
   @Test
-  void theRussianTimelineListsTheFourDatesOnWhichThePolicyChanges() {
+  void theRussianTimelineListsTheFiveDatesOnWhichThePolicyChanges() {
     CliRun run = CliRun.of("policy", "timeline", "--policies", CliRun.POLICIES, "RU");
 
     assertThat(run.exitCode()).isZero();
     assertThat(dateLines(run.out()))
-        .containsExactly("2022-06-29", "2022-12 (day unknown)", "2023-06-08", "2023-06-29");
+        .containsExactly(
+            "2021-06-23", "2022-06-29", "2022-12 (day unknown)", "2023-06-08", "2023-06-29");
+    assertThat(entry(run.out(), "2021-06-23"))
+        .contains("~ risk-group (critics): rule risk-group-critics: new version (2 of 3) in force")
+        .doesNotContain("ASSUMPTION");
     assertThat(entry(run.out(), "2022-06-29"))
         .contains("+ decision-moratorium: rule decision-moratorium-conscripts comes into force")
         .contains("proclaimed")
@@ -41,7 +45,7 @@ class PolicyTimelineCommandTest {
     assertThat(entry(run.out(), "2022-12")).contains("extended").doesNotContain("ASSUMPTION");
     assertThat(entry(run.out(), "2023-06-08"))
         .contains("ASSUMPTION: this date is the value of @in-force-date (default value)")
-        .contains("~ risk-group (critics): rule risk-group-critics: new version (2 of 2) in force")
+        .contains("~ risk-group (critics): rule risk-group-critics: new version (3 of 3) in force")
         .contains("+ risk-group (lawyers)")
         .contains("+ internal-protection-alternative (settle-elsewhere)");
     assertThat(entry(run.out(), "2023-06-29"))
@@ -65,7 +69,12 @@ class PolicyTimelineCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(dateLines(run.out()))
         .containsExactly(
-            "2022-06-29", "2022-12 (day unknown)", "2023-06-08", "2023-06-29", "2023-07-01");
+            "2021-06-23",
+            "2022-06-29",
+            "2022-12 (day unknown)",
+            "2023-06-08",
+            "2023-06-29",
+            "2023-07-01");
     assertThat(entry(run.out(), "2023-07-01"))
         .contains("@in-force-date (overridden value)")
         .contains("+ risk-group (lawyers)");

@@ -13,6 +13,7 @@ import org.asylex.engine.policy.Definition;
 import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.FactDefinition;
 import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.policy.ReasonVariant;
 import org.asylex.engine.policy.Rule;
 import org.asylex.engine.policy.SourceDocument;
 import org.asylex.engine.policy.SourceQuote;
@@ -108,7 +109,23 @@ public final class PackJson {
   }
 
   private static Map<String, Object> fallback(Element.DefaultOutcome d) {
-    return Map.of("outcome", d.outcome().id(), "reason", text(d.reason()));
+    var m = new LinkedHashMap<String, Object>();
+    m.put("outcome", d.outcome().id());
+    m.put("reason", text(d.reason()));
+    m.put("reasonVariants", variants(d.reasonVariants()));
+    return m;
+  }
+
+  /** The conditional wordings of a reason, in the order they are tried; the plain one is apart. */
+  static List<Object> variants(List<ReasonVariant> variants) {
+    var list = new ArrayList<Object>();
+    for (ReasonVariant v : variants) {
+      var m = new LinkedHashMap<String, Object>();
+      m.put("if", v.when().text());
+      m.put("reason", text(v.text()));
+      list.add(m);
+    }
+    return list;
   }
 
   private static Map<String, Object> rule(Rule r, AssumptionValues values) {
@@ -132,6 +149,8 @@ public final class PackJson {
     m.put("condition", v.when().text());
     m.put("outcome", v.outcome().id());
     m.put("reason", text(v.reason()));
+    m.put("reasonVariants", variants(v.reasonVariants()));
+    m.put("restsOn", v.restsOn());
     m.put("sources", quotes(v.sources()));
     return m;
   }
@@ -157,6 +176,8 @@ public final class PackJson {
     m.put("kind", a.kind().id());
     m.put("type", a.type().id());
     m.put("default", a.defaultValue());
+    m.put("values", a.values());
+    m.put("overridable", a.overridable());
     m.put("value", values.get(a.id()).map(PackJson::plain).orElse(a.defaultValue()));
     m.put("overridden", values.isOverridden(a.id()));
     m.put("statement", text(a.statement()));

@@ -185,9 +185,10 @@ class AssessmentJsonTest {
   }
 
   @Test
-  void beforeTheChangeTheCriticsWordingInForceIsVersionOneOfTwo() throws Exception {
+  void beforeTheChangeTheCriticsWordingInForceIsVersionTwoOfThree() throws Exception {
     String journalist =
         "{\"countryOfOrigin\": \"RU\", \"activeInJournalism\": true,"
+            + " \"politicalActivist\": false, \"humanRightsActivist\": false,"
             + " \"criticisesAuthorities\": true, \"criticismSignificant\": false}";
 
     JsonNode before = finding(json(journalist, "2023-01-15"), "risk-group");
@@ -198,9 +199,9 @@ class AssessmentJsonTest {
     assertThat(before.get("rulesInForce")).hasSize(1);
     assertThat(before.get("rulesInForce").get(0).get("rule").asText())
         .isEqualTo("risk-group-critics");
-    assertThat(before.get("rulesInForce").get(0).get("version").asInt()).isEqualTo(1);
-    assertThat(before.get("rulesInForce").get(0).get("versions").asInt()).isEqualTo(2);
-    assertThat(before.get("rulesInForce").get(0).get("validFrom").isNull()).isTrue();
+    assertThat(before.get("rulesInForce").get(0).get("version").asInt()).isEqualTo(2);
+    assertThat(before.get("rulesInForce").get(0).get("versions").asInt()).isEqualTo(3);
+    assertThat(before.get("rulesInForce").get(0).get("validFrom").asText()).isEqualTo("2021-06-23");
     assertThat(before.get("rulesInForce").get(0).get("validTo").asText()).isEqualTo("2023-06-08");
     assertThat(after.get("outcome").asText()).isEqualTo("applies");
     assertThat(texts(after.get("groups"))).containsExactly("critics");

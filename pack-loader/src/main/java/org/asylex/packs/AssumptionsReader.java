@@ -15,7 +15,15 @@ final class AssumptionsReader {
   static final Mapping FILE = Mapping.of(FILE_NAME, "assumptions");
   static final Mapping ASSUMPTION =
       Mapping.of(
-          "assumption", "id", "kind", "type", "default", "statement", "alternatives", "sources");
+          "assumption",
+          "id",
+          "kind",
+          "type",
+          "values",
+          "default",
+          "statement",
+          "alternatives",
+          "sources");
   static final Mapping ALTERNATIVE = Mapping.of("alternative", "value", "reading");
 
   private static final List<String> KINDS = List.of("assumption", "interpretation");
@@ -59,6 +67,7 @@ final class AssumptionsReader {
                         Assumption.Type.ids(),
                         f.at("type"),
                         "assumption type"));
+    List<String> choices = f.texts("values");
     Optional<String> def = f.text("default");
     Optional<LocalizedText> statement = f.localized("statement");
     List<Assumption.Alternative> alternatives = alternatives(file, f);
@@ -72,6 +81,7 @@ final class AssumptionsReader {
             kind.get(),
             type.get(),
             def.get(),
+            choices,
             statement.get(),
             alternatives,
             sources,

@@ -44,12 +44,15 @@ final class ElementsReader {
   private final QuoteReader quotes;
   private final Diagnostics out;
   private final Values values;
+  private final ReasonReader reasons;
+  private YamlFile yaml;
 
   ElementsReader(LoadContext context, QuoteReader quotes) {
     this.context = context;
     this.quotes = quotes;
     this.out = context.out();
     this.values = new Values(out);
+    this.reasons = new ReasonReader(out);
   }
 
   List<Element> read() {
@@ -57,6 +60,7 @@ final class ElementsReader {
     Optional<LoadContext.PackFile> file = context.read(FILE_NAME, FILE);
     if (file.isPresent()) {
       String name = file.get().name();
+      this.yaml = file.get().yaml();
       for (Node n : file.get().fields().list("elements", true)) {
         ELEMENT.read(name, n, out).flatMap(f -> element(name, f)).ifPresent(result::add);
       }
@@ -126,11 +130,13 @@ final class ElementsReader {
 
   private Optional<Element.DefaultOutcome> outcome(Fields f) {
     Optional<Outcome> outcome = f.text("outcome").flatMap(o -> values.outcome(o, f.at("outcome")));
-    Optional<LocalizedText> reason = f.localized("reason");
+    Optional<ReasonReader.Read> reason = reasons.read(yaml, f, "reason");
     if (outcome.isEmpty() || reason.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Element.DefaultOutcome(outcome.get(), reason.get(), f.origin()));
+    return Optional.of(
+        new Element.DefaultOutcome(
+            outcome.get(), reason.get().plain(), reason.get().variants(), f.origin()));
   }
 
   private List<Element.ReportFinding> findings(String file, Fields element) {

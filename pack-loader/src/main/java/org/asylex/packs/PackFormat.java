@@ -31,6 +31,7 @@ final class PackFormat {
         RulesReader.DEFINITION,
         RulesReader.RULE,
         RulesReader.VERSION,
+        ReasonReader.WORDING,
         RulesReader.VALIDITY);
   }
 }

@@ -13,7 +13,6 @@ import org.asylex.engine.policy.Outcome;
 import org.asylex.engine.policy.Rule;
 import org.asylex.engine.policy.SourceQuote;
 import org.asylex.engine.policy.Validity;
-import org.asylex.engine.text.LocalizedText;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads rules.yaml: the named definitions and the rules with their versions. */
@@ -22,18 +21,26 @@ final class RulesReader {
   static final Mapping FILE = Mapping.of(FILE_NAME, "definitions", "rules");
   static final Mapping DEFINITION = Mapping.of("definition", "name", "when");
   static final Mapping VERSION =
-      Mapping.of("rule version", "valid", "when", "outcome", "reason", "sources");
+      Mapping.of("rule version", "valid", "when", "outcome", "reason", "rests-on", "sources");
 
-  /** A rule's own keys and, for a rule with a single version, that version's keys. */
+  /**
+   * A rule's own keys and, for a rule with a single version, that version's keys ({@code rests-on}
+   * on such a rule is the rule's).
+   */
   static final Mapping RULE =
       new Mapping(
           "rule",
           Stream.concat(
                   Stream.of("id", "element", "group", "exception-to", "rests-on", "versions"),
                   VERSION.keys().stream())
+              .distinct()
               .toList());
 
   static final Mapping VALIDITY = Mapping.of("validity", "from", "to");
+
+  /** The version keys that a rule with a single version carries itself. */
+  private static final List<String> INLINE_VERSION_KEYS =
+      VERSION.keys().stream().filter(k -> !k.equals("rests-on")).toList();
 
   /** What rules.yaml holds. */
   record Rules(List<Definition> definitions, List<Rule> rules) {}
@@ -43,6 +50,7 @@ final class RulesReader {
   private final ConditionReader conditions;
   private final Diagnostics out;
   private final Values values;
+  private final ReasonReader reasons;
 
   RulesReader(LoadContext context, QuoteReader quotes) {
     this.context = context;
@@ -50,6 +58,7 @@ final class RulesReader {
     this.out = context.out();
     this.conditions = new ConditionReader(out);
     this.values = new Values(out);
+    this.reasons = new ReasonReader(out);
   }
 
   Rules read() {
@@ -105,13 +114,13 @@ final class RulesReader {
   /** The versions under {@code versions}, or the one version written on the rule itself. */
   private List<Rule.Version> versions(YamlFile yaml, Fields rule) {
     var result = new ArrayList<Rule.Version>();
-    boolean inline = VERSION.keys().stream().anyMatch(rule::has);
+    boolean inline = VERSION.keys().stream().filter(k -> !k.equals("rests-on")).anyMatch(rule::has);
     if (rule.has("versions") && inline) {
       out.error(
           "mixed-versions",
           rule.at("versions"),
           "rule: give either 'versions' or one version's keys ("
-              + String.join(", ", VERSION.keys())
+              + String.join(", ", INLINE_VERSION_KEYS)
               + ") directly, not both");
     } else if (rule.has("versions")) {
       List<Node> items = rule.list("versions", true);
@@ -119,27 +128,37 @@ final class RulesReader {
         out.error("rule-without-versions", rule.at("versions"), "rule: 'versions' is empty");
       }
       for (Node v : items) {
-        VERSION.read(yaml.name(), v, out).flatMap(vf -> version(yaml, vf)).ifPresent(result::add);
+        VERSION
+            .read(yaml.name(), v, out)
+            .flatMap(vf -> version(yaml, vf, vf.texts("rests-on")))
+            .ifPresent(result::add);
       }
     } else {
-      version(yaml, rule).ifPresent(result::add);
+      version(yaml, rule, List.of()).ifPresent(result::add);
     }
     return result;
   }
 
-  private Optional<Rule.Version> version(YamlFile yaml, Fields f) {
+  private Optional<Rule.Version> version(YamlFile yaml, Fields f, List<String> restsOn) {
     Optional<Validity> validity =
         f.has("valid") ? validity(yaml.name(), f) : Optional.of(Validity.always(Origin.of(f.at())));
     Optional<Condition> when = conditions.read(yaml, f, "when");
     Optional<Outcome> outcome = f.text("outcome").flatMap(o -> values.outcome(o, f.at("outcome")));
-    Optional<LocalizedText> reason = f.localized("reason");
+    Optional<ReasonReader.Read> reason = reasons.read(yaml, f, "reason");
     List<SourceQuote> sources = quotes.quotes(yaml.name(), f, "sources", true);
     if (validity.isEmpty() || when.isEmpty() || outcome.isEmpty() || reason.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new Rule.Version(
-            validity.get(), when.get(), outcome.get(), reason.get(), sources, f.origin()));
+            validity.get(),
+            when.get(),
+            outcome.get(),
+            reason.get().plain(),
+            reason.get().variants(),
+            restsOn,
+            sources,
+            f.origin()));
   }
 
   private Optional<Validity> validity(String file, Fields version) {

@@ -29,12 +29,33 @@ public record Scenario(
     expect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expect));
   }
 
-  /** The expected finding of one element; groups and missing facts are checked when given. */
+  /**
+   * The expected finding of one element; groups and missing facts are checked when given.
+   *
+   * @param restsOn assumptions the finding must name among those it rests on
+   * @param notRestsOn assumptions the finding must not name
+   */
   public record Expected(
       Outcome outcome,
       Optional<Set<String>> groups,
       Optional<Set<String>> missing,
-      SourcePosition origin) {}
+      Set<String> restsOn,
+      Set<String> notRestsOn,
+      SourcePosition origin) {
+    public Expected {
+      restsOn = Set.copyOf(restsOn);
+      notRestsOn = Set.copyOf(notRestsOn);
+    }
+
+    /** An expectation of outcome, groups and missing facts only. */
+    public Expected(
+        Outcome outcome,
+        Optional<Set<String>> groups,
+        Optional<Set<String>> missing,
+        SourcePosition origin) {
+      this(outcome, groups, missing, Set.of(), Set.of(), origin);
+    }
+  }
 
   /** A scenario file: its scenarios, and the problems that kept others from being read. */
   public record File(String path, List<Scenario> scenarios) {

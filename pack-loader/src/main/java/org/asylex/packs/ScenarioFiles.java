@@ -31,7 +31,8 @@ public final class ScenarioFiles {
   static final Mapping FILE = Mapping.of("scenario file", "scenarios");
   static final Mapping SCENARIO =
       Mapping.of("scenario", "name", "as-of", "assume", "facts", "expect");
-  static final Mapping EXPECTATION = Mapping.of("expectation", "outcome", "groups", "missing");
+  static final Mapping EXPECTATION =
+      Mapping.of("expectation", "outcome", "groups", "missing", "rests-on", "not-rests-on");
 
   private ScenarioFiles() {}
 
@@ -179,13 +180,18 @@ public final class ScenarioFiles {
     }
   }
 
-  /** {@code {outcome: ..., groups: [...], missing: [...]}}: groups and missing are optional. */
+  /**
+   * {@code {outcome: ..., groups: [...], missing: [...], rests-on: [...], not-rests-on: [...]}}:
+   * all but the outcome are optional.
+   */
   private static Optional<Scenario.Expected> expectation(
       Fields f, SourcePosition at, Diagnostics out) {
     Optional<Outcome> o = f.text("outcome").flatMap(x -> outcome(x, f.at("outcome"), out));
     Optional<Set<String>> groups = optionalSet(f, "groups");
     Optional<Set<String>> missing = optionalSet(f, "missing");
-    return o.map(x -> new Scenario.Expected(x, groups, missing, at));
+    Set<String> restsOn = optionalSet(f, "rests-on").orElse(Set.of());
+    Set<String> notRestsOn = optionalSet(f, "not-rests-on").orElse(Set.of());
+    return o.map(x -> new Scenario.Expected(x, groups, missing, restsOn, notRestsOn, at));
   }
 
   private static Optional<Set<String>> optionalSet(Fields f, String key) {

@@ -127,6 +127,7 @@ public final class ScenarioRunner {
       boolean groupsOk = expected.groups().map(g -> g.equals(Set.copyOf(f.groups()))).orElse(true);
       boolean missingOk =
           expected.missing().map(m -> m.equals(Set.copyOf(f.missingFacts()))).orElse(true);
+      restsOn(expected, f).ifPresent(problems::add);
       if (!(outcomeOk && groupsOk && missingOk)) {
         problems.add(
             expected.origin()
@@ -142,6 +143,29 @@ public final class ScenarioRunner {
       }
     }
     return new Result(s, problems, Optional.of(a));
+  }
+
+  /** What is wrong with the assumptions the finding rests on, if anything. */
+  private static Optional<String> restsOn(Scenario.Expected expected, Finding f) {
+    Set<String> named = new TreeSet<>();
+    f.assumptions().forEach(a -> named.add(a.id()));
+    Set<String> absent = new TreeSet<>(expected.restsOn());
+    absent.removeAll(named);
+    Set<String> unwanted = new TreeSet<>(expected.notRestsOn());
+    unwanted.retainAll(named);
+    if (absent.isEmpty() && unwanted.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        expected.origin()
+            + ": "
+            + f.element()
+            + ": expected to rest on "
+            + new TreeSet<>(expected.restsOn())
+            + " and not on "
+            + new TreeSet<>(expected.notRestsOn())
+            + ", but it rests on "
+            + named);
   }
 
   private static String describe(String outcome, Set<String> groups, Set<String> missing) {

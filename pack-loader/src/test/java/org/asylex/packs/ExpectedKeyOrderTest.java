@@ -110,7 +110,8 @@ class ExpectedKeyOrderTest {
     assertThat(out.sorted())
         .extracting(Diagnostic::message)
         .containsExactly(
-            "expectation: unknown key 'qqqqqqqqqq' (expected one of outcome, groups, missing)",
+            "expectation: unknown key 'qqqqqqqqqq' (expected one of outcome, groups, missing,"
+                + " rests-on, not-rests-on)",
             "scenario: unknown key 'zzzzzzzzzz' (expected one of name, as-of, assume, facts,"
                 + " expect)");
   }

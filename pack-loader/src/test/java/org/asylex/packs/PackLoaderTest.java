@@ -45,7 +45,7 @@ class PackLoaderTest {
     assertThat(pack.version()).isEqualTo("2023-06-08");
     assertThat(pack.elements()).hasSize(6);
     assertThat(pack.rules()).hasSize(10);
-    assertThat(pack.assumptions()).hasSize(11);
+    assertThat(pack.assumptions()).hasSize(18);
     assertThat(pack.sources()).singleElement().satisfies(s -> assertThat(s.text()).isNotBlank());
   }
 

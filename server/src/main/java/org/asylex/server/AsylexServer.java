@@ -18,6 +18,7 @@ import org.asylex.json.Json;
 import org.asylex.server.api.ApiDocs;
 import org.asylex.server.api.CoreRoutes;
 import org.asylex.server.api.DomainRoutes;
+import org.asylex.server.api.ReadinessRoutes;
 import org.asylex.server.auth.Authenticator;
 import org.asylex.server.auth.JwtVerifier;
 import org.asylex.server.auth.Principal;
@@ -34,6 +35,7 @@ import org.asylex.server.http.SecurityHeaders;
 import org.asylex.server.http.SingleHeaders;
 import org.asylex.server.http.SlowClients;
 import org.asylex.server.http.WireMethod;
+import org.asylex.server.metrics.ServerMetrics;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -56,12 +58,19 @@ public final class AsylexServer implements AutoCloseable {
   private final List<ApiRoute> routes;
   private final String host;
   private final GracefulHandler graceful;
+  private final ServerMetrics metrics;
 
-  private AsylexServer(Javalin app, List<ApiRoute> routes, String host, GracefulHandler graceful) {
+  private AsylexServer(
+      Javalin app,
+      List<ApiRoute> routes,
+      String host,
+      GracefulHandler graceful,
+      ServerMetrics metrics) {
     this.app = app;
     this.routes = routes;
     this.host = host;
     this.graceful = graceful;
+    this.metrics = metrics;
   }
 
   /**
@@ -97,28 +106,33 @@ public final class AsylexServer implements AutoCloseable {
     List<ApiRoute> routes = new ArrayList<>();
     routes.addAll(new CoreRoutes(app.accounts(), app.audit(), authenticator, docs).routes());
     routes.addAll(DomainRoutes.routes(app));
+    // Operations: readiness (metrics are on a port of their own, MetricsEndpoint).
+    routes.addAll(new ReadinessRoutes(app.operations(), config.clock()).routes());
     requireDistinct(routes);
     GracefulHandler graceful = new GracefulHandler();
+    ServerMetrics metrics =
+        new ServerMetrics(routes, app.operations(), graceful::getCurrentRequestCount);
     Javalin web =
         Javalin.create(
             javalin -> {
-              configure(javalin, config, graceful);
+              configure(javalin, config, graceful, metrics);
               register(javalin, routes, authenticator, docs);
             });
     try {
       web.start();
     } catch (RuntimeException e) {
       web.stop();
+      metrics.close();
       throw new IllegalStateException(
           "cannot start the API on " + config.bind() + ":" + config.port() + ": " + e.getMessage(),
           e);
     }
-    return new AsylexServer(web, List.copyOf(routes), config.bind(), graceful);
+    return new AsylexServer(web, List.copyOf(routes), config.bind(), graceful, metrics);
   }
 
   /** Jetty and Javalin as the API needs them: limits, the JSON mapper, the outer handlers. */
   private static void configure(
-      JavalinConfig javalin, ServerConfig config, GracefulHandler graceful) {
+      JavalinConfig javalin, ServerConfig config, GracefulHandler graceful, ServerMetrics metrics) {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.jetty.host = config.bind();
@@ -144,7 +158,12 @@ public final class AsylexServer implements AutoCloseable {
           server.setErrorHandler(new JettyProblems());
         });
     javalin.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-    javalin.requestLogger.http(new RequestLog()::log);
+    RequestLog log = new RequestLog();
+    javalin.requestLogger.http(
+        (ctx, millis) -> {
+          log.log(ctx, millis);
+          metrics.record(ctx, millis);
+        });
   }
 
   /** Every route, its HEAD, the API page's files, and the problem for every error. */
@@ -239,6 +258,11 @@ public final class AsylexServer implements AutoCloseable {
     return graceful.getCurrentRequestCount();
   }
 
+  /** The server's metrics ({@link MetricsEndpoint} serves them). */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
   /** The base URL, e.g. {@code http://127.0.0.1:8080/}. */
   public URI url() {
     String h = host.contains(":") ? "[" + host + "]" : host;
@@ -254,6 +278,7 @@ public final class AsylexServer implements AutoCloseable {
    */
   public void stop() {
     app.stop();
+    metrics.close();
   }
 
   @Override

@@ -110,6 +110,7 @@ class OpenApiConformanceTest {
   @Order(2)
   void systemRoutes() {
     assertThat(client.get("/health").status()).isEqualTo(200);
+    assertThat(client.get("/ready").status()).isEqualTo(200);
     assertThat(client.get("/openapi.json").status()).isEqualTo(200);
     assertThat(client.get("/api-docs").status()).isEqualTo(200);
     for (Role role : Role.values()) {

@@ -57,6 +57,17 @@ public interface Cases {
       String id, long expectedVersion, Map<String, Object> changes, String actor, String note);
 
   /**
+   * {@link #update}, returning the case as this change left it: read in the change's own
+   * transaction, so a change committed by another writer just after it is never shown as this one's
+   * result (its version, facts and ETag are those this change made).
+   *
+   * @throws VersionConflict when the case is at another version: someone else changed it
+   * @throws CaseNotFound when there is no such case
+   */
+  CaseRecord change(
+      String id, long expectedVersion, Map<String, Object> changes, String actor, String note);
+
+  /**
    * Every change of every fact of a case, oldest first (by version, then in the order given).
    * Audit: {@code case.history}.
    *

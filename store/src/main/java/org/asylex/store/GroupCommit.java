@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -36,13 +37,27 @@ public final class GroupCommit {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final ThreadPoolExecutor writer;
   private final AtomicLong commits = new AtomicLong();
+  private final IntConsumer committed;
 
   /**
    * @param maxGroup the most units in one transaction
    * @param keepsTransaction which exceptions of a unit leave the group's transaction usable
    */
   public GroupCommit(Store store, int maxGroup, Predicate<RuntimeException> keepsTransaction) {
+    this(store, maxGroup, keepsTransaction, size -> {});
+  }
+
+  /**
+   * @param committed told the number of units of each transaction committed (for metrics); runs on
+   *     the writer thread, so it must be quick and must not throw
+   */
+  GroupCommit(
+      Store store,
+      int maxGroup,
+      Predicate<RuntimeException> keepsTransaction,
+      IntConsumer committed) {
     this.store = Objects.requireNonNull(store, "store");
+    this.committed = Objects.requireNonNull(committed, "committed");
     if (maxGroup < 1) {
       throw new IllegalArgumentException("a group holds at least one unit, not " + maxGroup);
     }
@@ -145,6 +160,7 @@ public final class GroupCommit {
       return;
     }
     commits.incrementAndGet();
+    committed.accept(group.size());
     completions.forEach(Runnable::run);
   }
 
@@ -152,6 +168,7 @@ public final class GroupCommit {
     try {
       Runnable completion = store.inTransaction(tx -> unit.apply(tx, keepsTransaction));
       commits.incrementAndGet();
+      committed.accept(1);
       completion.run();
     } catch (RuntimeException e) {
       unit.done.completeExceptionally(e);

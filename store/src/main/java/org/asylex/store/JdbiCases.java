@@ -235,56 +235,81 @@ final class JdbiCases implements Cases {
     Checks.actor(actor);
     Checks.note(note);
     Map<String, Object> values = JsonColumns.changes(changes, what(id));
+    return transactions.write(h -> update(h, id, expectedVersion, values, actor, note));
+  }
+
+  @Override
+  public CaseRecord change(
+      String id, long expectedVersion, Map<String, Object> changes, String actor, String note) {
+    Checks.caseId(id);
+    Checks.actor(actor);
+    Checks.note(note);
+    Map<String, Object> values = JsonColumns.changes(changes, what(id));
     return transactions.write(
         h -> {
-          Current c = current(h, id).orElseThrow(() -> new CaseNotFound(id));
-          if (c.version != expectedVersion) {
-            throw new VersionConflict(id, expectedVersion, c.version);
-          }
-          var facts = new LinkedHashMap<>(c.facts);
-          var changed = new ArrayList<Change>();
-          values.forEach(
-              (fact, value) -> {
-                Object old = facts.get(fact);
-                if (!Objects.equals(old, value)) {
-                  changed.add(new Change(fact, old, value));
-                  if (value == null) {
-                    facts.remove(fact);
-                  } else {
-                    facts.put(fact, value);
-                  }
-                }
-              });
-          if (changed.isEmpty()) {
-            return c.version;
-          }
-          long version = c.version + 1;
-          Instant now = now();
-          int updated =
-              h.createUpdate(
-                      "UPDATE cases SET facts = "
-                          + database.json("facts")
-                          + ", version = :version, updated_at = :now"
-                          + " WHERE id = :id AND version = :expected")
-                  .bind("facts", JsonColumns.object(facts, what(id)))
-                  .bind("version", version)
-                  .bind("now", database.instant(now))
-                  .bind("id", id)
-                  .bind("expected", expectedVersion)
-                  .execute();
-          if (updated != 1) {
-            // The writers' lock makes this unreachable; the condition keeps it true without it.
-            throw new VersionConflict(
-                id, expectedVersion, current(h, id).map(x -> x.version).orElse(-1L));
-          }
-          var rows = new ArrayList<HistoryRow>();
-          for (Change change : changed) {
-            rows.add(new HistoryRow(id, version, rows.size(), change));
-          }
-          writeHistory(h, rows, actor, now, note);
-          audit.append(h, actor, AuditTrail.CASE_UPDATE, Optional.of(id));
-          return version;
+          update(h, id, expectedVersion, values, actor, note);
+          // In the change's transaction, so never the state of a writer that came after it.
+          return h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE id = :id")
+              .bind("id", id)
+              .map((rs, ctx) -> record(rs))
+              .one();
         });
+  }
+
+  private long update(
+      Handle h,
+      String id,
+      long expectedVersion,
+      Map<String, Object> values,
+      String actor,
+      String note) {
+    Current c = current(h, id).orElseThrow(() -> new CaseNotFound(id));
+    if (c.version != expectedVersion) {
+      throw new VersionConflict(id, expectedVersion, c.version);
+    }
+    var facts = new LinkedHashMap<>(c.facts);
+    var changed = new ArrayList<Change>();
+    values.forEach(
+        (fact, value) -> {
+          Object old = facts.get(fact);
+          if (!Objects.equals(old, value)) {
+            changed.add(new Change(fact, old, value));
+            if (value == null) {
+              facts.remove(fact);
+            } else {
+              facts.put(fact, value);
+            }
+          }
+        });
+    if (changed.isEmpty()) {
+      return c.version;
+    }
+    long version = c.version + 1;
+    Instant now = now();
+    int updated =
+        h.createUpdate(
+                "UPDATE cases SET facts = "
+                    + database.json("facts")
+                    + ", version = :version, updated_at = :now"
+                    + " WHERE id = :id AND version = :expected")
+            .bind("facts", JsonColumns.object(facts, what(id)))
+            .bind("version", version)
+            .bind("now", database.instant(now))
+            .bind("id", id)
+            .bind("expected", expectedVersion)
+            .execute();
+    if (updated != 1) {
+      // The writers' lock makes this unreachable; the condition keeps it true without it.
+      throw new VersionConflict(
+          id, expectedVersion, current(h, id).map(x -> x.version).orElse(-1L));
+    }
+    var rows = new ArrayList<HistoryRow>();
+    for (Change change : changed) {
+      rows.add(new HistoryRow(id, version, rows.size(), change));
+    }
+    writeHistory(h, rows, actor, now, note);
+    audit.append(h, actor, AuditTrail.CASE_UPDATE, Optional.of(id));
+    return version;
   }
 
   @Override

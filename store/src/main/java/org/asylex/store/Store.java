@@ -2,20 +2,26 @@ package org.asylex.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -47,6 +53,7 @@ public final class Store implements AutoCloseable {
   private final StoreConfig config;
   private final Transaction view;
   private volatile GroupCommit assessmentWrites;
+  private final List<IntConsumer> groupCommitObservers = new CopyOnWriteArrayList<>();
 
   private Store(HikariDataSource pool, Database database, StoreConfig config) {
     this.pool = pool;
@@ -429,12 +436,58 @@ public final class Store implements AutoCloseable {
         g = assessmentWrites;
         if (g == null) {
           // No unit throws on purpose: any exception rolls its own unit back.
-          g = new GroupCommit(this, 64, e -> false);
+          g = new GroupCommit(this, 64, e -> false, this::groupCommitted);
           assessmentWrites = g;
         }
       }
     }
     return g;
+  }
+
+  private void groupCommitted(int size) {
+    for (IntConsumer observer : groupCommitObservers) {
+      observer.accept(size);
+    }
+  }
+
+  /**
+   * Tells {@code sizes} the number of stored assessments in each transaction the assessments' group
+   * commit makes from now on, until the returned handle is closed (for metrics). It runs on the
+   * writer thread: it must be quick and must not throw.
+   */
+  public AutoCloseable observeGroupCommits(IntConsumer sizes) {
+    Objects.requireNonNull(sizes, "sizes");
+    groupCommitObservers.add(sizes);
+    return () -> groupCommitObservers.remove(sizes);
+  }
+
+  /** How the connection pool is used now (for metrics). */
+  public PoolUse poolUse() {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    if (bean == null) {
+      return new PoolUse(pool.getPoolName(), 0, 0, 0, 0, pool.getMaximumPoolSize());
+    }
+    return new PoolUse(
+        pool.getPoolName(),
+        bean.getActiveConnections(),
+        bean.getIdleConnections(),
+        bean.getTotalConnections(),
+        bean.getThreadsAwaitingConnection(),
+        pool.getMaximumPoolSize());
+  }
+
+  /**
+   * Whether the database answers now: a connection from the pool (waiting at most the pool's
+   * connection timeout, so a pool exhausted by load counts as not answering) that the driver finds
+   * valid within {@code timeout}.
+   */
+  public boolean answers(Duration timeout) {
+    int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+    try (Connection c = pool.getConnection()) {
+      return c.isValid(seconds);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The current time as the store stamps it (to the microsecond), from the configured clock. */

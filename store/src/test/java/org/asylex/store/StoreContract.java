@@ -451,6 +451,61 @@ abstract class StoreContract {
   }
 
   @Test
+  void the_sizes_of_the_assessments_group_commits_are_told_to_an_observer_until_it_is_closed()
+      throws Exception {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    store.cases().create("A-2", null, facts(), OFFICER);
+    List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AutoCloseable observing = store.observeGroupCommits(sizes::add);
+
+    store.assessCase("A-1", OFFICER, c -> assessment("S-1", c.id(), c.version()));
+    store.assessCases(
+        List.of(
+            store.cases().find("A-1", OFFICER).orElseThrow(),
+            store.cases().find("A-2", OFFICER).orElseThrow()),
+        OFFICER,
+        c -> assessment("S-" + c.id() + "-b", c.id(), c.version()));
+
+    assertThat(sizes).isNotEmpty().allSatisfy(size -> assertThat(size).isBetween(1, 64));
+    assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+    observing.close();
+    store.assessCase("A-2", OFFICER, c -> assessment("S-3", c.id(), c.version()));
+    assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+  }
+
+  @Test
+  void a_change_returns_the_case_as_it_left_it_not_as_a_later_change_did() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+
+    CaseRecord mine = store.cases().change("A-1", 1, Map.of("seen", true), OFFICER, "mine");
+    store.cases().update("A-1", 2, Map.of("seen", false), OTHER, "theirs");
+
+    assertThat(mine.version()).isEqualTo(2);
+    assertThat(mine.facts()).containsEntry("seen", true);
+    assertThat(store.cases().change("A-1", 3, Map.of("seen", false), OFFICER, null).version())
+        .as("nothing changed: the version stays")
+        .isEqualTo(3);
+    assertThatThrownBy(() -> store.cases().change("A-1", 2, Map.of("seen", true), OFFICER, null))
+        .isInstanceOf(VersionConflict.class);
+    assertThat(actions("A-1")).containsExactly("case.create", "case.update", "case.update");
+  }
+
+  @Test
+  void the_pool_use_is_the_pools_own_and_the_store_answers_until_it_is_closed() {
+    PoolUse use = store.poolUse();
+    assertThat(use.pool()).startsWith("asylex-");
+    assertThat(use.max()).isPositive();
+    assertThat(use.total()).isEqualTo(use.active() + use.idle()).isLessThanOrEqualTo(use.max());
+    assertThat(use.pending()).isZero();
+    assertThat(store.answers(java.time.Duration.ofSeconds(2))).isTrue();
+
+    store.close();
+
+    assertThat(store.answers(java.time.Duration.ofSeconds(2))).isFalse();
+    store = null;
+  }
+
+  @Test
   void a_refused_assessment_stores_nothing_but_records_that_the_case_was_read() {
     store.cases().create("A-1", null, facts(), OFFICER);
 

@@ -73,10 +73,15 @@ public final class CaseFiles {
   }
 
   /**
-   * The versions of a case before and after a change. (The case is not read back: a caller that
-   * shows it reads it, and that read is audited as one.)
+   * The versions of a case before and after a change, and the case as the change left it (read in
+   * the change's transaction: with another writer about, reading it again afterwards could show
+   * that writer's later version as this change's result).
    */
-  public record Changed(long before, long after) {
+  public record Changed(long before, long after, CaseRecord result) {
+    public Changed(long before, CaseRecord result) {
+      this(before, result.version(), result);
+    }
+
     /** Whether anything changed (setting a fact to its value changes nothing). */
     public boolean changed() {
       return after != before;
@@ -121,7 +126,7 @@ public final class CaseFiles {
     }
     var values = new LinkedHashMap<String, Object>(changes);
     try {
-      return new Changed(version, store.cases().update(id, version, values, actor, note));
+      return new Changed(version, store.cases().change(id, version, values, actor, note));
     } catch (VersionConflict e) {
       throw new Refused(new Refusal.StaleVersion(id, e.expectedVersion(), e.actualVersion()));
     } catch (CaseNotFound e) {

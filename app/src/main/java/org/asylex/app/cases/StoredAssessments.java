@@ -122,7 +122,8 @@ public final class StoredAssessments {
       }
       stored = done.orElseThrow(() -> new Refused(new Refusal.CaseNotFound(caseId)));
     } catch (VersionConflict e) {
-      throw new Refused(new Refusal.StaleVersion(caseId, e.expectedVersion(), e.actualVersion()));
+      // assessCase read the case again after each change by others, and gave up after three
+      throw new Refused(new Refusal.CaseKeptChanging(caseId));
     } catch (CaseNotYetCreated e) {
       throw FactsAsOf.beforeCase(caseId, e.created(), e.asked());
     }
@@ -223,8 +224,8 @@ public final class StoredAssessments {
     if (e instanceof Refused r) {
       return r.refusal();
     }
-    if (e instanceof VersionConflict v) {
-      return new Refusal.StaleVersion(caseId, v.expectedVersion(), v.actualVersion());
+    if (e instanceof VersionConflict) {
+      return new Refusal.CaseKeptChanging(caseId);
     }
     throw e;
   }

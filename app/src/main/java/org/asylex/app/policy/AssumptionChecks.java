@@ -20,30 +20,39 @@ public final class AssumptionChecks {
   public static List<AssumptionProblem> check(PolicyPack pack, Map<String, String> values) {
     var problems = new ArrayList<AssumptionProblem>();
     List<String> ids = pack.assumptions().stream().map(Assumption::id).toList();
-    values.forEach(
-        (id, value) -> {
-          Optional<Assumption> assumption = pack.assumption(id);
-          if (assumption.isEmpty()) {
-            problems.add(
-                new AssumptionProblem(
-                    id,
-                    "unknown-assumption",
-                    "unknown assumption '"
-                        + id
-                        + "' in pack "
-                        + pack.id()
-                        + NearestName.didYouMean(id, ids)));
-          } else if (AssumptionValues.parse(assumption.get().type(), value).isEmpty()) {
-            problems.add(
-                new AssumptionProblem(
-                    id,
-                    "bad-assumption-value",
-                    "assumption '"
-                        + id
-                        + "' takes "
-                        + AssumptionValues.expected(assumption.get().type())));
-          }
-        });
+    new java.util.TreeMap<>(values)
+        .forEach(
+            (id, value) -> {
+              Optional<Assumption> assumption = pack.assumption(id);
+              if (assumption.isEmpty()) {
+                problems.add(
+                    new AssumptionProblem(
+                        id,
+                        "unknown-assumption",
+                        "unknown assumption '"
+                            + id
+                            + "' in pack "
+                            + pack.id()
+                            + NearestName.didYouMean(id, ids)));
+              } else if (!assumption.get().overridable()) {
+                if (!assumption.get().defaultValue().equals(value)) {
+                  problems.add(
+                      new AssumptionProblem(
+                          id,
+                          "not-overridable",
+                          AssumptionValues.notOverridable(assumption.get())));
+                }
+              } else if (AssumptionValues.parse(assumption.get(), value).isEmpty()) {
+                problems.add(
+                    new AssumptionProblem(
+                        id,
+                        "bad-assumption-value",
+                        "assumption '"
+                            + id
+                            + "' takes "
+                            + AssumptionValues.expected(assumption.get())));
+              }
+            });
     return problems;
   }
 }

@@ -35,8 +35,19 @@ final class ElementPlan {
    */
   private final int[][] liftedBy;
 
-  /** The assumptions the element's rules rest on, in the pack's order. */
-  final List<AssumptionUse> assumptions;
+  /** Every assumption of the pack, in its order: a finding lists those it rests on. */
+  private final List<AssumptionUse> packAssumptions;
+
+  /**
+   * What every finding of the element rests on, whatever the date: the rules' own {@code rests-on}
+   * and the assumptions their validity boundaries name. The versions in force add their own.
+   */
+  private final Set<String> restsOn;
+
+  /** The reasons of the element's defaults, in the wording the case calls for. */
+  final Reasons otherwiseReasons;
+
+  final Reasons notInForceReasons;
 
   /** Every source quote of every version, for a finding on a date no rule is in force. */
   final List<SourceQuote> allSources;
@@ -60,7 +71,6 @@ final class ElementPlan {
       (r.isException() ? exceptionList : ruleList).add(plan);
       assumptionIds.addAll(r.restsOn());
       for (VersionPlan v : plan.versions()) {
-        assumptionIds.addAll(v.assumptions);
         v.version.validity().from().ifPresent(d -> addRef(d, assumptionIds));
         v.version.validity().to().ifPresent(d -> addRef(d, assumptionIds));
         sources.addAll(v.version.sources());
@@ -90,11 +100,39 @@ final class ElementPlan {
               .filter(x -> IntStream.of(lifts[x]).anyMatch(l -> l == rule))
               .toArray();
     }
-    this.assumptions =
-        packAssumptions.stream().filter(a -> assumptionIds.contains(a.id())).toList();
+    this.otherwiseReasons =
+        new Reasons(element.otherwise().reason(), element.otherwise().reasonVariants(), compiler);
+    this.notInForceReasons =
+        new Reasons(element.notInForce().reason(), element.notInForce().reasonVariants(), compiler);
+    this.packAssumptions = packAssumptions;
+    this.restsOn = Set.copyOf(assumptionIds);
     this.allSources = sources.list();
     this.otherwise = element.otherwise().outcome();
     this.notInForce = new ElementDecision.NotInForce(element.notInForce().outcome());
+  }
+
+  /**
+   * The assumptions a finding rests on, in the pack's order: the element's own, those of every
+   * version in force, and those the default's reason reads when a default decided.
+   */
+  List<AssumptionUse> assumptions(ElementState s, ElementDecision d) {
+    var ids = new java.util.HashSet<>(restsOn);
+    for (VersionPlan v : s.rules) {
+      if (v != null) {
+        ids.addAll(v.restsOn);
+      }
+    }
+    for (VersionPlan v : s.exceptions) {
+      if (v != null) {
+        ids.addAll(v.restsOn);
+      }
+    }
+    if (d instanceof ElementDecision.NotInForce) {
+      ids.addAll(notInForceReasons.assumptions());
+    } else if (d instanceof ElementDecision.Otherwise) {
+      ids.addAll(otherwiseReasons.assumptions());
+    }
+    return packAssumptions.stream().filter(a -> ids.contains(a.id())).toList();
   }
 
   private static void addRef(DateRef ref, Set<String> into) {

@@ -49,7 +49,7 @@ final class Explanation {
         inForce,
         deciding.sources.list(),
         known(factMask, e),
-        p.assumptions,
+        p.assumptions(s, d),
         explain ? trace(p, s) : List.of());
   }
 
@@ -59,9 +59,9 @@ final class Explanation {
     final List<LocalizedText> reasons = new ArrayList<>();
     final Sources sources = new Sources();
 
-    void add(RulePlan rule, VersionPlan version) {
+    void add(RulePlan rule, VersionPlan version, Evaluation e) {
       rules.add(rule.id());
-      reasons.add(version.version.reason());
+      reasons.add(version.reason(e));
       sources.addAll(version.version.sources());
     }
   }
@@ -71,20 +71,20 @@ final class Explanation {
       ElementPlan p, ElementState s, ElementDecision d, Evaluation e, Deciding deciding) {
     if (d instanceof ElementDecision.NotInForce) {
       deciding.sources.addAll(p.allSources);
-      return p.element.notInForce().reason();
+      return p.notInForceReasons.pick(e);
     }
     LocalizedText reason;
     if (d instanceof ElementDecision.ByRules byRules) {
       for (int r = 0; r < p.rules.length; r++) {
         if (byRules.holds(r)) {
-          deciding.add(p.rules[r], s.rules[r]);
+          deciding.add(p.rules[r], s.rules[r], e);
         }
       }
       reason = join(deciding.reasons);
     } else if (d instanceof ElementDecision.ByExceptions byExceptions) {
       for (int x = 0; x < p.exceptions.length; x++) {
         if (byExceptions.decidedBy(x)) {
-          deciding.add(p.exceptions[x], s.exceptions[x]);
+          deciding.add(p.exceptions[x], s.exceptions[x], e);
           // the lifted rules' sources too: the exception is read against them
           for (int r : p.lifts[x]) {
             if (s.notAbsent(r)) {
@@ -97,7 +97,7 @@ final class Explanation {
     } else if (d instanceof ElementDecision.Undetermined u) {
       reason = undetermined(u.missingFacts(), e);
     } else {
-      reason = p.element.otherwise().reason();
+      reason = p.otherwiseReasons.pick(e);
     }
     if (deciding.sources.isEmpty()) {
       // nothing decided by a rule: cite every rule version in force

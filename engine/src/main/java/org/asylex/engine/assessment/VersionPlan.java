@@ -2,10 +2,12 @@ package org.asylex.engine.assessment;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.TreeSet;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.Outcome;
 import org.asylex.engine.policy.Rule;
 import org.asylex.engine.policy.Validity;
+import org.asylex.engine.text.LocalizedText;
 
 /** One version of a rule, compiled: its validity under the assumption values and its condition. */
 final class VersionPlan {
@@ -23,6 +25,14 @@ final class VersionPlan {
   /** The assumptions the condition reads (also through definitions). */
   final Set<String> assumptions;
 
+  /**
+   * What a finding rests on while this version is in force: the assumptions its condition and its
+   * reason variants read, and those it names in its own {@code rests-on}.
+   */
+  final Set<String> restsOn;
+
+  private final Reasons reasons;
+
   /** The interval as epoch days, [from, to): selecting a version is two comparisons. */
   private final long from;
 
@@ -39,6 +49,16 @@ final class VersionPlan {
     this.condition = compiled.root();
     this.facts = ConditionCompiler.facts(condition);
     this.assumptions = compiled.assumptions();
+    this.reasons = new Reasons(version.reason(), version.reasonVariants(), compiler);
+    var all = new TreeSet<>(assumptions);
+    all.addAll(version.restsOn());
+    all.addAll(reasons.assumptions());
+    this.restsOn = Set.copyOf(all);
+  }
+
+  /** The reason in the wording whose condition holds for this case, else the plain one. */
+  LocalizedText reason(Evaluation e) {
+    return reasons.pick(e);
   }
 
   boolean contains(LocalDate date) {

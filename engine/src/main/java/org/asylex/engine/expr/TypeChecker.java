@@ -165,7 +165,8 @@ public final class TypeChecker {
               + NearestName.suggest(a.id(), vocabulary.assumptionIds())
                   .map(s -> "; did you mean '@" + s + "'?")
                   .orElse(
-                      " (conditions can read boolean and date assumptions of assumptions.yaml)"),
+                      " (conditions can read boolean, date and choice assumptions of"
+                          + " assumptions.yaml)"),
           a);
       return Optional.empty();
     }
@@ -223,8 +224,30 @@ public final class TypeChecker {
     return Optional.of(ExprType.CONDITION);
   }
 
-  /** A text literal compared with an enumeration or code fact must be a value it can take. */
+  /**
+   * A text literal compared with an enumeration or code fact, or with a choice assumption, must be
+   * a value it can take.
+   */
   private void checkTextValue(Expr factSide, Expr literalSide) {
+    if (factSide instanceof Expr.AssumptionRef a
+        && literalSide instanceof Expr.Literal l
+        && l.value() instanceof Value.Text text) {
+      var allowed = vocabulary.assumptionValues(a.id());
+      if (!allowed.isEmpty() && !allowed.contains(text.value())) {
+        problem(
+            "unknown-value",
+            "'"
+                + text.value()
+                + "' is not a value of @"
+                + a.id()
+                + " ("
+                + String.join(", ", allowed)
+                + ")"
+                + NearestName.didYouMean(text.value(), allowed),
+            l);
+      }
+      return;
+    }
     if (!(factSide instanceof Expr.Name n)
         || !(literalSide instanceof Expr.Literal l)
         || !(l.value() instanceof Value.Text text)) {

@@ -23,8 +23,13 @@ public interface Vocabulary {
   /** A fact or definition by name. */
   Optional<Symbol> name(String name);
 
-  /** The type of an assumption that conditions may read (boolean or date). */
+  /** The type of an assumption that conditions may read (boolean, date or, for a choice, text). */
   Optional<ExprType> assumption(String id);
+
+  /** The values a choice assumption may take, in the pack's order; empty for other assumptions. */
+  default List<String> assumptionValues(String id) {
+    return List.of();
+  }
 
   /** Every fact and definition name, for suggestions. */
   Collection<String> names();

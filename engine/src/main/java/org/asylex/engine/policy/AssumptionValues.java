@@ -4,10 +4,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.asylex.engine.expr.Value;
 import org.asylex.engine.text.NearestName;
 
@@ -28,24 +30,28 @@ public final class AssumptionValues {
   public static AssumptionValues defaults(PolicyPack pack) {
     var values = new LinkedHashMap<String, Value>();
     for (Assumption a : pack.assumptions()) {
-      parse(a.type(), a.defaultValue()).ifPresent(v -> values.put(a.id(), v));
+      parse(a, a.defaultValue()).ifPresent(v -> values.put(a.id(), v));
     }
     return new AssumptionValues(values, Set.of());
   }
 
   /**
-   * The pack's defaults with {@code overrides} (id to value as text) applied.
+   * The pack's defaults with {@code overrides} (id to value as text) applied. A text assumption
+   * takes no other value than its own (it records a reading the engine does not interpret); a
+   * choice assumption takes one of its declared values.
    *
-   * @throws InvalidOverrides naming every unknown id and every value of the wrong type
+   * @throws InvalidOverrides naming every unknown id, every value of the wrong type or outside the
+   *     declared values, and every text assumption given another value
    */
   public static AssumptionValues withOverrides(PolicyPack pack, Map<String, String> overrides) {
     var values = new LinkedHashMap<String, Value>();
     for (Assumption a : pack.assumptions()) {
-      parse(a.type(), a.defaultValue()).ifPresent(v -> values.put(a.id(), v));
+      parse(a, a.defaultValue()).ifPresent(v -> values.put(a.id(), v));
     }
     var problems = new ArrayList<String>();
+    var overridden = new LinkedHashSet<String>();
     var ids = pack.assumptions().stream().map(Assumption::id).toList();
-    for (var entry : overrides.entrySet()) {
+    for (var entry : new TreeMap<>(overrides).entrySet()) {
       Optional<Assumption> assumption = pack.assumption(entry.getKey());
       if (assumption.isEmpty()) {
         problems.add(
@@ -56,27 +62,56 @@ public final class AssumptionValues {
                 + NearestName.didYouMean(entry.getKey(), ids));
         continue;
       }
-      Optional<Value> value = parse(assumption.get().type(), entry.getValue());
+      Assumption a = assumption.get();
+      if (!a.overridable()) {
+        if (!a.defaultValue().equals(entry.getValue())) {
+          problems.add(notOverridable(a));
+        }
+        continue;
+      }
+      Optional<Value> value = parse(a, entry.getValue());
       if (value.isEmpty()) {
         problems.add(
             "assumption '"
                 + entry.getKey()
                 + "' takes "
-                + expected(assumption.get().type())
+                + expected(a)
                 + ", not '"
                 + entry.getValue()
                 + "'");
         continue;
       }
       values.put(entry.getKey(), value.get());
+      overridden.add(entry.getKey());
     }
     if (!problems.isEmpty()) {
       throw new InvalidOverrides(problems);
     }
-    return new AssumptionValues(values, overrides.keySet());
+    return new AssumptionValues(values, overridden);
   }
 
-  /** Reads a value written as text in a pack or on a command line. */
+  /** Why a text assumption takes no other value, for messages. */
+  public static String notOverridable(Assumption a) {
+    return "assumption '"
+        + a.id()
+        + "' records a reading in words that the engine does not interpret"
+        + " (type text), so it cannot be given another value";
+  }
+
+  /** Reads a value of {@code assumption} written as text in a pack or on a command line. */
+  public static Optional<Value> parse(Assumption assumption, String text) {
+    if (assumption.type() == Assumption.Type.CHOICE) {
+      return assumption.values().contains(text)
+          ? Optional.of(new Value.Text(text))
+          : Optional.empty();
+    }
+    return parse(assumption.type(), text);
+  }
+
+  /**
+   * Reads a value written as text; a choice value is checked only by {@link #parse(Assumption,
+   * String)}.
+   */
   public static Optional<Value> parse(Assumption.Type type, String text) {
     switch (type) {
       case BOOLEAN:
@@ -98,11 +133,20 @@ public final class AssumptionValues {
     }
   }
 
+  /** What a value of {@code assumption} looks like, for messages: a choice lists its values. */
+  public static String expected(Assumption assumption) {
+    if (assumption.type() == Assumption.Type.CHOICE) {
+      return "one of " + String.join(", ", assumption.values());
+    }
+    return expected(assumption.type());
+  }
+
   /** What a value of {@code type} looks like, for messages. */
   public static String expected(Assumption.Type type) {
     return switch (type) {
       case BOOLEAN -> "true or false";
       case DATE -> "a date that exists, written YYYY-MM-DD";
+      case CHOICE -> "one of its declared values";
       case TEXT -> "a text";
     };
   }

@@ -166,21 +166,22 @@ final class DeclarationChecks {
                 .withRelated(earlier.origin().at(), "first declared here"));
       }
       check.kebab(a.id(), a.origin().of("id"), "assumption id");
-      if (AssumptionValues.parse(a.type(), a.defaultValue()).isEmpty()) {
+      choiceValues(a);
+      if (AssumptionValues.parse(a, a.defaultValue()).isEmpty()) {
         check.out.error(
             "bad-assumption-value",
             a.origin().of("default"),
             "default of '"
                 + a.id()
                 + "' must be "
-                + AssumptionValues.expected(a.type())
+                + AssumptionValues.expected(a)
                 + ", not '"
                 + a.defaultValue()
                 + "'");
       }
       for (Assumption.Alternative alt : a.alternatives()) {
         alt.value()
-            .filter(v -> AssumptionValues.parse(a.type(), v).isEmpty())
+            .filter(v -> AssumptionValues.parse(a, v).isEmpty())
             .ifPresent(
                 v ->
                     check.out.error(
@@ -189,11 +190,48 @@ final class DeclarationChecks {
                         "alternative value of '"
                             + a.id()
                             + "' must be "
-                            + AssumptionValues.expected(a.type())
+                            + AssumptionValues.expected(a)
                             + ", not '"
                             + v
                             + "'"));
       }
+    }
+  }
+
+  /**
+   * A choice lists at least two distinct values and its default is the first, so that the pack
+   * reads in the order of preference; only a choice lists values.
+   */
+  private void choiceValues(Assumption a) {
+    if (a.type() != Assumption.Type.CHOICE) {
+      if (!a.values().isEmpty()) {
+        check.out.error(
+            "values-without-choice",
+            a.origin().of("values"),
+            "assumption '"
+                + a.id()
+                + "' is of type "
+                + a.type().id()
+                + "; only a choice lists values");
+      }
+      return;
+    }
+    if (a.values().size() < 2 || new HashSet<>(a.values()).size() != a.values().size()) {
+      check.out.error(
+          "bad-choice",
+          a.origin().of(a.values().isEmpty() ? "type" : "values"),
+          "choice '" + a.id() + "' needs 'values': at least two different values");
+      return;
+    }
+    if (!a.values().get(0).equals(a.defaultValue())) {
+      check.out.error(
+          "choice-default-not-first",
+          a.origin().of("default"),
+          "the default of choice '"
+              + a.id()
+              + "' must be its first value, '"
+              + a.values().get(0)
+              + "' (list the default reading first)");
     }
   }
 

@@ -37,8 +37,22 @@ public record Element(
   /** A risk group, or a ground of an element, that a rule can name. */
   public record Group(String id, LocalizedText label, Origin origin) {}
 
-  /** An outcome an element falls back on, with its reason. */
-  public record DefaultOutcome(Outcome outcome, LocalizedText reason, Origin origin) {}
+  /**
+   * An outcome an element falls back on, with its reason.
+   *
+   * @param reasonVariants other wordings of the reason, each with its condition, tried in order
+   */
+  public record DefaultOutcome(
+      Outcome outcome, LocalizedText reason, List<ReasonVariant> reasonVariants, Origin origin) {
+    public DefaultOutcome {
+      reasonVariants = List.copyOf(reasonVariants);
+    }
+
+    /** A default outcome with one reason. */
+    public DefaultOutcome(Outcome outcome, LocalizedText reason, Origin origin) {
+      this(outcome, reason, List.of(), origin);
+    }
+  }
 
   /**
    * A finding of the country report that motivates the element: context for the reader, never a

@@ -12,6 +12,7 @@ import org.asylex.engine.expr.Vocabulary;
 final class PackVocabulary implements Vocabulary {
   private final Map<String, Symbol> names = new LinkedHashMap<>();
   private final Map<String, ExprType> assumptions = new LinkedHashMap<>();
+  private final Map<String, List<String>> choices = new LinkedHashMap<>();
 
   PackVocabulary(PolicyPack pack) {
     for (FactDefinition f : pack.facts().facts()) {
@@ -27,6 +28,10 @@ final class PackVocabulary implements Vocabulary {
       switch (a.type()) {
         case BOOLEAN -> assumptions.putIfAbsent(a.id(), ExprType.CONDITION);
         case DATE -> assumptions.putIfAbsent(a.id(), ExprType.DATE);
+        case CHOICE -> {
+          assumptions.putIfAbsent(a.id(), ExprType.TEXT);
+          choices.putIfAbsent(a.id(), a.values());
+        }
         case TEXT -> {
           // a text assumption documents a reading; no condition can read it
         }
@@ -42,6 +47,11 @@ final class PackVocabulary implements Vocabulary {
   @Override
   public Optional<ExprType> assumption(String id) {
     return Optional.ofNullable(assumptions.get(id));
+  }
+
+  @Override
+  public List<String> assumptionValues(String id) {
+    return choices.getOrDefault(id, List.of());
   }
 
   @Override

@@ -31,16 +31,37 @@ public record Rule(
     return !exceptionTo.isEmpty();
   }
 
-  /** The rule as it reads during one validity interval. */
+  /**
+   * The rule as it reads during one validity interval.
+   *
+   * @param reason the plain reason: used when no variant's condition is certainly true
+   * @param reasonVariants other wordings of the reason, each with its condition, tried in order
+   * @param restsOn assumptions that findings rest on only while this version is in force
+   */
   public record Version(
       Validity validity,
       Condition when,
       Outcome outcome,
       LocalizedText reason,
+      List<ReasonVariant> reasonVariants,
+      List<String> restsOn,
       List<SourceQuote> sources,
       Origin origin) {
     public Version {
+      reasonVariants = List.copyOf(reasonVariants);
+      restsOn = List.copyOf(restsOn);
       sources = List.copyOf(sources);
+    }
+
+    /** A version with one reason and no assumptions of its own. */
+    public Version(
+        Validity validity,
+        Condition when,
+        Outcome outcome,
+        LocalizedText reason,
+        List<SourceQuote> sources,
+        Origin origin) {
+      this(validity, when, outcome, reason, List.of(), List.of(), sources, origin);
     }
   }
 }

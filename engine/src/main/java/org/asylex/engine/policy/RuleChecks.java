@@ -51,10 +51,21 @@ final class RuleChecks {
         group(r, element.get());
       }
       exceptionTargets(r);
-      restsOn(r);
+      restsOn(r.id(), r.restsOn(), r.origin());
       versions(r);
     }
     exceptionCycles();
+    for (Element e : pack.elements()) {
+      reasonVariants(e.otherwise().reasonVariants());
+      reasonVariants(e.notInForce().reasonVariants());
+    }
+  }
+
+  /** A reason variant's condition is checked like a rule's: it may read facts and assumptions. */
+  private void reasonVariants(List<ReasonVariant> variants) {
+    for (ReasonVariant v : variants) {
+      check.condition(v.when());
+    }
   }
 
   private void exceptionTargets(Rule r) {
@@ -95,15 +106,15 @@ final class RuleChecks {
     }
   }
 
-  private void restsOn(Rule r) {
+  private void restsOn(String rule, List<String> restsOn, Origin origin) {
     var assumptionIds = pack.assumptions().stream().map(Assumption::id).toList();
-    for (String a : r.restsOn()) {
+    for (String a : restsOn) {
       if (pack.assumption(a).isEmpty()) {
         check.out.error(
             "undefined-assumption",
-            r.origin().of("rests-on"),
+            origin.of("rests-on"),
             "rule '"
-                + r.id()
+                + rule
                 + "' rests on undefined assumption '"
                 + a
                 + "'"
@@ -159,6 +170,8 @@ final class RuleChecks {
     for (Rule.Version v : r.versions()) {
       validity(v.validity());
       check.versionFacts.put(v, check.condition(v.when()));
+      restsOn(r.id(), v.restsOn(), v.origin());
+      reasonVariants(v.reasonVariants());
       if (v.sources().isEmpty()) {
         check.out.error(
             "rule-without-source",

@@ -39,6 +39,12 @@ class TypeCheckerTest {
           new Symbol(Symbol.Kind.DEFINITION, ExprType.CONDITION, List.of(), null));
       assumptions.put("moratorium-age-27-included", ExprType.CONDITION);
       assumptions.put("in-force-date", ExprType.DATE);
+      assumptions.put("conscript-reading", ExprType.TEXT);
+    }
+
+    @Override
+    public List<String> assumptionValues(String id) {
+      return id.equals("conscript-reading") ? List.of("liable", "serving") : List.of();
     }
 
     private void fact(String name, ExprType type) {
@@ -94,6 +100,23 @@ class TypeCheckerTest {
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.type()).contains(ExprType.CONDITION);
+  }
+
+  @Test
+  void aChoiceAssumptionIsComparedWithItsDeclaredValuesOnly() {
+    assertThat(check("@conscript-reading = 'serving' or 'liable' = @conscript-reading").problems())
+        .isEmpty();
+
+    String condition = "@conscript-reading = 'servng'";
+    ExprProblem p = onlyProblem(condition);
+    assertThat(p.code()).isEqualTo("unknown-value");
+    assertThat(under(condition, p)).isEqualTo("'servng'");
+    assertThat(p.message())
+        .isEqualTo(
+            "'servng' is not a value of @conscript-reading (liable, serving); did you mean"
+                + " 'serving'?");
+    assertThat(onlyProblem("@conscript-reading in ['liable', 'both']").code())
+        .isEqualTo("unknown-value");
   }
 
   @Test
@@ -167,8 +190,8 @@ class TypeCheckerTest {
     assertThat(p.code()).isEqualTo("undefined-assumption");
     assertThat(p.message())
         .isEqualTo(
-            "undefined assumption '@women-read-as-gender-female' (conditions can read boolean and"
-                + " date assumptions of assumptions.yaml)");
+            "undefined assumption '@women-read-as-gender-female' (conditions can read boolean,"
+                + " date and choice assumptions of assumptions.yaml)");
   }
 
   @Test

@@ -19,6 +19,7 @@ class AssumptionValuesTest {
           .assumption(assumption("age-27-included", Assumption.Type.BOOLEAN, "true", 5))
           .assumption(assumption("women-read-as-gender", Assumption.Type.TEXT, "gender", 9))
           .assumption(assumption("broken-date", Assumption.Type.DATE, "2023-02-29", 13))
+          .assumption(TestPacks.choice("reading", 17, "liable", "serving"))
           .build();
 
   private static final DateRef IN_FORCE = new DateRef.FromAssumption("in-force-date");
@@ -148,12 +149,34 @@ class AssumptionValuesTest {
             "unknown assumption 'no-such-thing' in pack XX");
   }
 
+  /** Issue 13, defect 4: a text assumption was reported as applied whatever value it was given. */
   @Test
-  void aTextAssumptionTakesAnyText() {
-    AssumptionValues values =
-        AssumptionValues.withOverrides(PACK, Map.of("women-read-as-gender", "sex at birth"));
+  void aTextAssumptionTakesNoOtherValueThanItsOwn() {
+    assertThatThrownBy(
+            () ->
+                AssumptionValues.withOverrides(
+                    PACK, Map.of("women-read-as-gender", "sex at birth")))
+        .isInstanceOf(AssumptionValues.InvalidOverrides.class)
+        .hasMessage(
+            "assumption 'women-read-as-gender' records a reading in words that the engine does"
+                + " not interpret (type text), so it cannot be given another value");
 
-    assertThat(values.get("women-read-as-gender")).contains(new Value.Text("sex at birth"));
+    AssumptionValues same =
+        AssumptionValues.withOverrides(PACK, Map.of("women-read-as-gender", "gender"));
+    assertThat(same.get("women-read-as-gender")).contains(new Value.Text("gender"));
+    assertThat(same.isOverridden("women-read-as-gender")).isFalse();
+  }
+
+  @Test
+  void aChoiceTakesOnlyItsDeclaredValuesAndTheErrorListsThemInThePacksOrder() {
+    AssumptionValues values = AssumptionValues.withOverrides(PACK, Map.of("reading", "serving"));
+    assertThat(values.get("reading")).contains(new Value.Text("serving"));
+    assertThat(values.isOverridden("reading")).isTrue();
+    assertThat(AssumptionValues.defaults(PACK).get("reading")).contains(new Value.Text("liable"));
+
+    assertThatThrownBy(() -> AssumptionValues.withOverrides(PACK, Map.of("reading", "Serving")))
+        .isInstanceOf(AssumptionValues.InvalidOverrides.class)
+        .hasMessage("assumption 'reading' takes one of liable, serving, not 'Serving'");
   }
 
   @Test

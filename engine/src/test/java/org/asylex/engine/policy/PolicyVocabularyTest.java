@@ -26,7 +26,7 @@ class PolicyVocabularyTest {
     assertThat(Assumption.Kind.INTERPRETATION.id()).isEqualTo("interpretation");
     assertThat(Assumption.Kind.fromId("reading")).isEmpty();
     assertThat(Assumption.Type.fromId("number")).isEmpty();
-    assertThat(Assumption.Type.ids()).containsExactly("boolean", "date", "text");
+    assertThat(Assumption.Type.ids()).containsExactly("boolean", "date", "choice", "text");
   }
 
   @Test

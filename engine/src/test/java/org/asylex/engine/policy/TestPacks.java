@@ -152,6 +152,21 @@ public final class TestPacks {
             Map.of("id", pos(ASSUMPTIONS, line, 5), "default", pos(ASSUMPTIONS, line + 1, 5))));
   }
 
+  /** A choice assumption whose default is its first value. */
+  public static Assumption choice(String id, int line, String... values) {
+    Assumption a = assumption(id, Assumption.Type.CHOICE, values[0], line);
+    return new Assumption(
+        a.id(),
+        a.kind(),
+        a.type(),
+        a.defaultValue(),
+        List.of(values),
+        a.statement(),
+        a.alternatives(),
+        a.sources(),
+        a.origin());
+  }
+
   public static Definition definition(String name, String when, int line) {
     return new Definition(
         name,

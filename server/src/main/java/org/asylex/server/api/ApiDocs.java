@@ -1,5 +1,6 @@
 package org.asylex.server.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -100,14 +101,25 @@ public final class ApiDocs {
   /** The OpenAPI document as a tree, read from the class path. */
   public static JsonNode openApi() {
     try {
-      JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(resource(OPENAPI_RESOURCE));
-      if (document == null || !document.has("openapi") || !document.has("paths")) {
-        throw new IllegalStateException(OPENAPI_RESOURCE + " is not an OpenAPI document");
-      }
-      return document;
+      return parse(resource(OPENAPI_RESOURCE));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + OPENAPI_RESOURCE + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Parses an OpenAPI document. A key given twice is refused: YAML readers disagree on which one
+   * wins (Jackson keeps the last, the linters refuse the file), so the served document and the
+   * linted one could differ.
+   */
+  static JsonNode parse(byte[] yaml) throws IOException {
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonNode document = mapper.readTree(yaml);
+    if (document == null || !document.has("openapi") || !document.has("paths")) {
+      throw new IllegalStateException(OPENAPI_RESOURCE + " is not an OpenAPI document");
+    }
+    return document;
   }
 
   private static byte[] resource(String name) throws IOException {

@@ -142,10 +142,18 @@ final class CaseRoutes {
     Optional<Map<String, Object>> changes = body.object("facts", true);
     Optional<String> note = body.text("note", 2000, true);
     body.throwIfInvalid();
-    cases.change(
-        id, Optional.of(expected), changes.orElseThrow(), note.orElse(null), "/facts", actor(ctx));
-    // The answer shows the case as it is now: a read, audited as one.
-    CaseRecord updated = cases.find(id, actor(ctx));
+    // The answer shows the case as this change left it, and its ETag is the version it made:
+    // with another node or request changing the case just after, a fresh read would show theirs.
+    CaseRecord updated =
+        cases
+            .change(
+                id,
+                Optional.of(expected),
+                changes.orElseThrow(),
+                note.orElse(null),
+                "/facts",
+                actor(ctx))
+            .result();
     ctx.header("ETag", Params.etag(updated.version()));
     JsonResponses.send(ctx, 200, CaseViews.full(updated));
   }

@@ -94,6 +94,10 @@ final class Refusals {
     if (refusal instanceof Refusal.StaleVersion s) {
       return staleVersion(s);
     }
+    if (refusal instanceof Refusal.CaseKeptChanging) {
+      // No If-Match to point at: the request named no version.
+      return new ApiProblem(ProblemType.STALE_VERSION, refusal.message());
+    }
     if (refusal instanceof Refusal.PackUnusable) {
       // A server starts only when every pack is usable: this is the server's fault, not the
       // request's.

@@ -257,6 +257,46 @@ class AssessmentRoutesTest {
     invalidAt(client.post(PATH, officer, body), "/assumptions/in-force-date", "wrong-type");
   }
 
+  /** Issue 13, defect 4: any text was accepted and reported as applied. */
+  @Test
+  void aTextAssumptionTakesNoOtherValueAndAChoiceOnlyItsOwn() throws Exception {
+    var body = request(conscript(), "2023-01-15");
+    body.put(
+        "assumptions",
+        Map.of("multiple-risk-groups", "first-only", "conscript-reading", "called-up"));
+    var r = client.post(PATH, officer, body);
+
+    invalidAt(r, "/assumptions/multiple-risk-groups", "not-overridable");
+    invalidAt(r, "/assumptions/conscript-reading", "bad-assumption-value");
+    assertThat(r.body())
+        .contains("takes one of liable, serving")
+        .doesNotContain("called-up")
+        .doesNotContain("first-only");
+  }
+
+  @Test
+  void theConscriptReadingDecidesTheMoratoriumOfARefuserWithoutMilitaryStatus() throws Exception {
+    Map<String, Object> facts = new LinkedHashMap<>(conscript());
+    facts.put("militaryStatus", "none");
+    var liable = client.post(PATH, officer, request(facts, "2023-01-15"));
+    var body = request(facts, "2023-01-15");
+    body.put("assumptions", Map.of("conscript-reading", "serving"));
+    var serving = client.post(PATH, officer, body);
+
+    assertThat(outcome(liable, "decision-moratorium")).isEqualTo("applies");
+    assertThat(outcome(serving, "decision-moratorium")).isEqualTo("does_not_apply");
+  }
+
+  private static String outcome(ApiClient.Response r, String element) throws Exception {
+    assertThat(r.status()).as("%s", r).isEqualTo(200);
+    for (JsonNode f : r.json().path("findings")) {
+      if (f.path("element").asText().equals(element)) {
+        return f.path("outcome").asText();
+      }
+    }
+    throw new AssertionError("no finding for " + element);
+  }
+
   @Test
   void anUnknownQueryParameterIsNamed() throws Exception {
     var r =

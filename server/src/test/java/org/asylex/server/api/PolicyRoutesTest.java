@@ -66,12 +66,12 @@ class PolicyRoutesTest {
             });
     JsonNode critics = rule(pack, "risk-group-critics");
     assertThat(critics.path("group").asText()).isEqualTo("critics");
-    JsonNode first = critics.path("versions").get(0);
-    assertThat(first.path("validity").path("from").isNull()).isTrue();
+    JsonNode first = critics.path("versions").get(1);
+    assertThat(first.path("validity").path("from").path("date").asText()).isEqualTo("2021-06-23");
     assertThat(first.path("validity").path("to").path("date").asText()).isEqualTo("2023-06-08");
     assertThat(first.path("validity").path("to").path("assumption").asText())
         .isEqualTo("in-force-date");
-    assertThat(first.path("condition").asText()).contains("criticismSignificant");
+    assertThat(first.path("condition").asText()).isEqualTo("criticWithSignificantCriticism");
     assertThat(first.path("outcome").asText()).isEqualTo("applies");
     assertThat(first.path("sources").get(0).path("quote").asText()).contains("significant kritiek");
     assertThat(first.path("sources").get(0).path("line").asInt()).isPositive();
@@ -102,10 +102,13 @@ class PolicyRoutesTest {
     JsonNode timeline = ok(client.get("/api/v1/policies/RU/timeline", analyst));
 
     assertThat(timeline.path("policy").path("id").asText()).isEqualTo("RU");
-    JsonNode critics = entry(timeline, "risk-group-critics", "rule-new-version");
+    JsonNode wording2021 = entry(timeline, "risk-group-critics", "rule-new-version");
+    assertThat(wording2021.path("date").asText()).isEqualTo("2021-06-23");
+    assertThat(wording2021.path("assumption").isNull()).isTrue();
+    JsonNode critics = entry(timeline, "risk-group-critics", "rule-new-version", 1);
     assertThat(critics.path("date").asText()).isEqualTo("2023-06-08");
     assertThat(critics.path("assumption").asText()).isEqualTo("in-force-date");
-    assertThat(critics.path("description").path("en").asText()).contains("new version (2 of 2)");
+    assertThat(critics.path("description").path("en").asText()).contains("new version (3 of 3)");
     assertThat(critics.path("elements").toString()).isEqualTo("[\"risk-group\"]");
     JsonNode lapse = entry(timeline, "decision-moratorium-conscripts", "rule-lapses");
     assertThat(lapse.path("date").asText()).isEqualTo("2023-06-29");
@@ -131,7 +134,7 @@ class PolicyRoutesTest {
     JsonNode timeline =
         ok(client.get("/api/v1/policies/RU/timeline?assumption.in-force-date=2023-09-01", analyst));
 
-    assertThat(entry(timeline, "risk-group-critics", "rule-new-version").path("date").asText())
+    assertThat(entry(timeline, "risk-group-critics", "rule-new-version", 1).path("date").asText())
         .isEqualTo("2023-09-01");
     assertThat(timeline.path("assumptions"))
         .anySatisfy(
@@ -168,8 +171,8 @@ class PolicyRoutesTest {
         .anySatisfy(
             r -> {
               assertThat(r.path("rule").asText()).isEqualTo("risk-group-critics");
-              assertThat(r.path("from").path("number").asInt()).isEqualTo(1);
-              assertThat(r.path("to").path("number").asInt()).isEqualTo(2);
+              assertThat(r.path("from").path("number").asInt()).isEqualTo(2);
+              assertThat(r.path("to").path("number").asInt()).isEqualTo(3);
             });
     assertThat(diff.path("onlyTo")).isNotEmpty();
     assertThat(diff.path("assumed"))
@@ -211,8 +214,16 @@ class PolicyRoutesTest {
   }
 
   private static JsonNode entry(JsonNode timeline, String rule, String kind) {
+    return entry(timeline, rule, kind, 0);
+  }
+
+  /** The {@code skip + 1}-th entry of that kind for that rule, earliest first. */
+  private static JsonNode entry(JsonNode timeline, String rule, String kind, int skip) {
+    int seen = 0;
     for (JsonNode e : timeline.path("entries")) {
-      if (e.path("rule").asText().equals(rule) && e.path("kind").asText().equals(kind)) {
+      if (e.path("rule").asText().equals(rule)
+          && e.path("kind").asText().equals(kind)
+          && seen++ == skip) {
         return e;
       }
     }

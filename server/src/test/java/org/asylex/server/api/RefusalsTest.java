@@ -9,6 +9,7 @@ import org.asylex.app.AssumptionProblem;
 import org.asylex.app.Refusal;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.server.http.ApiProblem;
+import org.asylex.server.http.FieldError;
 import org.junit.jupiter.api.Test;
 
 /** The one mapping of refusals to problems: every kind of refusal, its status and type. */
@@ -29,6 +30,7 @@ class RefusalsTest {
           new Row(new Refusal.AccountDisabled("u"), 409, "account-disabled"),
           new Row(new Refusal.LastAdmin("u"), 409, "last-admin"),
           new Row(new Refusal.StaleVersion("c", 1, 2), 412, "stale-version"),
+          new Row(new Refusal.CaseKeptChanging("c"), 412, "stale-version"),
           new Row(new Refusal.InvalidFacts(List.of(UNKNOWN_FACT), false), 422, "invalid-input"),
           new Row(
               new Refusal.InvalidAssumptions(
@@ -52,6 +54,17 @@ class RefusalsTest {
       assertThat(p.status()).as(row.refusal().code()).isEqualTo(row.status());
       assertThat(p.type()).as(row.refusal().code()).isEqualTo(row.type());
     }
+  }
+
+  @Test
+  void aCaseThatKeptChangingUnderAnAssessmentPointsAtNoIfMatchTheRequestDidNotSend() {
+    ApiProblem stale = Refusals.problem(new Refusal.StaleVersion("c", 1, 2), Refusals.Inputs.BODY);
+    ApiProblem changing = Refusals.problem(new Refusal.CaseKeptChanging("c"), Refusals.Inputs.BODY);
+
+    assertThat(stale.errors()).extracting(FieldError::parameter).containsExactly("If-Match");
+    assertThat(changing.status()).isEqualTo(412);
+    assertThat(changing.errors()).isEmpty();
+    assertThat(changing.detail()).contains("while it was being assessed").doesNotContain("version");
   }
 
   @Test
