@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -15,11 +16,66 @@ final class JdbiCaseHistory {
   private final Transactions transactions;
   private final Database database;
   private final JdbiCases cases;
+  private final JdbiAuditTrail audit;
+  private final JdbiCaseAssessments assessments;
 
-  JdbiCaseHistory(Transactions transactions, JdbiCases cases) {
+  JdbiCaseHistory(
+      Transactions transactions,
+      JdbiCases cases,
+      JdbiAuditTrail audit,
+      JdbiCaseAssessments assessments) {
     this.transactions = transactions;
     this.database = transactions.database();
     this.cases = cases;
+    this.audit = audit;
+    this.assessments = assessments;
+  }
+
+  /** {@link Store#assessCase(String, Instant, String, Function)}, its checks done. */
+  Optional<StoredAssessment> assess(
+      String caseId,
+      Instant at,
+      String actor,
+      Function<CaseRecord, StoredAssessment> assess,
+      GroupCommit writes) {
+    long lastSeen = 0;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Optional<CaseRecord> read;
+      try {
+        read = peekAsOf(caseId, at);
+      } catch (CaseNotYetCreated e) {
+        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
+        throw e;
+      }
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      CaseRecord c = read.get();
+      StoredAssessment receipt;
+      try {
+        receipt = assess.apply(c);
+      } catch (RuntimeException e) {
+        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
+        throw e;
+      }
+      if (!receipt.caseId().equals(caseId)
+          || receipt.caseVersion() != c.version()
+          || !receipt.factsAsOf().equals(Optional.of(at))) {
+        throw new IllegalArgumentException(
+            "the receipt is not of case '" + caseId + "' as it was at " + at);
+      }
+      Optional<StoredAssessment> stored =
+          writes.run(
+              tx ->
+                  versionAsOf(caseId, at) == c.version()
+                      ? Optional.of(assessments.record(receipt))
+                      : Optional.<StoredAssessment>empty());
+      if (stored.isPresent()) {
+        return stored;
+      }
+      lastSeen = c.version();
+    }
+    throw new VersionConflict(caseId, lastSeen, versionAsOf(caseId, at));
   }
 
   /**

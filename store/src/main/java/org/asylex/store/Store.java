@@ -63,8 +63,8 @@ public final class Store implements AutoCloseable {
     this.transactions = new Transactions(Jdbi.create(pool), database);
     this.audit = new JdbiAuditTrail(transactions, config.clock());
     this.cases = new JdbiCases(transactions, config.clock(), audit);
-    this.history = new JdbiCaseHistory(transactions, cases);
     this.assessments = new JdbiCaseAssessments(transactions, audit);
+    this.history = new JdbiCaseHistory(transactions, cases, audit, assessments);
     this.users = new JdbiUsers(transactions, config.clock(), audit);
     this.view =
         new Transaction() {
@@ -321,45 +321,7 @@ public final class Store implements AutoCloseable {
       throw new IllegalArgumentException(
           "the facts of case '" + caseId + "' at " + at + " are not recorded yet");
     }
-    GroupCommit writes = assessmentWrites();
-    long lastSeen = 0;
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      Optional<CaseRecord> read;
-      try {
-        read = history.peekAsOf(caseId, at);
-      } catch (CaseNotYetCreated e) {
-        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
-        throw e;
-      }
-      if (read.isEmpty()) {
-        return Optional.empty();
-      }
-      CaseRecord c = read.get();
-      StoredAssessment receipt;
-      try {
-        receipt = assess.apply(c);
-      } catch (RuntimeException e) {
-        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
-        throw e;
-      }
-      if (!receipt.caseId().equals(caseId)
-          || receipt.caseVersion() != c.version()
-          || !receipt.factsAsOf().equals(Optional.of(at))) {
-        throw new IllegalArgumentException(
-            "the receipt is not of case '" + caseId + "' as it was at " + at);
-      }
-      Optional<StoredAssessment> stored =
-          writes.run(
-              tx ->
-                  history.versionAsOf(caseId, at) == c.version()
-                      ? Optional.of(assessments.record(receipt))
-                      : Optional.<StoredAssessment>empty());
-      if (stored.isPresent()) {
-        return stored;
-      }
-      lastSeen = c.version();
-    }
-    throw new VersionConflict(caseId, lastSeen, history.versionAsOf(caseId, at));
+    return history.assess(caseId, at, actor, assess, assessmentWrites());
   }
 
   /** What {@link #assessCases} did with one case. */
