@@ -351,7 +351,10 @@ class ImpactCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(json(run).get("cases").asLong()).isEqualTo(3);
-    assertThat(element(json(run), "decision-moratorium").get("changed").asLong()).isEqualTo(2);
+    // C-1 and C-2 are under the moratorium on 2023-06-28; C-3 (military status "none", so liable
+    // to conscription under the default conscript-reading) is undetermined without a date of
+    // birth or a refusal. The lapse on 2023-06-29 settles all three: does not apply.
+    assertThat(element(json(run), "decision-moratorium").get("changed").asLong()).isEqualTo(3);
   }
 
   @Test
