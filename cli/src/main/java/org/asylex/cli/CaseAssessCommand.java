@@ -1,5 +1,6 @@
 package org.asylex.cli;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import org.asylex.app.Application;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
+import org.asylex.app.cases.FactsAsOf;
 import org.asylex.app.cases.StoredAssessments;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.text.Language;
@@ -60,6 +62,15 @@ final class CaseAssessCommand extends StoreCommand {
   String asOf;
 
   @Option(
+      names = "--facts-as-of",
+      paramLabel = "TIME",
+      description =
+          "Assess the facts as they were recorded at TIME (from the case's history) instead of as"
+              + " they are: an instant with its offset (2023-06-20T12:00:00+02:00) or a date"
+              + " (2023-06-20: the end of that day in the Netherlands). The receipt records it.")
+  String factsAsOf;
+
+  @Option(
       names = "--format",
       paramLabel = "text|json",
       description = "Output: text for a person (default) or json.")
@@ -91,6 +102,9 @@ final class CaseAssessCommand extends StoreCommand {
     if (!all && (!filters.isEmpty() || limit != null)) {
       throw new UsageError("--filter and --limit go with --all");
     }
+    if (all && factsAsOf != null) {
+      throw new UsageError("--facts-as-of goes with a case ID");
+    }
     if (limit != null && limit < 0) {
       throw new UsageError("--limit takes a number of 0 or more");
     }
@@ -103,8 +117,15 @@ final class CaseAssessCommand extends StoreCommand {
       Application app, String actor, Optional<LocalDate> date, Language language, boolean json) {
     StoredAssessments.Shown shown;
     try {
-      shown = app.assessments().assessShowing(id, date, Map.of(), actor);
+      Optional<Instant> factsTime =
+          factsAsOf == null
+              ? Optional.empty()
+              : Optional.of(FactsAsOf.parse("--facts-as-of", factsAsOf));
+      shown = app.assessments().assessShowing(id, date, factsTime, Map.of(), actor);
     } catch (Refused e) {
+      if (e.refusal() instanceof Refusal.InvalidValue v && v.field().equals(FactsAsOf.FIELD)) {
+        throw new UsageError("--facts-as-of: " + Terminal.safe(v.problem()));
+      }
       if (e.refusal() instanceof Refusal.InvalidFacts invalid) {
         String where = "case " + Terminal.safe(id) + ": ";
         Listing.print(
@@ -127,7 +148,12 @@ final class CaseAssessCommand extends StoreCommand {
           .print(
               shown.assessment(),
               shown.pack(),
-              "case " + stored.caseId() + " (version " + stored.caseVersion() + ")",
+              "case "
+                  + stored.caseId()
+                  + " (version "
+                  + stored.caseVersion()
+                  + stored.factsAsOf().map(t -> ", the facts as recorded at " + t).orElse("")
+                  + ")",
               false);
       out().println();
       out().println("Stored as assessment " + stored.id());

@@ -317,6 +317,7 @@ final class CaseCommand {
                     + a.caseVersion()
                     + ", as of "
                     + a.asOf()
+                    + a.factsAsOf().map(t -> ", facts as recorded at " + t).orElse("")
                     + ", pack "
                     + a.packId()
                     + " "

@@ -51,6 +51,7 @@ final class CaseReproduceCommand extends StoreCommand {
                 + stored.caseVersion()
                 + ") as of "
                 + stored.asOf()
+                + stored.factsAsOf().map(t -> ", facts as recorded at " + t).orElse("")
                 + ", by "
                 + stored.actor()
                 + " at "

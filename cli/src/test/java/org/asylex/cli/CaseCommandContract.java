@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -539,6 +542,102 @@ abstract class CaseCommandContract {
     ok("case", "set", "A-1", "militaryStatus=none", "--policies", CliRun.POLICIES);
     assertThat(ok("case", "reproduce", id, "--policies", CliRun.POLICIES).out())
         .contains("IDENTICAL");
+  }
+
+  /** When the changes that made version {@code version} of case {@code id} were stored. */
+  Instant changedAt(String id, long version) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT changed_at FROM fact_changes WHERE case_id = '"
+                    + id
+                    + "' AND version = "
+                    + version)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getObject(1) instanceof String text
+          ? Instant.parse(text)
+          : rs.getObject(1, OffsetDateTime.class).toInstant();
+    }
+  }
+
+  @Test
+  void assessFactsAsOfATimeAssessesTheFactsRecordedThenAndReproduceSaysSo()
+      throws IOException, SQLException {
+    importThree();
+    ok("case", "set", "A-1", "refusesMilitaryService=false", "--policies", CliRun.POLICIES);
+    ok("case", "set", "A-1", "militaryStatus=none", "--policies", CliRun.POLICIES);
+    String v2 = changedAt("A-1", 2).toString();
+
+    CliRun assess =
+        ok(
+            "case",
+            "assess",
+            "A-1",
+            "--as-of",
+            "2023-01-15",
+            "--facts-as-of",
+            v2,
+            "--policies",
+            CliRun.POLICIES);
+    assertThat(assess.out())
+        .startsWith("Assessment of case A-1 (version 2, the facts as recorded at " + v2 + ")")
+        .contains("militaryStatus = conscript");
+    String id = assessmentId(assess);
+    JsonNode json =
+        MAPPER.readTree(
+            ok(
+                    "case",
+                    "assess",
+                    "A-1",
+                    "--as-of",
+                    "2023-01-15",
+                    "--facts-as-of",
+                    v2,
+                    "--format",
+                    "json",
+                    "--policies",
+                    CliRun.POLICIES)
+                .out());
+    assertThat(json.path("factsAsOf").asText()).isEqualTo(v2);
+    assertThat(json.path("caseVersion").asLong()).isEqualTo(2);
+    assertThat(json.path("asOf").asText()).isEqualTo("2023-01-15");
+
+    assertThat(ok("case", "assessments", "A-1").out())
+        .contains(id + "  case version 2, as of 2023-01-15, facts as recorded at " + v2 + ",");
+    assertThat(ok("case", "reproduce", id, "--policies", CliRun.POLICIES).out())
+        .startsWith(
+            "Assessment "
+                + id
+                + " of case A-1 (version 2) as of 2023-01-15, facts as recorded at "
+                + v2
+                + ", by officer.a")
+        .contains("IDENTICAL");
+  }
+
+  @Test
+  void assessFactsAsOfATimeBeforeTheCaseInTheFutureOrUnreadableIsRefusedNamingTheOption()
+      throws IOException {
+    importThree();
+    String[] base = {"case", "assess", "A-1", "--policies", CliRun.POLICIES, "--facts-as-of"};
+
+    assertThat(refused(with(base, "2020-01-01")).err())
+        .startsWith(
+            "asylex: --facts-as-of: case A-1 did not exist yet at 2020-01-01T22:59:59.999999Z:"
+                + " it was created at ");
+    assertThat(refused(with(base, "2999-01-01")).err())
+        .startsWith("asylex: --facts-as-of: 2999-01-01T22:59:59.999999Z lies in the future");
+    assertThat(refused(with(base, "soon")).err())
+        .startsWith("asylex: --facts-as-of: 'soon' is not a time");
+    assertThat(refused("case", "assess", "--all", "--facts-as-of", "2023-01-01").err())
+        .isEqualTo("asylex: --facts-as-of goes with a case ID\n");
+    assertThat(ok("case", "assessments", "A-1").out()).doesNotContain("case version");
+  }
+
+  private static String[] with(String[] base, String last) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + 1);
+    all[base.length] = last;
+    return all;
   }
 
   @Test

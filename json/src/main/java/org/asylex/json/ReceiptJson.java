@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.asylex.engine.text.Language;
 
 /**
@@ -31,6 +32,15 @@ public final class ReceiptJson {
     long caseVersion();
 
     LocalDate asOf();
+
+    /**
+     * When the facts assessed were those recorded at an earlier time, that time; empty when they
+     * were the case's facts as they stood when it was assessed (every receipt made before receipts
+     * had this field).
+     */
+    default Optional<Instant> factsAsOf() {
+      return Optional.empty();
+    }
 
     String packId();
 
@@ -104,6 +114,8 @@ public final class ReceiptJson {
     m.put("caseId", a.caseId());
     m.put("caseVersion", a.caseVersion());
     m.put("asOf", a.asOf().toString());
+    // Only when there is one: a receipt of the facts as they stood reads as it always did.
+    a.factsAsOf().ifPresent(t -> m.put("factsAsOf", t.toString()));
     m.put("policy", policy(a));
     m.put("assumptions", a.assumptions());
     m.put("engineVersion", a.engineVersion());

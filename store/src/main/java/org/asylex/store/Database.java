@@ -77,6 +77,15 @@ enum Database {
     return (position, statement, ctx) -> statement.setString(position, text);
   }
 
+  /** A time for a column that may be NULL: NULL when empty. */
+  Argument optionalInstant(Optional<Instant> instant) {
+    if (instant.isPresent()) {
+      return instant(instant.get());
+    }
+    int type = this == POSTGRESQL ? java.sql.Types.TIMESTAMP_WITH_TIMEZONE : java.sql.Types.VARCHAR;
+    return (position, statement, ctx) -> statement.setNull(position, type);
+  }
+
   Instant instant(ResultSet rs, String column) throws SQLException {
     if (this == POSTGRESQL) {
       return rs.getObject(column, OffsetDateTime.class).toInstant();

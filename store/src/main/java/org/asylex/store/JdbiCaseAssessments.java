@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 final class JdbiCaseAssessments implements CaseAssessments {
   private static final String COLUMNS =
       "id, case_id, case_version, as_of, facts_snapshot, pack_id, pack_version, content_hash,"
-          + " assumptions, engine_version, findings, actor, assessed_at";
+          + " assumptions, engine_version, findings, actor, assessed_at, facts_as_of";
 
   private final Transactions transactions;
   private final Database database;
@@ -42,7 +42,8 @@ final class JdbiCaseAssessments implements CaseAssessments {
             a.engineVersion(),
             a.findingsJson(),
             a.actor(),
-            Times.micros(a.at()));
+            Times.micros(a.at()),
+            a.factsAsOf());
     return transactions.write(
         h -> {
           requireCaseVersion(h, a);
@@ -86,7 +87,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
                 + database.json("assumptions")
                 + ", :engineVersion, "
                 + database.json("findings")
-                + ", :actor, :at)")
+                + ", :actor, :at, :factsAsOf)")
         .bind("id", stored.id())
         .bind("caseId", stored.caseId())
         .bind("caseVersion", stored.caseVersion())
@@ -100,6 +101,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
         .bind("findings", stored.findingsJson())
         .bind("actor", stored.actor())
         .bind("at", database.instant(stored.at()))
+        .bind("factsAsOf", database.optionalInstant(stored.factsAsOf()))
         .execute();
   }
 
@@ -171,6 +173,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
         rs.getString("engine_version"),
         rs.getString("findings"),
         rs.getString("actor"),
-        database.instant(rs, "assessed_at"));
+        database.instant(rs, "assessed_at"),
+        database.optionalInstant(rs, "facts_as_of"));
   }
 }

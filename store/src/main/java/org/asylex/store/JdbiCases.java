@@ -17,8 +17,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Cases in the {@code cases} table, their history in {@code fact_changes}. */
 final class JdbiCases implements Cases {
-  private static final String COLUMNS = "id, reference, facts, version, created_at, updated_at";
-  private static final String CHANGE_COLUMNS =
+  static final String COLUMNS = "id, reference, facts, version, created_at, updated_at";
+  static final String CHANGE_COLUMNS =
       "case_id, version, position, fact, old_value, new_value, actor, changed_at, note";
 
   private final Transactions transactions;
@@ -427,7 +427,7 @@ final class JdbiCases implements Cases {
         .findOne();
   }
 
-  private CaseRecord record(ResultSet rs) throws SQLException {
+  CaseRecord record(ResultSet rs) throws SQLException {
     String id = rs.getString("id");
     return new CaseRecord(
         id,
@@ -438,7 +438,7 @@ final class JdbiCases implements Cases {
         database.instant(rs, "updated_at"));
   }
 
-  private FactChange change(ResultSet rs) throws SQLException {
+  FactChange change(ResultSet rs) throws SQLException {
     String id = rs.getString("case_id");
     String fact = rs.getString("fact");
     String what = "the history of " + what(id) + ", fact '" + fact + "'";

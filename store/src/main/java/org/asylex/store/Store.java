@@ -47,6 +47,7 @@ public final class Store implements AutoCloseable {
   private final Transactions transactions;
   private final JdbiAuditTrail audit;
   private final JdbiCases cases;
+  private final JdbiCaseHistory history;
   private final JdbiCaseAssessments assessments;
   private final JdbiUsers users;
   private final StoreConfig config;
@@ -63,6 +64,7 @@ public final class Store implements AutoCloseable {
     this.audit = new JdbiAuditTrail(transactions, config.clock());
     this.cases = new JdbiCases(transactions, config.clock(), audit);
     this.assessments = new JdbiCaseAssessments(transactions, audit);
+    this.history = new JdbiCaseHistory(transactions, cases, audit, assessments);
     this.users = new JdbiUsers(transactions, config.clock(), audit);
     this.view =
         new Transaction() {
@@ -291,6 +293,35 @@ public final class Store implements AutoCloseable {
       lastSeen = c.version();
     }
     throw new VersionConflict(caseId, lastSeen, cases.version(caseId));
+  }
+
+  /**
+   * {@link #assessCase}, of the case's facts as they were recorded at {@code factsAsOf} (its
+   * history up to and including that instant): {@code assess} is given the case as it was then, at
+   * the version it had then, and must make a receipt of that version that names {@code factsAsOf}.
+   * The history up to a past instant does not change, so later changes of the case do not stop the
+   * receipt being stored; one committed meanwhile with a time up to {@code factsAsOf} does, and the
+   * case is read again.
+   *
+   * @return the stored receipt; empty when there is no such case
+   * @throws CaseNotYetCreated when the case was created after {@code factsAsOf}
+   * @throws IllegalArgumentException when {@code factsAsOf} lies after {@link #now}: the history up
+   *     to then is not written yet
+   */
+  public Optional<StoredAssessment> assessCase(
+      String caseId,
+      Instant factsAsOf,
+      String actor,
+      Function<CaseRecord, StoredAssessment> assess) {
+    Checks.caseId(caseId);
+    Checks.actor(actor);
+    Objects.requireNonNull(assess, "assess");
+    Instant at = Times.micros(factsAsOf);
+    if (at.isAfter(now())) {
+      throw new IllegalArgumentException(
+          "the facts of case '" + caseId + "' at " + at + " are not recorded yet");
+    }
+    return history.assess(caseId, at, actor, assess, assessmentWrites());
   }
 
   /** What {@link #assessCases} did with one case. */

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.asylex.json.ReceiptJson;
 
 /**
@@ -24,6 +25,10 @@ import org.asylex.json.ReceiptJson;
  * @param findingsJson the assessment in its JSON form ({@code AssessmentJson.write})
  * @param actor who assessed
  * @param at when; stored to the microsecond
+ * @param factsAsOf when the facts assessed were those recorded at an earlier time (the case's
+ *     history up to and including that instant), that time, to the microsecond; empty when they
+ *     were the case's facts as they stood when it was assessed (every receipt made before this
+ *     field existed)
  */
 public record StoredAssessment(
     String id,
@@ -38,7 +43,8 @@ public record StoredAssessment(
     String engineVersion,
     String findingsJson,
     String actor,
-    Instant at)
+    Instant at,
+    Optional<Instant> factsAsOf)
     implements ReceiptJson.Receipt {
 
   public StoredAssessment {
@@ -54,6 +60,39 @@ public record StoredAssessment(
     Objects.requireNonNull(findingsJson, "findingsJson");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(at, "at");
+    factsAsOf = factsAsOf.map(Times::micros);
+  }
+
+  /** A receipt of the case's facts as they stood when it was assessed. */
+  public StoredAssessment(
+      String id,
+      String caseId,
+      long caseVersion,
+      LocalDate asOf,
+      Map<String, Object> factsSnapshot,
+      String packId,
+      String packVersion,
+      String contentHash,
+      Map<String, String> assumptions,
+      String engineVersion,
+      String findingsJson,
+      String actor,
+      Instant at) {
+    this(
+        id,
+        caseId,
+        caseVersion,
+        asOf,
+        factsSnapshot,
+        packId,
+        packVersion,
+        contentHash,
+        assumptions,
+        engineVersion,
+        findingsJson,
+        actor,
+        at,
+        Optional.empty());
   }
 
   /** Leaves the facts and findings out: they are case data. */
@@ -67,6 +106,7 @@ public record StoredAssessment(
         + caseVersion
         + ", asOf="
         + asOf
+        + factsAsOf.map(t -> ", factsAsOf=" + t).orElse("")
         + ", pack="
         + packId
         + " "

@@ -125,4 +125,41 @@ class SqliteStoreTest extends StoreContract {
           .containsExactly("1 -", "2 ada");
     }
   }
+
+  /**
+   * A receipt stored before receipts named the time of their facts (a store migrated to version 3)
+   * reads back after the migration as a receipt of the facts as they stood, field for field.
+   */
+  @Test
+  void a_receipt_from_before_facts_as_of_reads_back_unchanged_after_the_migration()
+      throws Exception {
+    Path file = temp.resolve("old3/asylex.db");
+    Files.createDirectories(file.getParent());
+    String url = "jdbc:sqlite:" + file;
+    org.flywaydb.core.Flyway.configure(Store.class.getClassLoader())
+        .dataSource(url, null, null)
+        .locations(Database.SQLITE.migrations())
+        .target("3")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO cases VALUES ('A-1', NULL, '{\"countryOfOrigin\":\"RU\"}', 1,"
+              + " '2026-03-01T09:00:00.000000Z', '2026-03-01T09:00:00.000000Z')");
+      s.executeUpdate(
+          "INSERT INTO assessments VALUES ('S-1', 'A-1', 1, '2023-06-20',"
+              + " '{\"countryOfOrigin\":\"RU\"}', 'ru', '1', 'sha256:00', '{}', '0.1.0',"
+              + " '{\"findings\":[]}', 'officer', '2026-03-01T09:00:01.000000Z')");
+    }
+
+    try (Store old = Store.open(StoreConfig.url(url).withClock(clock))) {
+      StoredAssessment found = old.assessments().find("S-1", OFFICER).orElseThrow();
+      assertThat(found.factsAsOf()).isEmpty();
+      assertThat(found.factsSnapshot())
+          .containsExactly(java.util.Map.entry("countryOfOrigin", "RU"));
+      assertThat(found.asOf()).isEqualTo(java.time.LocalDate.of(2023, 6, 20));
+      assertThat(found.at()).isEqualTo(java.time.Instant.parse("2026-03-01T09:00:01Z"));
+    }
+  }
 }

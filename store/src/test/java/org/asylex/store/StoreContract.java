@@ -567,6 +567,138 @@ abstract class StoreContract {
     assertThat(store.audit().verify().intact()).isTrue();
   }
 
+  /** A receipt of case {@code c} as it was at {@code factsAsOf}, its facts as given. */
+  private StoredAssessment assessmentAsOf(String id, CaseRecord c, Instant factsAsOf) {
+    StoredAssessment a = assessment(id, c.id(), c.version());
+    return new StoredAssessment(
+        a.id(),
+        a.caseId(),
+        a.caseVersion(),
+        a.asOf(),
+        c.facts(),
+        a.packId(),
+        a.packVersion(),
+        a.contentHash(),
+        a.assumptions(),
+        a.engineVersion(),
+        a.findingsJson(),
+        a.actor(),
+        a.at(),
+        Optional.of(factsAsOf));
+  }
+
+  /** The time of the changes that made version {@code version} of case {@code id}. */
+  private Instant changedAt(String id, long version) {
+    return store.cases().history(id, "check").stream()
+        .filter(c -> c.version() == version)
+        .findFirst()
+        .orElseThrow()
+        .at();
+  }
+
+  @Test
+  void the_facts_as_of_a_time_are_those_recorded_up_to_it_at_the_version_of_then() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    var second = new LinkedHashMap<String, Object>();
+    second.put("lgbti", true);
+    second.put("criminalRecord", null);
+    store.cases().update("A-1", 1, second, OFFICER, "interview 2");
+    store.cases().update("A-1", 2, Map.of("lgbti", false, "region", "RU-MOW"), OTHER, null);
+    Instant v1 = changedAt("A-1", 1);
+    Instant v2 = changedAt("A-1", 2);
+    Instant v3 = changedAt("A-1", 3);
+    var atVersion2 = new LinkedHashMap<>(facts());
+    atVersion2.remove("criminalRecord");
+    atVersion2.put("lgbti", true);
+    var seen = new ArrayList<CaseRecord>();
+
+    for (Instant t : List.of(v1, v2.minusNanos(1_000), v2, v3.minusNanos(1_000), v3)) {
+      store.assessCase(
+          "A-1",
+          t,
+          OFFICER,
+          c -> {
+            seen.add(c);
+            return assessmentAsOf("S-" + seen.size(), c, t);
+          });
+    }
+
+    assertThat(seen).extracting(CaseRecord::version).containsExactly(1L, 1L, 2L, 2L, 3L);
+    assertThat(seen.get(0).facts()).containsExactlyEntriesOf(facts());
+    assertThat(seen.get(1).facts()).containsExactlyEntriesOf(facts());
+    assertThat(seen.get(2).facts()).isEqualTo(atVersion2);
+    assertThat(seen.get(3).facts()).isEqualTo(atVersion2);
+    assertThat(seen.get(4).facts())
+        .isEqualTo(store.cases().find("A-1", "check").orElseThrow().facts());
+    assertThat(seen.get(2).updated()).isEqualTo(v2);
+    StoredAssessment stored = store.assessments().find("S-4", "check").orElseThrow();
+    assertThat(stored.factsAsOf()).contains(v3.minusNanos(1_000));
+    assertThat(stored.caseVersion()).isEqualTo(2);
+    assertThat(stored.factsSnapshot()).isEqualTo(atVersion2);
+    assertThat(store.assessments().find("S-5", "check").orElseThrow().factsAsOf()).contains(v3);
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
+  void the_facts_as_of_a_time_before_the_case_was_created_are_refused_naming_its_creation() {
+    CaseRecord created = store.cases().create("A-1", null, facts(), OFFICER);
+    Instant before = created.created().minusNanos(1_000);
+
+    assertThatThrownBy(
+            () ->
+                store.assessCase(
+                    "A-1",
+                    before,
+                    OFFICER,
+                    c -> {
+                      throw new AssertionError("there were no facts then");
+                    }))
+        .isInstanceOfSatisfying(
+            CaseNotYetCreated.class,
+            e -> {
+              assertThat(e.created()).isEqualTo(created.created());
+              assertThat(e.asked()).isEqualTo(before);
+            });
+    assertThat(actions("A-1")).containsExactly("case.create", "case.read");
+  }
+
+  @Test
+  void the_facts_as_of_a_time_not_yet_reached_or_a_receipt_of_another_time_are_refused() {
+    store.cases().create("A-1", null, facts(), OFFICER);
+    Instant now = store.now();
+
+    assertThatThrownBy(
+            () ->
+                store.assessCase(
+                    "A-1",
+                    now.plusSeconds(3600),
+                    OFFICER,
+                    c -> assessmentAsOf("S-1", c, now.plusSeconds(3600))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not recorded yet");
+    assertThatThrownBy(
+            () -> store.assessCase("A-1", now, OFFICER, c -> assessment("S-1", c.id(), 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("as it was at");
+    assertThat(store.assessments().forCase("A-1", "check")).isEmpty();
+  }
+
+  @Test
+  void an_unknown_case_as_of_a_time_reads_and_records_nothing() {
+    long before = eventCount();
+
+    assertThat(
+            store.assessCase(
+                "nobody",
+                store.now(),
+                OFFICER,
+                c -> {
+                  throw new AssertionError("there is no case to assess");
+                }))
+        .isEmpty();
+    assertThat(eventCount()).isEqualTo(before);
+  }
+
   @Test
   void a_recorded_assessment_reads_back_exactly_to_the_microsecond() {
     store.cases().create("A-1", null, facts(), OFFICER);

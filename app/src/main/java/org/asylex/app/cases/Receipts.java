@@ -49,6 +49,20 @@ public final class Receipts {
    */
   public static StoredAssessment of(
       CaseRecord c, Assessment assessment, PolicyPack pack, String actor, Instant at) {
+    return of(c, assessment, pack, actor, at, Optional.empty());
+  }
+
+  /**
+   * The receipt of an assessment of case {@code c} as it was at {@code factsAsOf} (its facts and
+   * version then) or, when empty, as it is; made at {@code at}.
+   */
+  public static StoredAssessment of(
+      CaseRecord c,
+      Assessment assessment,
+      PolicyPack pack,
+      String actor,
+      Instant at,
+      Optional<Instant> factsAsOf) {
     var assumptions = new LinkedHashMap<String, String>();
     for (AssumptionUse u : assessment.assumptions()) {
       assumptions.put(u.id(), u.value());
@@ -66,7 +80,8 @@ public final class Receipts {
         engineVersion(),
         findings(assessment, pack),
         actor,
-        at);
+        at,
+        factsAsOf);
   }
 
   /** The assumption values to re-run a receipt with, and what the re-run should say of them. */

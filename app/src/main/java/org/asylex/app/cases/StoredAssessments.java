@@ -1,6 +1,7 @@
 package org.asylex.app.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.Today;
@@ -23,6 +25,7 @@ import org.asylex.json.ReceiptJson;
 import org.asylex.json.RerunReason;
 import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseNotFound;
+import org.asylex.store.CaseNotYetCreated;
 import org.asylex.store.CaseRecord;
 import org.asylex.store.Store;
 import org.asylex.store.StoredAssessment;
@@ -61,6 +64,19 @@ public final class StoredAssessments {
     return assessShowing(caseId, asOf, assumptions, actor).receipt();
   }
 
+  /**
+   * {@link #assess}, of the facts as they were recorded at {@code factsAsOf} when one is given
+   * ({@link #assessShowing(String, Optional, Optional, Map, String)}).
+   */
+  public StoredAssessment assess(
+      String caseId,
+      Optional<LocalDate> asOf,
+      Optional<Instant> factsAsOf,
+      Map<String, String> assumptions,
+      String actor) {
+    return assessShowing(caseId, asOf, factsAsOf, assumptions, actor).receipt();
+  }
+
   /** A stored receipt with the assessment it holds and the pack it was made under. */
   public record Shown(StoredAssessment receipt, Assessment assessment, PolicyPack pack) {}
 
@@ -70,18 +86,46 @@ public final class StoredAssessments {
    */
   public Shown assessShowing(
       String caseId, Optional<LocalDate> asOf, Map<String, String> assumptions, String actor) {
+    return assessShowing(caseId, asOf, Optional.empty(), assumptions, actor);
+  }
+
+  /**
+   * {@link #assessShowing}, of the case's facts as they were recorded at {@code factsAsOf} when one
+   * is given (from the case's history: what was known then) under the policy in force on {@code
+   * asOf}; the receipt records both times, and the case version of that time.
+   *
+   * @throws Refused also {@link Refusal.InvalidValue} ({@value FactsAsOf#FIELD}) for a time in the
+   *     future or before the case was created
+   */
+  public Shown assessShowing(
+      String caseId,
+      Optional<LocalDate> asOf,
+      Optional<Instant> factsAsOf,
+      Map<String, String> assumptions,
+      String actor) {
     LocalDate date = asOf.orElseGet(today::date);
     var made = new AtomicReference<Shown>();
+    Function<CaseRecord, StoredAssessment> assess =
+        c -> receipt(c, date, asOf.isEmpty(), factsAsOf, assumptions, actor, made);
     StoredAssessment stored;
     try {
-      stored =
-          store
-              .assessCase(
-                  caseId, actor, c -> receipt(c, date, asOf.isEmpty(), assumptions, actor, made))
-              .orElseThrow(() -> new Refused(new Refusal.CaseNotFound(caseId)));
+      Optional<StoredAssessment> done;
+      if (factsAsOf.isPresent()) {
+        Instant at = factsAsOf.get();
+        Instant now = store.now();
+        if (at.isAfter(now)) {
+          throw FactsAsOf.inFuture(at, now);
+        }
+        done = store.assessCase(caseId, at, actor, assess);
+      } else {
+        done = store.assessCase(caseId, actor, assess);
+      }
+      stored = done.orElseThrow(() -> new Refused(new Refusal.CaseNotFound(caseId)));
     } catch (VersionConflict e) {
       // assessCase read the case again after each change by others, and gave up after three
       throw new Refused(new Refusal.CaseKeptChanging(caseId));
+    } catch (CaseNotYetCreated e) {
+      throw FactsAsOf.beforeCase(caseId, e.created(), e.asked());
     }
     return new Shown(stored, made.get().assessment(), made.get().pack());
   }
@@ -90,6 +134,7 @@ public final class StoredAssessments {
       CaseRecord c,
       LocalDate date,
       boolean isToday,
+      Optional<Instant> factsAsOf,
       Map<String, String> assumptions,
       String actor,
       AtomicReference<Shown> made) {
@@ -104,7 +149,7 @@ public final class StoredAssessments {
     } catch (PolicyConflictException e) {
       throw new Refused(PolicyCatalog.conflict(pack, e));
     }
-    StoredAssessment receipt = Receipts.of(c, assessment, pack, actor, store.now());
+    StoredAssessment receipt = Receipts.of(c, assessment, pack, actor, store.now(), factsAsOf);
     made.set(new Shown(receipt, assessment, pack));
     return receipt;
   }
@@ -141,7 +186,15 @@ public final class StoredAssessments {
           store.assessCases(
               page,
               actor,
-              c -> receipt(c, date, false, Map.of(), actor, new AtomicReference<>()))) {
+              c ->
+                  receipt(
+                      c,
+                      date,
+                      false,
+                      Optional.empty(),
+                      Map.of(),
+                      actor,
+                      new AtomicReference<>()))) {
         Outcome o = outcome(a);
         if (o instanceof Outcome.Stored) {
           stored++;

@@ -2,6 +2,7 @@ package org.asylex.server.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.asylex.app.cases.CaseIds;
+import org.asylex.app.cases.FactsAsOf;
 import org.asylex.app.cases.StoredAssessments;
 import org.asylex.app.users.Role;
 import org.asylex.engine.text.Language;
@@ -23,7 +25,8 @@ import org.asylex.store.StoredAssessment;
  * reproduce}).
  */
 final class CaseAssessmentRoutes {
-  private static final Set<String> FIELDS = Set.of("asOf", "assumptions", "language");
+  private static final Set<String> FIELDS =
+      Set.of("asOf", FactsAsOf.FIELD, "assumptions", "language");
 
   private final StoredAssessments assessments;
 
@@ -65,10 +68,13 @@ final class CaseAssessmentRoutes {
     String id = CaseRoutes.caseId(ctx);
     var body = new BodyFields(RequestBodies.readOptional(ctx), FIELDS);
     Optional<LocalDate> asOf = body.date("asOf", false);
+    Optional<String> factsAsOf = body.text(FactsAsOf.FIELD, 64, false);
     Map<String, String> assumptions = body.assumptions("assumptions");
     Optional<Language> language = body.language("language");
     body.throwIfInvalid();
-    StoredAssessment stored = assessments.assess(id, asOf, assumptions, CaseRoutes.actor(ctx));
+    Optional<Instant> factsTime = factsAsOf.map(t -> FactsAsOf.parse(FactsAsOf.FIELD, t));
+    StoredAssessment stored =
+        assessments.assess(id, asOf, factsTime, assumptions, CaseRoutes.actor(ctx));
     ctx.header("Location", "/api/v1/case-assessments/" + stored.id());
     JsonResponses.send(ctx, 201, ReceiptJson.full(stored, language.orElse(null)));
   }

@@ -89,6 +89,8 @@ final class ReproductionJson {
     var was = new LinkedHashMap<String, Object>();
     was.put("policy", ReceiptJson.policy(r.stored()));
     was.put("engineVersion", r.stored().engineVersion());
+    was.put("asOf", r.stored().asOf().toString());
+    r.stored().factsAsOf().ifPresent(t -> was.put("factsAsOf", t.toString()));
     root.put("stored", was);
     var now = new LinkedHashMap<String, Object>();
     Map<String, Object> policy = null;

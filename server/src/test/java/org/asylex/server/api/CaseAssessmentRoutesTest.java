@@ -7,7 +7,9 @@ import static org.asylex.server.api.Problems.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.asylex.app.users.Role;
@@ -197,6 +199,87 @@ class CaseAssessmentRoutesTest {
                     .contains("sha256:000000000000"));
     assertThat(result.path("differences"))
         .anySatisfy(d -> assertThat(d.asText()).startsWith("pack content"));
+  }
+
+  private static void patch(String id, long version, Map<String, Object> facts) {
+    var r =
+        client
+            .request("PATCH", "/api/v1/cases/" + id)
+            .token(officer)
+            .header("If-Match", "\"" + version + "\"")
+            .json(Map.of("facts", facts))
+            .send();
+    assertThat(r.status()).as("%s", r).isEqualTo(200);
+  }
+
+  @Test
+  void factsAsOfATimeAssessesTheFactsRecordedThenAndTheReceiptAndReproductionNameIt()
+      throws Exception {
+    createCase("two-times");
+    patch("two-times", 1, Map.of("refusesMilitaryService", false));
+    patch("two-times", 2, Map.of("militaryStatus", "none"));
+    Instant v2 =
+        server.store().cases().history("two-times", "test").stream()
+            .filter(c -> c.version() == 2)
+            .findFirst()
+            .orElseThrow()
+            .at();
+    String withOffset = v2.atOffset(ZoneOffset.ofHours(2)).toString();
+
+    var r = assess("two-times", Map.of("asOf", "2023-01-15", "factsAsOf", withOffset));
+
+    assertThat(r.status()).as("%s", r).isEqualTo(201);
+    JsonNode receipt = r.json();
+    assertThat(receipt.path("factsAsOf").asText()).isEqualTo(v2.toString());
+    assertThat(receipt.path("asOf").asText()).isEqualTo("2023-01-15");
+    assertThat(receipt.path("caseVersion").asLong()).isEqualTo(2);
+    assertThat(
+            AssessmentRoutesTest.finding(receipt.path("assessment"), "decision-moratorium")
+                .path("outcome")
+                .asText())
+        .isEqualTo("does_not_apply");
+    String id = receipt.path("id").asText();
+    assertThat(client.get("/api/v1/case-assessments/" + id, officer).json().path("factsAsOf"))
+        .isEqualTo(receipt.path("factsAsOf"));
+    assertThat(
+            client
+                .get("/api/v1/cases/two-times/assessments", officer)
+                .json()
+                .path("items")
+                .get(0)
+                .path("factsAsOf")
+                .asText())
+        .isEqualTo(v2.toString());
+    JsonNode reproduced =
+        client
+            .request("POST", "/api/v1/case-assessments/" + id + "/reproduce")
+            .token(officer)
+            .send()
+            .json();
+    assertThat(reproduced.path("identical").asBoolean()).isTrue();
+    assertThat(reproduced.path("stored").path("factsAsOf").asText()).isEqualTo(v2.toString());
+    assertThat(reproduced.path("stored").path("asOf").asText()).isEqualTo("2023-01-15");
+
+    JsonNode now = assess("two-times", Map.of("asOf", "2023-01-15")).json();
+    assertThat(now.has("factsAsOf")).isFalse();
+    assertThat(now.path("caseVersion").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aFactsAsOfBeforeTheCaseInTheFutureOrUnreadableIsNamed() throws Exception {
+    createCase("bad-times");
+    JsonNode before =
+        invalidAt(
+            assess("bad-times", Map.of("factsAsOf", "2020-01-01")), "/factsAsOf", "before-case");
+    assertThat(before.path("detail").asText())
+        .contains("case bad-times did not exist yet at 2020-01-01T22:59:59.999999Z")
+        .contains("it was created at ");
+    invalidAt(assess("bad-times", Map.of("factsAsOf", "2999-01-01")), "/factsAsOf", "in-future");
+    invalidAt(assess("bad-times", Map.of("factsAsOf", "soon")), "/factsAsOf", "bad-time");
+    invalidAt(
+        assess("bad-times", Map.of("factsAsOf", "2023-06-20T12:00:00")), "/factsAsOf", "bad-time");
+    invalidAt(assess("bad-times", Map.of("factsAsOf", 20230620)), "/factsAsOf", "wrong-type");
+    assertThat(server.store().assessments().forCase("bad-times", "test")).isEmpty();
   }
 
   @Test
