@@ -181,6 +181,7 @@ class BrowserIT {
       for (String path :
           List.of(
               "/cases",
+              "/cases?q=AXE&finding=undetermined&lapses=30&sort=updated",
               "/cases/new",
               "/cases/" + created.id(),
               "/cases/" + created.id() + "/edit",

@@ -132,9 +132,18 @@ public final class CaseSearch {
    * @throws Refused {@link Refusal.InvalidValue} when {@code lapsesWithin} is out of range
    */
   public Page find(Query query, int offset, int limit, String actor) {
+    return find(query, CaseFilter.all(), offset, limit, actor);
+  }
+
+  /**
+   * {@link #find(Query, int, int, String)} among the cases {@code filter} selects by their facts.
+   *
+   * @throws Refused {@link Refusal.InvalidValue} when {@code lapsesWithin} is out of range
+   */
+  public Page find(Query query, CaseFilter filter, int offset, int limit, String actor) {
     LocalDate date = today.date();
     if (query.plain()) {
-      CaseFiles.Page page = cases.list(CaseFilter.all(), offset, limit, actor);
+      CaseFiles.Page page = cases.list(filter, offset, limit, actor);
       return new Page(
           page.items().stream().map(c -> new Row(c, Optional.empty())).toList(),
           page.total(),
@@ -149,7 +158,7 @@ public final class CaseSearch {
     Predicate<CaseRecord> matches = findings(query.findings(), date);
     var found = new ArrayList<Row>();
     for (int at = 0; ; at += PAGE) {
-      List<CaseRecord> page = cases.list(CaseFilter.all(), at, PAGE, actor).items();
+      List<CaseRecord> page = cases.list(filter, at, PAGE, actor).items();
       for (CaseRecord c : page) {
         if (!text(c, query.text()) || !matches.test(c)) {
           continue;
