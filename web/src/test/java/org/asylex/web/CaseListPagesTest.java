@@ -73,13 +73,13 @@ class CaseListPagesTest {
   @Test
   void filtersByFindingToday() throws Exception {
     var b = signedIn("officer");
-    var moratorium = b.get("/cases?finding=moratorium");
+    var moratorium = b.get("/cases?finding=decision-moratorium");
     assertThat(moratorium.statusCode()).isEqualTo(200);
     assertThat(listed(moratorium.body())).containsExactly("C-1");
     assertThat(moratorium.body())
         .contains("Valt onder het besluitmoratorium")
         .contains("2023-06-20");
-    assertThat(listed(b.get("/cases?finding=risk-group").body())).containsExactly("L-1");
+    assertThat(listed(b.get("/cases?finding=risk-groups").body())).containsExactly("L-1");
     assertThat(listed(b.get("/cases?finding=undetermined").body())).contains("M-1", "L-1");
     assertThat(listed(b.get("/cases").body())).containsExactly("C-1", "L-1", "M-1");
   }
@@ -109,11 +109,11 @@ class CaseListPagesTest {
   @Test
   void aPolicyAnalystIsRefusedAndTheOfficersFilterIsAuditedAsTheCaseList() throws Exception {
     var analyst = signedIn("policy-analyst");
-    var refused = analyst.get("/cases?finding=risk-group");
+    var refused = analyst.get("/cases?finding=risk-groups");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).doesNotContain("IND-2023-011");
 
-    signedIn("officer").get("/cases?finding=risk-group");
+    signedIn("officer").get("/cases?finding=risk-groups");
     List<AuditEvent> events = server.app().audit().events(1, 500).events();
     assertThat(events)
         .noneMatch(e -> e.actor().equals("policy-analyst") && e.action().startsWith("case."));

@@ -19,7 +19,10 @@ import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.policy.FactCheck;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.Outcomes;
+import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.Outcome;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.policy.Slot;
 import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseRecord;
 
@@ -31,8 +34,6 @@ import org.asylex.store.CaseRecord;
  * lapses-within} is: to filter by finding, every case's facts are read.
  */
 public final class CaseSearch {
-  static final String DECISION_MORATORIUM = "decision-moratorium";
-  static final String RISK_GROUP = "risk-group";
   private static final int PAGE = 500;
 
   private final CaseFiles cases;
@@ -50,9 +51,9 @@ public final class CaseSearch {
   /** A condition on the findings of a case today. */
   public enum Finding {
     /** The decision moratorium applies today. */
-    MORATORIUM("moratorium"),
+    MORATORIUM("decision-moratorium"),
     /** The applicant belongs to a risk group today. */
-    RISK_GROUP("risk-group"),
+    RISK_GROUP("risk-groups"),
     /** At least one element is undetermined today: facts are missing. */
     UNDETERMINED("undetermined");
 
@@ -77,7 +78,9 @@ public final class CaseSearch {
       }
       throw new Refused(
           new Refusal.InvalidValue(
-              "finding", "unknown-finding", "finding is moratorium, risk-group or undetermined"));
+              "finding",
+              "unknown-finding",
+              "finding is decision-moratorium, risk-groups or undetermined"));
     }
   }
 
@@ -153,7 +156,8 @@ public final class CaseSearch {
     }
     Function<CaseRecord, Optional<Deadlines.Deadline>> lapse =
         query.lapsesWithin().isPresent()
-            ? deadlines.firstWithin(query.lapsesWithin().getAsInt(), DECISION_MORATORIUM::equals)
+            ? deadlines.firstWithin(
+                query.lapsesWithin().getAsInt(), inSlot(Slot.DECISION_MORATORIUM)::contains)
             : c -> Optional.empty();
     Predicate<CaseRecord> matches = findings(query.findings(), date);
     var found = new ArrayList<Row>();
@@ -202,12 +206,10 @@ public final class CaseSearch {
       if (!checked.isValid()) {
         return false; // facts the pack does not take: 'case assess' reports them
       }
-      Outcomes outcomes =
-          policies
-              .compiled(checked.pack().orElseThrow())
-              .outcomes(checked.facts().orElseThrow(), date);
+      PolicyPack pack = checked.pack().orElseThrow();
+      Outcomes outcomes = policies.compiled(pack).outcomes(checked.facts().orElseThrow(), date);
       for (Finding f : wanted) {
-        if (!holds(f, outcomes)) {
+        if (!holds(f, pack, outcomes)) {
           return false;
         }
       }
@@ -215,14 +217,20 @@ public final class CaseSearch {
     };
   }
 
-  static boolean holds(Finding f, Outcomes outcomes) {
+  /**
+   * Whether the finding holds: the element of the slot applies, or any element is undetermined.
+   * Elements are known by their slot, the generic section of every country policy, never by a
+   * pack's own ids.
+   */
+  static boolean holds(Finding f, PolicyPack pack, Outcomes outcomes) {
     for (int i = 0; i < outcomes.size(); i++) {
       Outcome o = outcomes.outcome(i);
-      String element = outcomes.element(i);
+      Optional<Slot> slot = slotOf(pack, outcomes.element(i));
       boolean hit =
           switch (f) {
-            case MORATORIUM -> element.equals(DECISION_MORATORIUM) && o == Outcome.APPLIES;
-            case RISK_GROUP -> element.equals(RISK_GROUP) && o == Outcome.APPLIES;
+            case MORATORIUM ->
+                slot.equals(Optional.of(Slot.DECISION_MORATORIUM)) && o == Outcome.APPLIES;
+            case RISK_GROUP -> slot.equals(Optional.of(Slot.RISK_GROUPS)) && o == Outcome.APPLIES;
             case UNDETERMINED -> o == Outcome.UNDETERMINED;
           };
       if (hit) {
@@ -230,6 +238,22 @@ public final class CaseSearch {
       }
     }
     return false;
+  }
+
+  private static Optional<Slot> slotOf(PolicyPack pack, String element) {
+    return pack.elements().stream()
+        .filter(e -> e.id().equals(element))
+        .map(Element::slot)
+        .findFirst();
+  }
+
+  /** The ids of the elements of every pack that fill {@code slot}. */
+  private Set<String> inSlot(Slot slot) {
+    var ids = new java.util.HashSet<String>();
+    for (PolicyPack pack : policies.packs()) {
+      pack.elements().stream().filter(e -> e.slot() == slot).forEach(e -> ids.add(e.id()));
+    }
+    return ids;
   }
 
   private static Comparator<Row> order(Sort sort) {

@@ -123,7 +123,7 @@ class CaseSearchTest {
       assertThat(mine).allSatisfy(e -> assertThat(e.actor()).isEqualTo("piet"));
       assertThat(mine.stream().map(e -> e.caseId().orElseThrow()))
           .containsExactlyInAnyOrder("C-1", "L-1", "M-1");
-      assertThat(Finding.of("risk-group")).isEqualTo(Finding.RISK_GROUP);
+      assertThat(Finding.of("risk-groups")).isEqualTo(Finding.RISK_GROUP);
       assertThatThrownBy(() -> Finding.of("nonsense")).isInstanceOf(Refused.class);
     }
   }

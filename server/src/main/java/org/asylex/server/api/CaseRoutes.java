@@ -163,7 +163,7 @@ final class CaseRoutes {
           throw Params.invalid(
               FINDING,
               "unknown-finding",
-              "each finding is moratorium, risk-group or undetermined, separated by commas");
+              "each finding is decision-moratorium, risk-groups or undetermined, separated by commas");
         }
       }
     }
