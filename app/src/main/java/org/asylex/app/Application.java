@@ -5,6 +5,7 @@ import org.asylex.app.audit.AuditLog;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseImport;
 import org.asylex.app.cases.StoredAssessments;
+import org.asylex.app.impact.CaseSearch;
 import org.asylex.app.impact.Deadlines;
 import org.asylex.app.impact.Impact;
 import org.asylex.app.impact.ImpactPoint;
@@ -34,6 +35,7 @@ public final class Application implements AutoCloseable {
   private final Accounts accounts;
   private final AuditLog audit;
   private final Deadlines deadlines;
+  private final CaseSearch caseSearch;
   private final Operations operations;
 
   private Application(Store store, PolicyCatalog policies, Today today, ApiTokens tokens) {
@@ -48,6 +50,7 @@ public final class Application implements AutoCloseable {
     this.accounts = new Accounts(store, tokens);
     this.audit = new AuditLog(store);
     this.deadlines = new Deadlines(cases, policies, today);
+    this.caseSearch = new CaseSearch(cases, policies, today, deadlines);
     this.operations = new Operations(store);
   }
 
@@ -110,6 +113,11 @@ public final class Application implements AutoCloseable {
   /** Stored cases whose findings change soon, at a rule's validity boundary. */
   public Deadlines deadlines() {
     return deadlines;
+  }
+
+  /** The case list with search and filters by finding today. */
+  public CaseSearch caseSearch() {
+    return caseSearch;
   }
 
   /** The impact of a policy change on the stored cases (or on a file of them), on every core. */

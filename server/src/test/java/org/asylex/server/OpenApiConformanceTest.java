@@ -206,6 +206,15 @@ class OpenApiConformanceTest {
     assertThat(lapses.status()).isEqualTo(200);
     assertThat(lapses.body()).contains("\"lapsesWithin\":3660");
     assertThat(client.get("/api/v1/cases?lapses-within=-1", officer()).status()).isEqualTo(400);
+    var byReference = client.get("/api/v1/cases?q=ref-1&finding=undetermined", officer());
+    assertThat(byReference.status()).isEqualTo(200);
+    assertThat(client.get("/api/v1/cases?q=no-such-ref", officer()).body()).contains("\"total\":0");
+    assertThat(client.get("/api/v1/cases?finding=lawful", officer()).status()).isEqualTo(400);
+    assertThat(
+            client
+                .get("/api/v1/cases?finding=decision-moratorium&lapses-within=3", officer())
+                .status())
+        .isEqualTo(400);
     assertThat(client.get("/api/v1/cases/conf-1", officer()).status()).isEqualTo(200);
     assertThat(client.get("/api/v1/cases/absent", officer()).status()).isEqualTo(404);
     String etag = created.header("ETag").orElseThrow();

@@ -10,24 +10,28 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.asylex.app.cases.CaseFiles;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import org.asylex.app.cases.Reproduction;
+import org.asylex.app.impact.CaseSearch;
+import org.asylex.app.impact.Deadlines;
 import org.asylex.app.policy.Lookup;
 import org.asylex.app.users.Role;
 import org.asylex.engine.policy.FactDefinition;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.json.DiffText;
 import org.asylex.json.ReceiptJson;
-import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseRecord;
 import org.asylex.store.FactChange;
 import org.asylex.store.StoredAssessment;
 
 /**
  * The officer's case pages. Each calls the use cases of the API routes it mirrors, so it is audited
- * alike: the case page reads the case ({@code case.read}) and its receipts ({@code
- * assessment.list}), the report reads one receipt ({@code assessment.read}), the history reads the
- * history ({@code case.history}).
+ * alike: the list reads the cases it lists, or with a search or filter every case ({@code
+ * case.list}, as the API's list with {@code lapses-within}), the case page reads the case ({@code
+ * case.read}) and its receipts ({@code assessment.list}), the report reads one receipt ({@code
+ * assessment.read}), the history reads the history ({@code case.history}).
  */
 public final class CasePages {
   static final int PAGE_SIZE = 25;
@@ -38,13 +42,43 @@ public final class CasePages {
     this.site = site;
   }
 
-  public record CaseListPage(Frame frame, CaseFiles.Page page) {
+  public record CaseListPage(Frame frame, CaseSearch.Page page, ListForm form) {
     public boolean hasPrevious() {
       return page.offset() > 0;
     }
 
     public boolean hasNext() {
       return page.offset() + page.items().size() < page.total();
+    }
+
+    /** This list at another offset, with the same search, filters and sort. */
+    public String at(int offset) {
+      return "/cases?" + form.query() + "offset=" + Math.max(0, offset);
+    }
+  }
+
+  /**
+   * The list's GET form as given: text search, findings (ids), lapses-within days as typed, sort.
+   */
+  public record ListForm(String q, Set<String> findings, String lapses, String sort) {
+    public boolean has(String finding) {
+      return findings.contains(finding);
+    }
+
+    /** The form as query parameters, each followed by '&amp;'. */
+    String query() {
+      var b = new StringBuilder();
+      if (!q.isEmpty()) {
+        b.append("q=").append(encode(q)).append('&');
+      }
+      findings.stream().sorted().forEach(f -> b.append("finding=").append(encode(f)).append('&'));
+      if (!lapses.isEmpty()) {
+        b.append("lapses=").append(encode(lapses)).append('&');
+      }
+      if (!sort.isEmpty()) {
+        b.append("sort=").append(encode(sort)).append('&');
+      }
+      return b.toString();
     }
   }
 
@@ -78,8 +112,37 @@ public final class CasePages {
 
   private void list(Context ctx, Site.Visit v) {
     int offset = (int) Forms.whole(ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE);
-    CaseFiles.Page page = site.app.cases().list(CaseFilter.all(), offset, PAGE_SIZE, v.actor());
-    site.pages.render(ctx, "cases.jte", new CaseListPage(v.frame(), page));
+    var form =
+        new ListForm(
+            text(ctx.queryParam("q")),
+            new TreeSet<>(ctx.queryParams("finding")),
+            text(ctx.queryParam("lapses")),
+            text(ctx.queryParam("sort")));
+    var findings = EnumSet.noneOf(CaseSearch.Finding.class);
+    form.findings().forEach(f -> findings.add(CaseSearch.Finding.of(f)));
+    OptionalInt lapses =
+        form.lapses().isEmpty()
+            ? OptionalInt.empty()
+            : OptionalInt.of((int) Forms.whole(form.lapses(), -1, 0, Deadlines.MAX_DAYS));
+    CaseSearch.Sort sort =
+        switch (form.sort()) {
+          case "reference" -> CaseSearch.Sort.REFERENCE;
+          case "updated" -> CaseSearch.Sort.UPDATED;
+          default -> CaseSearch.Sort.ID;
+        };
+    CaseSearch.Page page =
+        site.app
+            .caseSearch()
+            .find(
+                new CaseSearch.Query(form.q(), findings, lapses, sort),
+                offset,
+                PAGE_SIZE,
+                v.actor());
+    site.pages.render(ctx, "cases.jte", new CaseListPage(v.frame(), page, form));
+  }
+
+  private static String text(String given) {
+    return given == null ? "" : given.strip();
   }
 
   private void show(Context ctx, Site.Visit v) {

@@ -181,6 +181,7 @@ class BrowserIT {
       for (String path :
           List.of(
               "/cases",
+              "/cases?q=AXE&finding=undetermined&lapses=30&sort=updated",
               "/cases/new",
               "/cases/" + created.id(),
               "/cases/" + created.id() + "/edit",
@@ -222,7 +223,7 @@ class BrowserIT {
       }
     }
     assertThat(failures).isEmpty();
-    assertThat(pages).hasSize(26);
+    assertThat(pages).hasSize(28);
     // The check can fail: a page without its language is a violation axe reports.
     driver.executeScript("document.documentElement.removeAttribute('lang')");
     assertThat(Chromium.axeViolations(driver)).anyMatch(v -> v.startsWith("html-has-lang"));

@@ -42,6 +42,15 @@ final class WebTestServer implements AutoCloseable {
   }
 
   static WebTestServer start(UnaryOperator<WebConfig> configure) {
+    return start(configure, Today.system());
+  }
+
+  /** With a fixed today, for pages whose content depends on the date. */
+  static WebTestServer start(Today today) {
+    return start(UnaryOperator.identity(), today);
+  }
+
+  static WebTestServer start(UnaryOperator<WebConfig> configure, Today today) {
     Path directory;
     try {
       directory = Files.createTempDirectory("asylex-web-test");
@@ -52,7 +61,7 @@ final class WebTestServer implements AutoCloseable {
         Application.open(
             StoreConfig.dataDirectory(directory.resolve("data")),
             PolicyCatalog.of(repoRoot().resolve("policies"), AssumptionSettings.none()),
-            Today.system(),
+            today,
             new ApiTokens(4));
     try {
       for (Role role : Role.values()) {

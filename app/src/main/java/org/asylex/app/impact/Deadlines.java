@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.Today;
@@ -70,6 +72,32 @@ public final class Deadlines {
    * @throws Refused {@link Refusal.InvalidValue} when {@code days} is not 0 to {@value #MAX_DAYS}
    */
   public Page within(int days, CaseFilter filter, int offset, int limit, String actor) {
+    Function<CaseRecord, Optional<Deadline>> first = firstWithin(days, element -> true);
+    var found = new ArrayList<Deadline>();
+    for (int at = 0; ; at += PAGE) {
+      List<CaseRecord> page = cases.list(filter, at, PAGE, actor).items();
+      for (CaseRecord c : page) {
+        first.apply(c).ifPresent(found::add);
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    found.sort(Comparator.comparing(Deadline::date).thenComparing(Deadline::id));
+    int start = Math.min(offset, found.size());
+    int end = (int) Math.min((long) start + limit, found.size());
+    return new Page(found.subList(start, end), found.size(), offset, limit, today.date(), days);
+  }
+
+  /**
+   * For a case already read, the first date after today and at most {@code days} days from today on
+   * which one of its findings changes, if any: for callers that scan the cases themselves (and so
+   * audit the reads once).
+   *
+   * @throws Refused {@link Refusal.InvalidValue} when {@code days} is not 0 to {@value #MAX_DAYS}
+   */
+  public Function<CaseRecord, Optional<Deadline>> firstWithin(
+      int days, Predicate<String> elements) {
     if (days < 0 || days > MAX_DAYS) {
       throw new Refused(
           new Refusal.InvalidValue(
@@ -78,25 +106,12 @@ public final class Deadlines {
               "lapses-within takes a number of days from 0 to " + MAX_DAYS));
     }
     LocalDate from = today.date();
-    LocalDate until = from.plusDays(days);
-    TreeSet<LocalDate> boundaries = boundaries(from, until);
-    var found = new ArrayList<Deadline>();
-    if (!boundaries.isEmpty()) {
-      var check = new FactCheck(policies);
-      for (int at = 0; ; at += PAGE) {
-        List<CaseRecord> page = cases.list(filter, at, PAGE, actor).items();
-        for (CaseRecord c : page) {
-          first(c, check, boundaries).ifPresent(found::add);
-        }
-        if (page.size() < PAGE) {
-          break;
-        }
-      }
+    TreeSet<LocalDate> boundaries = boundaries(from, from.plusDays(days));
+    if (boundaries.isEmpty()) {
+      return c -> Optional.empty();
     }
-    found.sort(Comparator.comparing(Deadline::date).thenComparing(Deadline::id));
-    int start = Math.min(offset, found.size());
-    int end = (int) Math.min((long) start + limit, found.size());
-    return new Page(found.subList(start, end), found.size(), offset, limit, from, days);
+    var check = new FactCheck(policies);
+    return c -> first(c, check, boundaries, elements);
   }
 
   /** Every validity boundary of every pack after {@code from} and up to {@code until}. */
@@ -116,7 +131,8 @@ public final class Deadlines {
   }
 
   /** The first boundary on which a finding of the case changes, if any. */
-  private Optional<Deadline> first(CaseRecord c, FactCheck check, TreeSet<LocalDate> boundaries) {
+  private Optional<Deadline> first(
+      CaseRecord c, FactCheck check, TreeSet<LocalDate> boundaries, Predicate<String> elements) {
     FactCheck.Checked checked = check.check(c.facts(), today.date(), "/facts", false);
     if (!checked.isValid()) {
       return Optional.empty(); // facts the pack no longer takes: 'case assess' reports them
@@ -129,7 +145,9 @@ public final class Deadlines {
       Outcomes before = policy.outcomes(facts, eve);
       Outcomes after = policy.outcomes(facts, date);
       for (int i = 0; i < before.size(); i++) {
-        if (before.outcome(i) != after.outcome(i) || !before.groups(i).equals(after.groups(i))) {
+        if (elements.test(before.element(i))
+            && (before.outcome(i) != after.outcome(i)
+                || !before.groups(i).equals(after.groups(i)))) {
           String element = before.element(i);
           Assessment a = policy.assess(facts, eve);
           Assessment b = policy.assess(facts, date);

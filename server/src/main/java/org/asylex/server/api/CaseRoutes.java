@@ -2,14 +2,18 @@ package org.asylex.server.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.asylex.app.Refused;
 import org.asylex.app.Today;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseIds;
+import org.asylex.app.impact.CaseSearch;
 import org.asylex.app.impact.Deadlines;
 import org.asylex.app.policy.FactCheck;
 import org.asylex.app.policy.PolicyCatalog;
@@ -32,22 +36,34 @@ final class CaseRoutes {
   private static final String FACT = "fact.";
 
   private static final String LAPSES_WITHIN = "lapses-within";
+  private static final String FINDING = "finding";
 
   private final CaseFiles cases;
   private final Deadlines deadlines;
+  private final CaseSearch search;
   private final FactCheck facts;
   private final Today today;
 
-  private CaseRoutes(CaseFiles cases, Deadlines deadlines, PolicyCatalog policies, Today today) {
+  private CaseRoutes(
+      CaseFiles cases,
+      Deadlines deadlines,
+      CaseSearch search,
+      PolicyCatalog policies,
+      Today today) {
     this.cases = cases;
     this.deadlines = deadlines;
+    this.search = search;
     this.facts = new FactCheck(policies);
     this.today = today;
   }
 
   static List<ApiRoute> routes(
-      CaseFiles cases, Deadlines deadlines, PolicyCatalog policies, Today today) {
-    var r = new CaseRoutes(cases, deadlines, policies, today);
+      CaseFiles cases,
+      Deadlines deadlines,
+      CaseSearch search,
+      PolicyCatalog policies,
+      Today today) {
+    var r = new CaseRoutes(cases, deadlines, search, policies, today);
     return List.of(
         ApiRoute.of(
             HandlerType.POST,
@@ -106,9 +122,14 @@ final class CaseRoutes {
   }
 
   private void list(Context ctx) {
-    Params.only(ctx, Set.of("offset", "limit", LAPSES_WITHIN), Set.of(FACT));
+    Params.only(ctx, Set.of("offset", "limit", LAPSES_WITHIN, "q", FINDING), Set.of(FACT));
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Params.integer(ctx, "limit", 50, 1, 500);
+    if (ctx.queryParam(LAPSES_WITHIN) != null
+        && (ctx.queryParam("q") != null || ctx.queryParam(FINDING) != null)) {
+      throw Params.invalid(
+          LAPSES_WITHIN, "not-combinable", "lapses-within takes no q or finding; give it alone");
+    }
     if (ctx.queryParam(LAPSES_WITHIN) != null) {
       int days = Params.integer(ctx, LAPSES_WITHIN, 0, 0, Deadlines.MAX_DAYS);
       Deadlines.Page page =
@@ -117,14 +138,36 @@ final class CaseRoutes {
       JsonResponses.send(ctx, 200, CaseViews.deadlines(page));
       return;
     }
-    CaseFiles.Page page =
-        cases.list(cases.filter(Params.prefixed(ctx, FACT)), offset, limit, actor(ctx));
+    var query =
+        new CaseSearch.Query(
+            ctx.queryParam("q"), findings(ctx), OptionalInt.empty(), CaseSearch.Sort.ID);
+    CaseSearch.Page page =
+        search.find(query, cases.filter(Params.prefixed(ctx, FACT)), offset, limit, actor(ctx));
     var root = new LinkedHashMap<String, Object>();
-    root.put("items", page.items().stream().map(CaseViews::summary).toList());
+    root.put("items", page.items().stream().map(r -> CaseViews.summary(r.record())).toList());
     root.put("total", page.total());
     root.put("offset", page.offset());
     root.put("limit", page.limit());
     JsonResponses.send(ctx, 200, root);
+  }
+
+  /** The comma-separated finding ids of {@code finding}. */
+  private static Set<CaseSearch.Finding> findings(Context ctx) {
+    String given = ctx.queryParam(FINDING);
+    var found = EnumSet.noneOf(CaseSearch.Finding.class);
+    if (given != null) {
+      for (String id : given.split(",", -1)) {
+        try {
+          found.add(CaseSearch.Finding.of(id.strip()));
+        } catch (Refused e) {
+          throw Params.invalid(
+              FINDING,
+              "unknown-finding",
+              "each finding is decision-moratorium, risk-groups or undetermined, separated by commas");
+        }
+      }
+    }
+    return found;
   }
 
   private void get(Context ctx) {

@@ -18,7 +18,9 @@ public final class DomainRoutes {
     var routes = new ArrayList<ApiRoute>();
     routes.addAll(AssessmentRoutes.routes(app.assessing()));
     routes.addAll(PolicyRoutes.routes(app.policyQueries(), app.policies()));
-    routes.addAll(CaseRoutes.routes(app.cases(), app.deadlines(), app.policies(), app.today()));
+    routes.addAll(
+        CaseRoutes.routes(
+            app.cases(), app.deadlines(), app.caseSearch(), app.policies(), app.today()));
     routes.addAll(CaseAssessmentRoutes.routes(app.assessments()));
     routes.addAll(ImpactRoutes.routes(app));
     return List.copyOf(routes);
