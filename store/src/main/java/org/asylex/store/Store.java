@@ -391,6 +391,18 @@ public final class Store implements AutoCloseable {
     return results;
   }
 
+  /**
+   * A receipt, read as {@code actor}, its {@code assessment.read} event committed with the other
+   * writes of the assessments' group commit: a report viewed by many is one durable commit per
+   * group, not one each (each view's event was a commit of its own and made the report page's
+   * tail).
+   */
+  public Optional<StoredAssessment> readAssessment(String id, String actor) {
+    Checks.assessmentId(id);
+    Checks.actor(actor);
+    return assessmentWrites().run(tx -> assessments.find(id, actor));
+  }
+
   private GroupCommit assessmentWrites() {
     GroupCommit g = assessmentWrites;
     if (g == null) {

@@ -250,8 +250,7 @@ public final class StoredAssessments {
    */
   public StoredAssessment find(String assessmentId, String actor) {
     return store
-        .assessments()
-        .find(assessmentId, actor)
+        .readAssessment(assessmentId, actor)
         .orElseThrow(() -> new Refused(new Refusal.AssessmentNotFound(assessmentId)));
   }
 
