@@ -143,7 +143,8 @@ final class CaseImportCommand extends StoreCommand {
     return ((Main) spec.root().userObject()).stdin();
   }
 
-  private static InputStream open(String file) {
+  /** A file of cases opened for reading, or a usage error that names it and why not. */
+  static InputStream open(String file) {
     Path path = Path.of(file);
     if (Files.isDirectory(path)) {
       throw new UsageError(

@@ -3,8 +3,6 @@ package org.asylex.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -215,21 +213,9 @@ final class ImpactCommand implements Callable<Integer> {
   }
 
   private InputStream open(String file) {
-    if (file.equals("-")) {
-      return ((Main) spec.root().userObject()).stdin();
-    }
-    Path path = Path.of(file);
-    if (Files.isDirectory(path)) {
-      throw new UsageError(
-          "cannot read " + Terminal.safe(file) + ": it is a directory, not a file of cases");
-    }
-    try {
-      return Files.newInputStream(path);
-    } catch (NoSuchFileException e) {
-      throw new UsageError("cannot read " + Terminal.safe(file) + ": no such file");
-    } catch (IOException e) {
-      throw new UsageError("cannot read " + Terminal.safe(file) + ": " + e.getMessage());
-    }
+    return file.equals("-")
+        ? ((Main) spec.root().userObject()).stdin()
+        : CaseImportCommand.open(file);
   }
 
   /** Rejected lines to standard error, changed findings to the file, progress to a terminal. */

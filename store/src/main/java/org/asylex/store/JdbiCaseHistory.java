@@ -38,44 +38,17 @@ final class JdbiCaseHistory {
       String actor,
       Function<CaseRecord, StoredAssessment> assess,
       GroupCommit writes) {
-    long lastSeen = 0;
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      Optional<CaseRecord> read;
-      try {
-        read = peekAsOf(caseId, at);
-      } catch (CaseNotYetCreated e) {
-        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
-        throw e;
-      }
-      if (read.isEmpty()) {
-        return Optional.empty();
-      }
-      CaseRecord c = read.get();
-      StoredAssessment receipt;
-      try {
-        receipt = assess.apply(c);
-      } catch (RuntimeException e) {
-        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
-        throw e;
-      }
-      if (!receipt.caseId().equals(caseId)
-          || receipt.caseVersion() != c.version()
-          || !receipt.factsAsOf().equals(Optional.of(at))) {
-        throw new IllegalArgumentException(
-            "the receipt is not of case '" + caseId + "' as it was at " + at);
-      }
-      Optional<StoredAssessment> stored =
-          writes.run(
-              tx ->
-                  versionAsOf(caseId, at) == c.version()
-                      ? Optional.of(assessments.record(receipt))
-                      : Optional.<StoredAssessment>empty());
-      if (stored.isPresent()) {
-        return stored;
-      }
-      lastSeen = c.version();
-    }
-    throw new VersionConflict(caseId, lastSeen, versionAsOf(caseId, at));
+    return new AssessmentAttempts(caseId, actor, writes, audit, assessments)
+        .run(
+            () -> peekAsOf(caseId, at),
+            () -> versionAsOf(caseId, at),
+            c ->
+                r ->
+                    r.caseId().equals(caseId)
+                        && r.caseVersion() == c.version()
+                        && r.factsAsOf().equals(Optional.of(at)),
+            "as it was at " + at,
+            assess);
   }
 
   /**

@@ -263,36 +263,13 @@ public final class Store implements AutoCloseable {
     Checks.caseId(caseId);
     Checks.actor(actor);
     Objects.requireNonNull(assess, "assess");
-    GroupCommit writes = assessmentWrites();
-    long lastSeen = 0;
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      Optional<CaseRecord> read = cases.peek(caseId);
-      if (read.isEmpty()) {
-        return Optional.empty();
-      }
-      CaseRecord c = read.get();
-      StoredAssessment receipt;
-      try {
-        receipt = assess.apply(c);
-      } catch (RuntimeException e) {
-        writes.run(tx -> audit.append(actor, AuditTrail.CASE_READ, caseId));
-        throw e;
-      }
-      if (!receipt.caseId().equals(caseId) || receipt.caseVersion() != c.version()) {
-        throw new IllegalArgumentException("the receipt is not of case '" + caseId + "' as read");
-      }
-      Optional<StoredAssessment> stored =
-          writes.run(
-              tx ->
-                  cases.version(caseId) == c.version()
-                      ? Optional.of(assessments.record(receipt))
-                      : Optional.<StoredAssessment>empty());
-      if (stored.isPresent()) {
-        return stored;
-      }
-      lastSeen = c.version();
-    }
-    throw new VersionConflict(caseId, lastSeen, cases.version(caseId));
+    return new AssessmentAttempts(caseId, actor, assessmentWrites(), audit, assessments)
+        .run(
+            () -> cases.peek(caseId),
+            () -> cases.version(caseId),
+            c -> r -> r.caseId().equals(caseId) && r.caseVersion() == c.version(),
+            "as read",
+            assess);
   }
 
   /**
