@@ -7,11 +7,11 @@ import org.asylex.app.audit.AuditLog;
 import org.asylex.app.users.Role;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.store.AuditEvent;
-import org.asylex.store.UserAccount;
 
 /**
  * The start pages of the roles without cases: the policy packs (policy analyst), the audit trail
- * (auditor), the accounts (admin). Each calls the use case its API route calls.
+ * (auditor); the accounts (admin) are {@link AccountPages}. Each calls the use case its API route
+ * calls.
  */
 public final class StartPages {
   private final Site site;
@@ -27,8 +27,6 @@ public final class StartPages {
       return page.events();
     }
   }
-
-  public record AccountsPage(Frame frame, List<UserAccount> accounts) {}
 
   void mount(JavalinConfig javalin) {
     site.get(
@@ -47,12 +45,5 @@ public final class StartPages {
           site.pages.render(
               ctx, "audit.jte", new AuditPage(v.frame(), site.app.audit().events(from, 50), from));
         });
-    site.get(
-        javalin,
-        "/accounts",
-        EnumSet.of(Role.ADMIN),
-        (ctx, v) ->
-            site.pages.render(
-                ctx, "accounts.jte", new AccountsPage(v.frame(), site.app.accounts().list())));
   }
 }

@@ -41,6 +41,7 @@ public final class WebUi implements ServerExtension {
     new SignInPages(site, new SignInLimits(config.clock())).mount(javalin);
     config.oidc().ifPresent(oidc -> new OidcSignIn(site, oidc, config.clock()).mount(javalin));
     new StartPages(site).mount(javalin);
+    new AccountPages(site).mount(javalin);
     CasePages cases = new CasePages(site);
     // The interview's fixed paths (/cases/new) before the case pages' /cases/{id}.
     new IntakePages(site, cases).mount(javalin);

@@ -42,23 +42,56 @@ public final class Passwords {
     return Set.copyOf(common);
   }
 
+  /**
+   * Why a password is refused, as data: a front end words it in its own language ({@link
+   * #message()} is the English of the command line and the API).
+   */
+  public enum Problem {
+    /** Fewer than {@link #MIN_LENGTH} characters. */
+    TOO_SHORT("a password has at least " + MIN_LENGTH + " characters"),
+    /** More than {@link #MAX_BYTES} bytes in UTF-8. */
+    TOO_LONG("a password has at most " + MAX_BYTES + " bytes (in UTF-8)"),
+    /** One of the list of common passwords. */
+    COMMON("this password is one of the most common ones; choose another"),
+    /** Contains the account's name. */
+    CONTAINS_NAME("a password must not contain the account's name"),
+    /** One character repeated. */
+    ONE_CHARACTER("a password is more than one character repeated");
+
+    private final String message;
+
+    Problem(String message) {
+      this.message = message;
+    }
+
+    /** The problem in English. */
+    public String message() {
+      return message;
+    }
+  }
+
   /** What is wrong with {@code password} for the account {@code name}; empty when it is good. */
   public static Optional<String> problem(String name, String password) {
+    return check(name, password).map(Problem::message);
+  }
+
+  /** What is wrong with {@code password} for the account {@code name}, as data. */
+  public static Optional<Problem> check(String name, String password) {
     if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-      return Optional.of("a password has at least " + MIN_LENGTH + " characters");
+      return Optional.of(Problem.TOO_SHORT);
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      return Optional.of("a password has at most " + MAX_BYTES + " bytes (in UTF-8)");
+      return Optional.of(Problem.TOO_LONG);
     }
     String lower = password.trim().toLowerCase(Locale.ROOT);
     if (COMMON.contains(lower)) {
-      return Optional.of("this password is one of the most common ones; choose another");
+      return Optional.of(Problem.COMMON);
     }
     if (name != null && lower.contains(name.toLowerCase(Locale.ROOT))) {
-      return Optional.of("a password must not contain the account's name");
+      return Optional.of(Problem.CONTAINS_NAME);
     }
     if (password.codePoints().distinct().count() == 1) {
-      return Optional.of("a password is more than one character repeated");
+      return Optional.of(Problem.ONE_CHARACTER);
     }
     return Optional.empty();
   }

@@ -31,6 +31,20 @@ class PasswordsTest {
   }
 
   @Test
+  void eachRefusalIsAlsoGivenAsDataForAFrontEndToWordInItsLanguage() {
+    assertThat(Passwords.check("olga", "short pw")).hasValue(Passwords.Problem.TOO_SHORT);
+    assertThat(Passwords.check("olga", "é".repeat(40))).hasValue(Passwords.Problem.TOO_LONG);
+    assertThat(Passwords.check("olga", "Password1234")).hasValue(Passwords.Problem.COMMON);
+    assertThat(Passwords.check("olga", "olga-is-the-best-officer"))
+        .hasValue(Passwords.Problem.CONTAINS_NAME);
+    assertThat(Passwords.check("olga", "aaaaaaaaaaaaaaaa"))
+        .hasValue(Passwords.Problem.ONE_CHARACTER);
+    assertThat(Passwords.check("olga", "tulips in the rain at dawn")).isEmpty();
+    assertThat(Passwords.problem("olga", "short pw"))
+        .hasValue(Passwords.Problem.TOO_SHORT.message());
+  }
+
+  @Test
   void aPasswordIsStoredOnlyAsAHashAuditedAndSignsInAnActiveAccountOnly() {
     try (Application app = TestApp.open(data)) {
       app.accounts().add("olga", "officer", "root");
