@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,19 +21,6 @@ public final class AssessmentDiff {
   private static final Set<String> TEXT_FIELDS = Set.of("title", "appliesMeans", "reason");
   private static final Set<String> LIST_FIELDS =
       Set.of("groups", "missingFacts", "imprecise", "decidingRules", "assumptions");
-
-  /** How keys of the JSON form read in a difference. */
-  private static final Map<String, String> LABELS =
-      Map.ofEntries(
-          Map.entry("contentHash", "content"),
-          Map.entry("appliesMeans", "applies means"),
-          Map.entry("missingFacts", "missing facts"),
-          Map.entry("imprecise", "imprecise facts"),
-          Map.entry("decidingRules", "deciding rules"),
-          Map.entry("assumptions", "rests on assumptions"),
-          Map.entry("groupLabels", "group label"),
-          Map.entry("assumptionValues", "assumption value"),
-          Map.entry("asOf", "as of"));
 
   private final List<Difference> differences = new ArrayList<>();
   private final List<RerunReason> reasons = new ArrayList<>();
@@ -66,7 +52,12 @@ public final class AssessmentDiff {
     for (String key : keys(before, after)) {
       switch (key) {
         case "policy", "assumptions", "findings", "nextQuestions", "language" -> {}
-        default -> scalar(differences, label(key), before.get(key), after.get(key));
+        default ->
+            scalar(
+                differences,
+                Difference.Subject.of(Difference.Scope.ASSESSMENT, key),
+                before.get(key),
+                after.get(key));
       }
     }
     JsonNode policyBefore = before.path("policy");
@@ -74,10 +65,11 @@ public final class AssessmentDiff {
     boolean packChanged =
         !Objects.equals(policyBefore.get("contentHash"), policyAfter.get("contentHash"));
     for (String key : keys(policyBefore, policyAfter)) {
+      var subject = Difference.Subject.of(Difference.Scope.PACK, key);
       if (key.equals("title")) {
-        text(differences, "pack title", policyBefore.get(key), policyAfter.get(key));
+        text(differences, subject, policyBefore.get(key), policyAfter.get(key));
       } else {
-        scalar(differences, "pack " + label(key), policyBefore.get(key), policyAfter.get(key));
+        scalar(differences, subject, policyBefore.get(key), policyAfter.get(key));
       }
     }
     assumptions(before.path("assumptions"), after.path("assumptions"));
@@ -88,18 +80,14 @@ public final class AssessmentDiff {
     if (packChanged) {
       reasons.add(
           new RerunReason.PackChanged(
-              render(policyBefore.get("version")),
-              render(policyAfter.get("version")),
+              Objects.requireNonNullElse(render(policyBefore.get("version")), "(none)"),
+              Objects.requireNonNullElse(render(policyAfter.get("version")), "(none)"),
               policyBefore.path("contentHash").asText(),
               policyAfter.path("contentHash").asText()));
     }
     if (!anyFinding && beforeFindings == differences.size() && !differences.isEmpty()) {
       reasons.add(new RerunReason.FindingsSame());
     }
-  }
-
-  private static String label(String key) {
-    return LABELS.getOrDefault(key, key);
   }
 
   private void assumptions(JsonNode before, JsonNode after) {
@@ -118,7 +106,11 @@ public final class AssessmentDiff {
       } else {
         for (String key : keys(x, y)) {
           if (!key.equals("id")) {
-            scalar(differences, "assumption " + id + " " + label(key), x.get(key), y.get(key));
+            scalar(
+                differences,
+                new Difference.Subject(Difference.Scope.ASSUMPTION, key, id),
+                x.get(key),
+                y.get(key));
           }
         }
       }
@@ -167,49 +159,54 @@ public final class AssessmentDiff {
         continue;
       }
       switch (key) {
-        case "outcome" -> lines.add(new Difference.Changed("outcome", outcome(x), outcome(y)));
-        case "rule" -> lines.add(new Difference.Changed("deciding rule", orNone(u), orNone(v)));
+        case "outcome" -> lines.add(new Difference.Changed(finding(key), outcome(x), outcome(y)));
+        case "rule" -> lines.add(new Difference.Changed(finding(key), orNone(u), orNone(v)));
         case "rulesInForce" ->
             list(
                 lines,
-                "rules in force",
+                finding(key),
                 rendered(u, AssessmentDiff::ruleInForce),
                 rendered(v, AssessmentDiff::ruleInForce),
                 false);
         case "sources" ->
             list(
                 lines,
-                "sources",
+                finding(key),
                 rendered(u, AssessmentDiff::source),
                 rendered(v, AssessmentDiff::source),
                 false);
         case "factsUsed" -> factsUsed(lines, u, v);
-        case "groupLabels", "assumptionValues" -> named(lines, label(key), u, v);
+        case "groupLabels", "assumptionValues" -> named(lines, key, u, v);
         default -> field(lines, key, u, v);
       }
     }
     return lines;
   }
 
+  private static Difference.Subject finding(String key) {
+    return Difference.Subject.of(Difference.Scope.FINDING, key);
+  }
+
   private static void field(List<Difference> lines, String key, JsonNode u, JsonNode v) {
     if (TEXT_FIELDS.contains(key)) {
-      text(lines, label(key), u, v);
+      text(lines, finding(key), u, v);
     } else if (LIST_FIELDS.contains(key)) {
-      list(lines, label(key), strings(u), strings(v), true);
+      list(lines, finding(key), Difference.plain(strings(u)), Difference.plain(strings(v)), true);
     } else {
-      scalar(lines, label(key), u, v);
+      scalar(lines, finding(key), u, v);
     }
   }
 
   /** An object of named texts or values: group labels, assumption values. */
-  private static void named(List<Difference> lines, String what, JsonNode u, JsonNode v) {
+  private static void named(List<Difference> lines, String key, JsonNode u, JsonNode v) {
     for (String name : keys(u, v)) {
       JsonNode p = u == null ? null : u.get(name);
       JsonNode q = v == null ? null : v.get(name);
+      var subject = new Difference.Subject(Difference.Scope.FINDING, key, name);
       if (p != null && p.isObject() || q != null && q.isObject()) {
-        text(lines, what + " " + name, p, q);
+        text(lines, subject, p, q);
       } else {
-        scalar(lines, what + " " + name, p, q);
+        scalar(lines, subject, p, q);
       }
     }
   }
@@ -236,7 +233,7 @@ public final class AssessmentDiff {
     var changed = new ArrayList<String>();
     for (String key : keys(x, y)) {
       if (!Objects.equals(x.get(key), y.get(key))) {
-        changed.add(label(key));
+        changed.add(key);
       }
     }
     return new Difference.Why(Difference.WhyKind.ONLY_FIELDS_DIFFER, changed, packChanged);
@@ -260,11 +257,16 @@ public final class AssessmentDiff {
 
   private void question(String fact, JsonNode x, JsonNode y) {
     for (String key : keys(x, y)) {
-      String what = "next question " + fact + " " + key;
+      var what = new Difference.Subject(Difference.Scope.QUESTION, key, fact);
       if (key.equals("label") || key.equals("question")) {
         text(differences, what, x.get(key), y.get(key));
       } else if (key.equals("elements")) {
-        list(differences, what, strings(x.get(key)), strings(y.get(key)), true);
+        list(
+            differences,
+            what,
+            Difference.plain(strings(x.get(key))),
+            Difference.plain(strings(y.get(key))),
+            true);
       } else {
         scalar(differences, what, x.get(key), y.get(key));
       }
@@ -275,7 +277,7 @@ public final class AssessmentDiff {
   private static void factsUsed(List<Difference> lines, JsonNode u, JsonNode v) {
     var before = names(u);
     var after = names(v);
-    list(lines, "facts used", before, after, true);
+    list(lines, finding("factsUsed"), Difference.plain(before), Difference.plain(after), true);
     for (String name : before) {
       if (after.contains(name) && !Objects.equals(u.get(name), v.get(name))) {
         lines.add(new Difference.FactReadDifferently(name));
@@ -285,9 +287,9 @@ public final class AssessmentDiff {
 
   private static void list(
       List<Difference> lines,
-      String what,
-      List<String> before,
-      List<String> after,
+      Difference.Subject what,
+      List<Difference.Item> before,
+      List<Difference.Item> after,
       boolean together) {
     if (before.equals(after)) {
       return;
@@ -303,7 +305,8 @@ public final class AssessmentDiff {
     }
   }
 
-  private static void text(List<Difference> lines, String what, JsonNode before, JsonNode after) {
+  private static void text(
+      List<Difference> lines, Difference.Subject what, JsonNode before, JsonNode after) {
     if (Objects.equals(before, after)) {
       return;
     }
@@ -316,7 +319,8 @@ public final class AssessmentDiff {
     }
   }
 
-  private static void scalar(List<Difference> lines, String what, JsonNode before, JsonNode after) {
+  private static void scalar(
+      List<Difference> lines, Difference.Subject what, JsonNode before, JsonNode after) {
     if (!Objects.equals(before, after)) {
       lines.add(new Difference.Changed(what, render(before), render(after)));
     }
@@ -327,45 +331,41 @@ public final class AssessmentDiff {
     return n == null || n.isNull() ? null : n.asText();
   }
 
+  /** A value as text; null when it is absent. */
   private static String render(JsonNode n) {
     if (n == null || n.isMissingNode()) {
-      return "(none)";
+      return null;
     }
     return n.isTextual() ? n.asText() : n.toString();
   }
 
+  /** A deciding rule's id; null when there is none. */
   private static String orNone(JsonNode n) {
-    return n == null || n.isNull() ? "none" : n.asText();
+    return n == null || n.isNull() ? null : n.asText();
   }
 
+  /** An outcome's code, as in the JSON form ({@code applies}, {@code does_not_apply}, ...). */
   private static String outcome(JsonNode finding) {
-    return finding.path("outcome").asText("?").toUpperCase(Locale.ROOT).replace('_', ' ');
+    return finding.path("outcome").asText("?");
   }
 
-  private static String ruleInForce(JsonNode r) {
-    return r.path("rule").asText()
-        + " version "
-        + r.path("version").asText()
-        + " of "
-        + r.path("versions").asText()
-        + ", valid ["
-        + (r.path("validFrom").isNull() ? "…" : r.path("validFrom").asText())
-        + ", "
-        + (r.path("validTo").isNull() ? "…" : r.path("validTo").asText())
-        + ")";
+  private static Difference.Item ruleInForce(JsonNode r) {
+    return new Difference.RuleInForce(
+        r.path("rule").asText(),
+        r.path("version").asText(),
+        r.path("versions").asText(),
+        r.path("validFrom").isNull() ? null : r.path("validFrom").asText(),
+        r.path("validTo").isNull() ? null : r.path("validTo").asText());
   }
 
-  private static String source(JsonNode s) {
-    return "“"
-        + s.path("quote").asText()
-        + "” — "
-        + s.path("document").asText()
-        + ", line "
-        + s.path("line").asText();
+  private static Difference.Item source(JsonNode s) {
+    return new Difference.Source(
+        s.path("quote").asText(), s.path("document").asText(), s.path("line").asText());
   }
 
-  private static List<String> rendered(JsonNode list, Function<JsonNode, String> f) {
-    var out = new ArrayList<String>();
+  private static List<Difference.Item> rendered(
+      JsonNode list, Function<JsonNode, Difference.Item> f) {
+    var out = new ArrayList<Difference.Item>();
     if (list != null) {
       list.forEach(n -> out.add(f.apply(n)));
     }

@@ -84,22 +84,34 @@ class DiffTextTest {
         .containsExactly("the findings of every element are the same");
   }
 
+  private static Difference.Subject subject(Difference.Scope scope, String field) {
+    return Difference.Subject.of(scope, field);
+  }
+
   /** One of each kind of difference, so that a new kind without words fails here. */
   private static final List<Difference> ONE_OF_EACH =
       List.of(
-          new Difference.Changed("as of", "a", "b"),
-          new Difference.TextChanged("reason", "en", null, "b"),
-          new Difference.ListChanged("sources", List.of("x"), List.of("y"), false),
-          new Difference.Reordered("groups", List.of("a", "b"), List.of("b", "a")),
+          new Difference.Changed(subject(Difference.Scope.ASSESSMENT, "asOf"), "a", "b"),
+          new Difference.TextChanged(subject(Difference.Scope.FINDING, "reason"), "en", null, "b"),
+          new Difference.ListChanged(
+              subject(Difference.Scope.FINDING, "sources"),
+              Difference.plain(List.of("x")),
+              Difference.plain(List.of("y")),
+              false),
+          new Difference.Reordered(
+              subject(Difference.Scope.FINDING, "groups"),
+              Difference.plain(List.of("a", "b")),
+              Difference.plain(List.of("b", "a"))),
           new Difference.ElementsReordered(List.of("e1", "e2"), List.of("e2", "e1")),
-          new Difference.Removed(Difference.Part.ELEMENT, "e", "APPLIES"),
-          new Difference.Added(Difference.Part.ELEMENT, "e", "APPLIES"),
+          new Difference.Removed(Difference.Part.ELEMENT, "e", "applies"),
+          new Difference.Added(Difference.Part.ELEMENT, "e", "applies"),
           new Difference.FactReadDifferently("lgbti"),
           new Difference.QuestionRemoved("lgbti"),
           new Difference.QuestionAdded("lgbti", List.of("e")),
           new Difference.ElementChanged(
               "e",
-              List.of(new Difference.Changed("outcome", "A", "B")),
+              List.of(
+                  new Difference.Changed(subject(Difference.Scope.FINDING, "outcome"), "a", "b")),
               new Difference.Why(Difference.WhyKind.ONLY_FIELDS_DIFFER, List.of("title"), false)));
 
   @Test
