@@ -20,7 +20,6 @@ import org.asylex.app.policy.Lookup;
 import org.asylex.app.users.Role;
 import org.asylex.engine.policy.FactDefinition;
 import org.asylex.engine.policy.PolicyPack;
-import org.asylex.json.DiffText;
 import org.asylex.json.ReceiptJson;
 import org.asylex.store.CaseRecord;
 import org.asylex.store.FactChange;
@@ -93,8 +92,17 @@ public final class CasePages {
 
   public record HistoryPage(Frame frame, String caseId, List<FactChange> changes) {}
 
+  /**
+   * A re-run: its kind, the differences and reasons in the visitor's language, and what the engine
+   * or the application said in English (input errors, a refusal without words in the bundles).
+   */
   public record ReproductionPage(
-      Frame frame, StoredAssessment receipt, String kind, List<String> lines) {}
+      Frame frame,
+      StoredAssessment receipt,
+      String kind,
+      List<DiffWords.Said> differences,
+      List<DiffWords.Said> reasons,
+      List<String> english) {}
 
   void mount(JavalinConfig javalin) {
     site.get(javalin, "/cases", OFFICER, this::list);
@@ -212,24 +220,53 @@ public final class CasePages {
 
   private void reproduce(Context ctx, Site.Visit v) {
     Reproduction r = site.app.assessments().reproduce(ctx.pathParam("id"), v.actor());
-    var lines = new ArrayList<String>();
+    Optional<PolicyPack> pack =
+        r instanceof Reproduction.Identical i
+            ? Optional.of(i.pack())
+            : r instanceof Reproduction.Different d
+                ? Optional.of(d.pack())
+                : r instanceof Reproduction.FactsInvalid f
+                    ? Optional.of(f.pack())
+                    : r instanceof Reproduction.CannotAssess c
+                        ? Optional.of(c.pack())
+                        : Optional.empty();
+    var words = new DiffWords(v.t(), pack);
+    List<DiffWords.Said> differences = List.of();
+    List<DiffWords.Said> reasons = List.of();
+    // Input errors and refusals are worded by the engine and the application (English).
+    var english = new ArrayList<String>();
     if (r instanceof Reproduction.Identical i) {
-      lines.addAll(DiffText.reasons(i.notes()));
+      reasons = words.reasons(i.notes());
     } else if (r instanceof Reproduction.Different d) {
-      lines.addAll(DiffText.lines(d.differences()));
-      lines.addAll(DiffText.reasons(d.reasons()));
+      differences = words.differences(d.differences());
+      reasons = words.reasons(d.reasons());
     } else if (r instanceof Reproduction.FactsInvalid f) {
-      f.errors().forEach(e -> lines.add(e.messageWithoutValue()));
-      lines.addAll(DiffText.reasons(f.reasons()));
+      f.errors().forEach(e -> english.add(e.messageWithoutValue()));
+      reasons = words.reasons(f.reasons());
     } else if (r instanceof Reproduction.CannotAssess c) {
-      lines.add(c.refusal().message());
-      lines.addAll(DiffText.reasons(c.reasons()));
+      reasons = refusal(v.t(), c.refusal(), english, words.reasons(c.reasons()));
     } else if (r instanceof Reproduction.PackGone g) {
-      lines.add(g.refusal().message());
+      reasons = refusal(v.t(), g.refusal(), english, List.of());
     }
     String kind = r.getClass().getSimpleName();
     site.pages.render(
-        ctx, "reproduction.jte", new ReproductionPage(v.frame(), r.stored(), kind, lines));
+        ctx,
+        "reproduction.jte",
+        new ReproductionPage(v.frame(), r.stored(), kind, differences, reasons, english));
+  }
+
+  /** A refusal before the reasons: in the bundle's words if it has them, else in English. */
+  private static List<DiffWords.Said> refusal(
+      Texts t, org.asylex.app.Refusal refusal, List<String> english, List<DiffWords.Said> rest) {
+    String key = "refusal." + refusal.code();
+    if (!t.has(key)) {
+      english.add(refusal.message());
+      return rest;
+    }
+    var all = new ArrayList<DiffWords.Said>();
+    all.add(new DiffWords.Said(t.get(key), List.of()));
+    all.addAll(rest);
+    return all;
   }
 
   static String encode(String s) {
