@@ -21,7 +21,7 @@ class ReproductionPageTest {
       String dutch = b.get("/assessments/" + receipt.id() + "/reproduction").body();
       assertThat(dutch)
           .contains("De bevindingen zijn gelijk aan de opgeslagen toetsing.")
-          .doesNotContain("lang=\"en\"");
+          .doesNotContain("list\" lang=\"en\"");
 
       b.cookies.put(Lang.COOKIE, "en");
       String english = b.get("/assessments/" + receipt.id() + "/reproduction").body();
