@@ -284,45 +284,6 @@ class BrowserIT {
     waiting().until(ExpectedConditions.urlContains("/sign-in"));
   }
 
-  @Test
-  void screenshotsOfThePagesInBothLanguagesOnADesktopAndA360PixelPhone() {
-    var created =
-        server
-            .app()
-            .cases()
-            .create(
-                null,
-                "2026-0042",
-                Map.of("countryOfOrigin", "RU", "gender", "male", "militaryStatus", "conscript"),
-                "",
-                "setup");
-    var receipt =
-        server
-            .app()
-            .assessments()
-            .assess(created.id(), java.util.Optional.empty(), Map.of(), "setup");
-    for (String lang : List.of("nl", "en")) {
-      for (int width : new int[] {1280, 360}) {
-        String suffix = "-" + lang + (width == 360 ? "-phone" : "-desktop");
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(width, 900));
-        driver.get(url("/language?to=" + lang + "&back=%2Fsign-in"));
-        Chromium.screenshot(driver, "sign-in" + suffix);
-        signIn("officer");
-        Chromium.screenshot(driver, "cases" + suffix);
-        driver.get(url("/cases/" + created.id() + "/edit"));
-        Chromium.screenshot(driver, "intake" + suffix);
-        driver.get(url("/assessments/" + receipt.id()));
-        Chromium.screenshot(driver, "report" + suffix);
-        driver.findElement(By.cssSelector("a[href*='/letter/']")).click();
-        waiting().until(ExpectedConditions.urlContains("#q-"));
-        Chromium.screenshot(driver, "letter" + suffix);
-      }
-    }
-    assertThat(Chromium.SCREENSHOTS.resolve("report-nl-desktop.png")).exists();
-    assertThat(Chromium.SCREENSHOTS.resolve("intake-en-phone.png")).exists();
-  }
-
   private static void check(String page, String lang, List<String> failures) {
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
     for (String v : Chromium.axeViolations(driver)) {

@@ -100,9 +100,57 @@ final class Chromium {
       driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
       byte[] png = driver.getScreenshotAs(OutputType.BYTES);
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      if (!Files.exists(file) || !samePixels(Files.readAllBytes(file), png)) {
+        Files.write(file, png);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * How much two screenshots may differ and still be the same page: at most this share of their
+   * pixels may differ, by more than {@link #CHANNEL_NOISE} in a colour channel. Font rasterizing
+   * and antialiasing move a few edge pixels by a few levels; a changed word or layout moves far
+   * more.
+   */
+  static final double SAME_PIXELS = 0.0005;
+
+  static final int CHANNEL_NOISE = 24;
+
+  /**
+   * Whether two PNGs show the same page: same size, and their decoded pixels differ beyond the
+   * noise in at most {@link #SAME_PIXELS} of them. The bytes of two PNGs of one page may differ
+   * (encoder, metadata); only the pixels count.
+   */
+  static boolean samePixels(byte[] oldPng, byte[] newPng) throws IOException {
+    java.awt.image.BufferedImage a =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(oldPng));
+    java.awt.image.BufferedImage b =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(newPng));
+    if (a == null || b == null || a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+      return false;
+    }
+    long allowed = (long) (SAME_PIXELS * a.getWidth() * a.getHeight());
+    long differing = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        if (p != q && channelsApart(p, q) > CHANNEL_NOISE && ++differing > allowed) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static int channelsApart(int p, int q) {
+    int most = 0;
+    for (int shift = 0; shift <= 24; shift += 8) {
+      most = Math.max(most, Math.abs(((p >>> shift) & 0xff) - ((q >>> shift) & 0xff)));
+    }
+    return most;
   }
 }

@@ -51,6 +51,15 @@ final class WebTestServer implements AutoCloseable {
   }
 
   static WebTestServer start(UnaryOperator<WebConfig> configure, Today today) {
+    return start(configure, today, null);
+  }
+
+  /**
+   * With a fixed today and a clock that stamps cases, history and audit events (for pages that must
+   * look the same on every run: the screenshots); {@code storeClock} null is the system clock.
+   */
+  static WebTestServer start(
+      UnaryOperator<WebConfig> configure, Today today, java.time.Clock storeClock) {
     Path directory;
     try {
       directory = Files.createTempDirectory("asylex-web-test");
@@ -59,7 +68,9 @@ final class WebTestServer implements AutoCloseable {
     }
     Application app =
         Application.open(
-            StoreConfig.dataDirectory(directory.resolve("data")),
+            storeClock == null
+                ? StoreConfig.dataDirectory(directory.resolve("data"))
+                : StoreConfig.dataDirectory(directory.resolve("data")).withClock(storeClock),
             PolicyCatalog.of(repoRoot().resolve("policies"), AssumptionSettings.none()),
             today,
             new ApiTokens(4));
