@@ -284,6 +284,44 @@ class BrowserIT {
     waiting().until(ExpectedConditions.urlContains("/sign-in"));
   }
 
+  // --- web-a: the admin's account pages (axe in nl and en, with errors, the token shown once) ---
+  @Test
+  void theAccountPagesHaveNoWcag21AaViolationsInDutchAndEnglish() {
+    List<String> failures = new ArrayList<>();
+    for (String lang : List.of("nl", "en")) {
+      driver.manage().deleteAllCookies();
+      driver.get(url("/language?to=" + lang + "&back=%2Fsign-in"));
+      signIn("admin");
+      driver.get(url("/accounts"));
+      check("/accounts", lang, failures);
+
+      driver.findElement(By.id("name")).sendKeys("9 not a name");
+      driver.findElement(By.cssSelector("form[action='/accounts'] button")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+      driver.findElement(By.cssSelector("#error-summary a[href='#name']")).click();
+      assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("name");
+      check("/accounts (errors)", lang, failures);
+
+      driver.findElement(By.id("name")).clear();
+      driver.findElement(By.id("name")).sendKeys("browser." + lang);
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role")))
+          .selectByValue("auditor");
+      driver.findElement(By.cssSelector("form[action='/accounts'] button")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
+      assertThat(driver.findElement(By.id("token")).getAttribute("value")).startsWith("asx_");
+      check("token (shown once)", lang, failures);
+
+      driver.get(url("/accounts/browser." + lang));
+      check("/accounts/{name}", lang, failures);
+      driver.findElement(By.id("password")).sendKeys("too short");
+      driver.findElement(By.id("repeat")).sendKeys("too short");
+      driver.findElement(By.cssSelector("form[action$='/password'] button")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+      check("/accounts/{name} (errors)", lang, failures);
+    }
+    assertThat(failures).isEmpty();
+  }
+
   private static void check(String page, String lang, List<String> failures) {
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
     for (String v : Chromium.axeViolations(driver)) {
