@@ -29,15 +29,7 @@ class OidcBrowserIT {
   static void start() throws Exception {
     driver = Chromium.start();
     provider = new TestOidcProvider();
-    server =
-        WebTestServer.start(
-            c ->
-                c.withOidc(
-                    WebOidc.of(
-                        provider.issuer(),
-                        TestOidcProvider.CLIENT_ID,
-                        TestOidcProvider.CLIENT_SECRET,
-                        "asylex_role")));
+    server = provider.webServer();
   }
 
   @AfterAll

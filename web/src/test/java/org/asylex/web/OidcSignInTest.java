@@ -22,15 +22,7 @@ class OidcSignInTest {
   @BeforeAll
   static void start() throws Exception {
     provider = new TestOidcProvider();
-    server =
-        WebTestServer.start(
-            c ->
-                c.withOidc(
-                    WebOidc.of(
-                        provider.issuer(),
-                        TestOidcProvider.CLIENT_ID,
-                        TestOidcProvider.CLIENT_SECRET,
-                        "asylex_role")));
+    server = provider.webServer();
   }
 
   @AfterAll

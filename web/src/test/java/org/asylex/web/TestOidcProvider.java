@@ -55,6 +55,12 @@ final class TestOidcProvider implements AutoCloseable {
     http.start();
   }
 
+  /** A test server whose sign-in page offers this provider (role claim {@code asylex_role}). */
+  WebTestServer webServer() {
+    return WebTestServer.start(
+        c -> c.withOidc(WebOidc.of(issuer(), CLIENT_ID, CLIENT_SECRET, "asylex_role")));
+  }
+
   URI issuer() {
     return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
   }
