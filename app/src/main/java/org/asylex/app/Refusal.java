@@ -266,7 +266,7 @@ public sealed interface Refusal {
     }
   }
 
-  /** The account is disabled for good. */
+  /** The account is disabled (until it is enabled again, afresh). */
   record AccountDisabled(String name) implements Refusal {
     @Override
     public String code() {
@@ -277,7 +277,8 @@ public sealed interface Refusal {
     public String message() {
       return "the account "
           + name
-          + " is disabled for good: a new token could never be used; add a new account instead";
+          + " is disabled: a new token could never be used; enable it (asylex user enable), which"
+          + " gives it a new token";
     }
   }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
       UserCommand.ListUsers.class,
       UserCommand.Token.class,
       UserCommand.Disable.class,
+      UserCommand.Enable.class,
       UserCommand.Password.class
     })
 final class UserCommand {
@@ -115,7 +116,8 @@ final class UserCommand {
   @Command(
       name = "disable",
       description =
-          "Disable an account for good (it is kept, so the audit trail's actors stay known); a"
+          "Disable an account (it is kept, so the audit trail's actors stay known; 'asylex user"
+              + " enable' makes it active again, afresh); a"
               + " running server on the same store refuses its token within a second. The last"
               + " active admin is not disabled: add another admin first.",
       mixinStandardHelpOptions = true)
@@ -127,6 +129,25 @@ final class UserCommand {
     int run(Application app, String actor) {
       UserAccount u = app.accounts().disable(name, actor);
       out().println(u.name() + " disabled at " + u.disabled().orElseThrow());
+      return 0;
+    }
+  }
+
+  /** {@code asylex user enable NAME}. */
+  @Command(
+      name = "enable",
+      description =
+          "Make a disabled account active again, afresh: it gets a new API token, printed once (the"
+              + " token it had stays dead), and no web password (set one with 'asylex user"
+              + " password').",
+      mixinStandardHelpOptions = true)
+  static final class Enable extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    int run(Application app, String actor) {
+      printToken(this, name, app.accounts().enable(name, actor).token());
       return 0;
     }
   }

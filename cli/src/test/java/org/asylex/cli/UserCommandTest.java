@@ -118,6 +118,30 @@ class UserCommandTest {
   }
 
   @Test
+  void enableMakesADisabledAccountActiveWithANewTokenPrintedOnceAndIsAudited() {
+    String old = cli("user", "add", "gina", "--role", "officer").out().strip();
+    cli("user", "disable", "gina");
+
+    CliRun enable = cli("user", "enable", "gina");
+
+    assertThat(enable.exitCode()).isZero();
+    String fresh = enable.out().strip();
+    assertThat(fresh).startsWith("asx_").isNotEqualTo(old);
+    UserAccount gina = stored("gina");
+    assertThat(gina.active()).isTrue();
+    assertThat(new ApiTokens(4).matches(fresh, gina.tokenHash())).isTrue();
+    assertThat(new ApiTokens(4).matches(old, gina.tokenHash())).isFalse();
+    CliRun again = cli("user", "enable", "gina");
+    assertThat(again.exitCode()).isEqualTo(Main.INVALID);
+    assertThat(again.err()).contains("is not disabled");
+    try (Store store = Store.open(StoreConfig.dataDirectory(data))) {
+      assertThat(store.audit().events(1, 100))
+          .extracting(AuditEvent::action)
+          .containsExactly(AuditTrail.USER_ADD, AuditTrail.USER_DISABLE, AuditTrail.USER_ENABLE);
+    }
+  }
+
+  @Test
   void unknownAccountsAreNamed() {
     assertThat(cli("user", "token", "nobody").err()).contains("no account named nobody");
     assertThat(cli("user", "disable", "nobody").exitCode()).isEqualTo(Main.INVALID);

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param seq 1, 2, 3, … without gaps
  * @param caseId empty for actions on no single case ({@code case.export})
  * @param subject the user account a user change is about ({@code user.add}, {@code user.token},
- *     {@code user.disable}); empty for every other action, and for user changes stored before the
- *     subject was recorded
+ *     {@code user.disable}, {@code user.enable}, {@code user.password}); empty for every other
+ *     action, and for user changes stored before the subject was recorded
  * @param format the chain format the event's hash is in: 1 for an event without a subject, 2 for
  *     one with a subject (the hash covers it)
  */

@@ -25,6 +25,7 @@ public interface AuditTrail {
   String USER_ADD = "user.add";
   String USER_TOKEN = "user.token";
   String USER_DISABLE = "user.disable";
+  String USER_ENABLE = "user.enable";
   String USER_PASSWORD = "user.password";
 
   /**

@@ -135,6 +135,32 @@ final class JdbiUsers implements Users {
   }
 
   @Override
+  public UserAccount enable(String name, String tokenId, String tokenHash, String actor) {
+    Checks.userName(name);
+    Checks.tokenId(tokenId);
+    Checks.tokenHash(tokenHash);
+    Checks.actor(actor);
+    return transactions.write(
+        h -> {
+          UserAccount current = find(h, name).orElseThrow(() -> new UserNotFound(name));
+          if (current.active()) {
+            return current;
+          }
+          refuseTakenTokenId(h, tokenId);
+          h.createUpdate(
+                  "UPDATE users SET disabled_at = NULL, token_id = :tokenId,"
+                      + " token_hash = :tokenHash, password_hash = NULL WHERE name = :name")
+              .bind("tokenId", tokenId)
+              .bind("tokenHash", tokenHash)
+              .bind("name", name)
+              .execute();
+          audit.appendAbout(h, actor, AuditTrail.USER_ENABLE, name);
+          return new UserAccount(
+              name, current.role(), tokenId, tokenHash, current.created(), Optional.empty());
+        });
+  }
+
+  @Override
   public void setPasswordHash(String name, String passwordHash, String actor) {
     Checks.userName(name);
     Checks.tokenHash(passwordHash);

@@ -60,13 +60,24 @@ public interface Users {
   UserAccount replaceToken(String name, String tokenId, String tokenHash, String actor);
 
   /**
-   * Disables an account for good; it is kept, so the audit trail's actors stay resolvable. Audit:
-   * {@code user.disable}. Disabling a disabled account keeps the first time and, since nothing
-   * changes, stores no event.
+   * Disables an account ({@link #enable} starts it afresh); it is kept, so the audit trail's actors
+   * stay resolvable. Audit: {@code user.disable}. Disabling a disabled account keeps the first time
+   * and, since nothing changes, stores no event.
    *
    * @throws UserNotFound when there is no such account
    */
   UserAccount disable(String name, String actor);
+
+  /**
+   * Makes a disabled account active again, starting afresh: with a new token (the token it had
+   * stays dead) and without a web password (the one it had stays dead; the caller sets a new one).
+   * Audit: {@code user.enable}. An active account is left as it is (no new token, no event).
+   *
+   * @throws UserNotFound when there is no such account
+   * @throws IllegalArgumentException for a blank token id, token hash or actor
+   * @throws StoreException when any account already has the token id
+   */
+  UserAccount enable(String name, String tokenId, String tokenHash, String actor);
 
   /**
    * Sets the hash of the account's web sign-in password (the caller makes the hash). A disabled

@@ -933,6 +933,33 @@ abstract class StoreContract {
   }
 
   @Test
+  void an_enabled_account_starts_afresh_with_a_new_token_and_no_password_audited_once() {
+    store.users().add("officer.b", "officer", "tid-b", HASH_B, ADMIN);
+    store.users().setPasswordHash("officer.b", HASH_A, ADMIN);
+    store.users().disable("officer.b", ADMIN);
+    long events = eventCount();
+
+    UserAccount enabled = store.users().enable("officer.b", "tid-c", HASH_A, OTHER);
+
+    assertThat(enabled.active()).isTrue();
+    assertThat(enabled.tokenId()).isEqualTo("tid-c");
+    assertThat(store.users().find("officer.b")).contains(enabled);
+    assertThat(store.users().findByTokenId("tid-b")).isEmpty();
+    assertThat(store.users().passwordHash("officer.b")).isEmpty();
+    assertThat(eventCount()).isEqualTo(events + 1);
+    AuditEvent last = allEvents().get(allEvents().size() - 1);
+    assertThat(last.action()).isEqualTo(AuditTrail.USER_ENABLE).isEqualTo("user.enable");
+    assertThat(last.actor()).isEqualTo(OTHER);
+    assertThat(last.subject()).contains("officer.b");
+
+    assertThat(store.users().enable("officer.b", "tid-d", HASH_B, OTHER)).isEqualTo(enabled);
+    assertThat(eventCount()).isEqualTo(events + 1);
+    assertThatThrownBy(() -> store.users().enable("nobody", "tid-e", HASH_B, ADMIN))
+        .isInstanceOf(UserNotFound.class);
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
   void every_change_to_a_user_is_audited_once_without_a_case_id_and_lookups_are_not() {
     store.cases().create("A-1", null, Map.of("countryOfOrigin", "RU"), OFFICER);
     store.users().add("officer.b", "officer", "tid-1", HASH_A, ADMIN);

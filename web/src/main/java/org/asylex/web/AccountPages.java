@@ -19,15 +19,14 @@ import org.asylex.store.UserAccount;
 
 /**
  * The admin's pages over the accounts: list, add with a role, set the web sign-in password, give a
- * new API token (the old one stops working), disable. Each calls the use case of {@code asylex user
- * ...} ({@link Accounts}), with the signed-in admin as actor, so the audit trail records the same
- * events ({@code user.add}, {@code user.password}, {@code user.token}, {@code user.disable}). A
- * page never shows a password or a hash; a new token is shown once, in the answer to the post that
- * made it ({@code no-store}), never again.
+ * new API token (the old one stops working), disable, enable again. Each calls the use case of
+ * {@code asylex user ...} ({@link Accounts}), with the signed-in admin as actor, so the audit trail
+ * records the same events ({@code user.add}, {@code user.password}, {@code user.token}, {@code
+ * user.disable}, {@code user.enable}). A page never shows a password or a hash; a new token is
+ * shown once, in the answer to the post that made it ({@code no-store}), never again.
  *
- * <p>Accounts are not enabled again: {@link Accounts#disable} is for good (the store keeps the
- * account so that the audit trail's actors stay known); an account disabled by mistake is replaced
- * by a new one, as on the command line.
+ * <p>Enabling starts an account afresh ({@link Accounts#enable}): a new token, shown once, and no
+ * password until one is set; what it had before it was disabled stays dead.
  */
 public final class AccountPages {
   private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
@@ -59,8 +58,11 @@ public final class AccountPages {
     }
   }
 
-  /** The one time a new API token is shown. */
-  public record TokenPage(Frame frame, String name, String token, boolean added) {}
+  /**
+   * The one time a new API token is shown; {@code kind}: the account was {@code added}, {@code
+   * enabled}, or its token {@code renewed}.
+   */
+  public record TokenPage(Frame frame, String name, String token, String kind) {}
 
   void mount(JavalinConfig javalin) {
     site.get(javalin, "/accounts", ADMIN, (ctx, v) -> list(ctx, v, "", "", List.of()));
@@ -69,6 +71,7 @@ public final class AccountPages {
     site.post(javalin, "/accounts/{name}/password", ADMIN, this::password);
     site.post(javalin, "/accounts/{name}/token", ADMIN, this::token);
     site.post(javalin, "/accounts/{name}/disable", ADMIN, this::disable);
+    site.post(javalin, "/accounts/{name}/enable", ADMIN, this::enable);
   }
 
   private void list(
@@ -101,7 +104,7 @@ public final class AccountPages {
         site.pages.render(
             ctx,
             "token.jte",
-            new TokenPage(v.frame(), made.account().name(), made.token().token(), true));
+            new TokenPage(v.frame(), made.account().name(), made.token().token(), "added"));
         return;
       } catch (Refused e) {
         if (!(e.refusal() instanceof Refusal.UserExists)) {
@@ -173,7 +176,15 @@ public final class AccountPages {
     site.pages.render(
         ctx,
         "token.jte",
-        new TokenPage(v.frame(), made.account().name(), made.token().token(), false));
+        new TokenPage(v.frame(), made.account().name(), made.token().token(), "renewed"));
+  }
+
+  private void enable(Context ctx, Site.Visit v) {
+    var made = site.app.accounts().enable(ctx.pathParam("name"), v.actor());
+    site.pages.render(
+        ctx,
+        "token.jte",
+        new TokenPage(v.frame(), made.account().name(), made.token().token(), "enabled"));
   }
 
   private void disable(Context ctx, Site.Visit v) {

@@ -77,7 +77,8 @@ class AccountPagesTest {
                 "/accounts",
                 "/accounts/matrix.target/password",
                 "/accounts/matrix.target/token",
-                "/accounts/matrix.target/disable")) {
+                "/accounts/matrix.target/disable",
+                "/accounts/matrix.target/enable")) {
           var answer =
               b.post(
                   path,
@@ -110,7 +111,8 @@ class AccountPagesTest {
             "/accounts",
             "/accounts/csrf.target/password",
             "/accounts/csrf.target/token",
-            "/accounts/csrf.target/disable")) {
+            "/accounts/csrf.target/disable",
+            "/accounts/csrf.target/enable")) {
       for (Map<String, String> form :
           List.of(
               Map.of("name", "forged", "role", "admin", "password", STRONG, "repeat", STRONG),
@@ -134,7 +136,7 @@ class AccountPagesTest {
   }
 
   @Test
-  void anAdminAddsAnAccountSetsItsPasswordGivesItANewTokenAndDisablesItAllAudited()
+  void anAdminAddsAnAccountSetsItsPasswordGivesItANewTokenDisablesAndEnablesItAllAudited()
       throws Exception {
     var b = admin();
     long before = lastSeq();
@@ -173,13 +175,25 @@ class AccountPagesTest {
     assertThat(list).contains("new.officer").doesNotContain("$2a$");
     assertThat(TOKEN.matcher(list).find()).isFalse();
 
+    assertThat(b.get("/accounts/new.officer").body())
+        .contains("action=\"/accounts/new.officer/enable\"");
+    var enabled = post(b, "/accounts/new.officer/enable");
+    assertThat(enabled.statusCode()).isEqualTo(200);
+    Matcher third = TOKEN.matcher(enabled.body());
+    assertThat(third.find()).isTrue();
+    assertThat(server.app().accounts().verify(third.group())).isPresent();
+    assertThat(server.app().accounts().verify(second.group())).isEmpty();
+    assertThat(server.app().accounts().signIn("new.officer", STRONG)).isEmpty();
+    assertThat(post(b, "/accounts/new.officer/enable").statusCode()).isEqualTo(422);
+
     assertThat(eventsAfter(before))
         .extracting(e -> e.actor() + " " + e.action() + " " + e.subject().orElse("-"))
         .containsExactly(
             "admin user.add new.officer",
             "admin user.password new.officer",
             "admin user.token new.officer",
-            "admin user.disable new.officer");
+            "admin user.disable new.officer",
+            "admin user.enable new.officer");
   }
 
   @Test

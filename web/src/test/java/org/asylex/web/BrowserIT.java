@@ -318,6 +318,9 @@ class BrowserIT {
       driver.findElement(By.cssSelector("form[action$='/password'] button")).click();
       waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
       check("/accounts/{name} (errors)", lang, failures);
+      driver.findElement(By.id("disable")).click();
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("enable")));
+      check("/accounts/{name} (disabled)", lang, failures);
     }
     assertThat(failures).isEmpty();
   }

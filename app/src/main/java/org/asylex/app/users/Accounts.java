@@ -116,10 +116,10 @@ public final class Accounts {
   }
 
   /**
-   * Disables an account for good (it is kept, so the audit trail's actors stay known). The last
-   * active admin is not disabled: nobody could manage accounts through the API after it. Checked
-   * and disabled in one transaction, which writers take one at a time, so two admins disabling each
-   * other cannot both succeed.
+   * Disables an account (it is kept, so the audit trail's actors stay known; {@link #enable} starts
+   * it afresh). The last active admin is not disabled: nobody could manage accounts through the API
+   * after it. Checked and disabled in one transaction, which writers take one at a time, so two
+   * admins disabling each other cannot both succeed.
    *
    * @throws Refused {@link Refusal.UserNotFound}, {@link Refusal.LastAdmin}
    */
@@ -137,6 +137,38 @@ public final class Accounts {
             }
             return tx.users().disable(name, actor);
           });
+    } catch (UserNotFound e) {
+      throw new Refused(new Refusal.UserNotFound(name));
+    }
+  }
+
+  /**
+   * Makes a disabled account active again, starting afresh: a new token (shown once; the token it
+   * had stays dead) and no web password (the one it had stays dead; set a new one). Checked and
+   * enabled in one transaction.
+   *
+   * @throws Refused {@link Refusal.UserNotFound}; {@link Refusal.InvalidValue} (field {@code name},
+   *     code {@code account-active}) for an account that is not disabled
+   */
+  public WithToken enable(String name, String actor) {
+    requireExisting(name);
+    ApiTokens.NewToken token = tokens.generate();
+    try {
+      UserAccount account =
+          store.inTransaction(
+              tx -> {
+                UserAccount found =
+                    tx.users()
+                        .find(name)
+                        .orElseThrow(() -> new Refused(new Refusal.UserNotFound(name)));
+                if (found.active()) {
+                  throw new Refused(
+                      new Refusal.InvalidValue(
+                          "name", "account-active", "the account " + name + " is not disabled"));
+                }
+                return tx.users().enable(name, token.id(), token.hash(), actor);
+              });
+      return new WithToken(account, token);
     } catch (UserNotFound e) {
       throw new Refused(new Refusal.UserNotFound(name));
     }
