@@ -157,6 +157,25 @@ class AuthenticationTest {
   }
 
   @Test
+  void anEnabledUserGetsANewTokenAndTheOldOneStaysDead() {
+    String old = newUser("returner", "officer");
+    assertThat(client.post("/api/v1/users/returner/disable", admin(), null).status())
+        .isEqualTo(200);
+    var enabled = client.post("/api/v1/users/returner/enable", admin(), null);
+    assertThat(enabled.status()).isEqualTo(200);
+    assertThat(enabled.json().path("disabled").isNull()).isTrue();
+    String fresh = enabled.json().path("token").asText();
+    assertThat(fresh).startsWith("asx_").isNotEqualTo(old);
+    assertThat(client.get("/api/v1/me", old).status()).isEqualTo(401);
+    assertThat(client.get("/api/v1/me", fresh).status()).isEqualTo(200);
+    var again = client.post("/api/v1/users/returner/enable", admin(), null);
+    assertThat(again.status()).isEqualTo(422);
+    assertThat(again.json().path("errors").findValuesAsText("pointer")).containsExactly("/name");
+    assertThat(client.post("/api/v1/users/nobody/enable", admin(), null).status()).isEqualTo(404);
+    assertThat(client.post("/api/v1/users/returner/enable", fresh, null).status()).isEqualTo(403);
+  }
+
+  @Test
   void aReplacedTokenStopsWorkingAtOnceAndTheNewOneWorks() {
     String old = newUser("rotator", "auditor");
     assertThat(client.get("/api/v1/me", old).status()).isEqualTo(200);

@@ -149,6 +149,9 @@ class OpenApiConformanceTest {
     assertThat(client.post("/api/v1/users/conf/token", admin, null).status()).isEqualTo(200);
     assertThat(client.post("/api/v1/users/conf/disable", admin, null).status()).isEqualTo(200);
     assertThat(client.post("/api/v1/users/conf/token", admin, null).status()).isEqualTo(409);
+    assertThat(client.post("/api/v1/users/conf/enable", admin, null).status()).isEqualTo(200);
+    assertThat(client.post("/api/v1/users/conf/enable", admin, null).status()).isEqualTo(422);
+    assertThat(client.post("/api/v1/users/nobody/enable", admin, null).status()).isEqualTo(404);
     assertThat(client.post("/api/v1/users/nobody/disable", admin, null).status()).isEqualTo(404);
     assertThat(client.post("/api/v1/users/nobody/token", admin, null).status()).isEqualTo(404);
   }

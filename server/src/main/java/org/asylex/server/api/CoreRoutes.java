@@ -72,6 +72,12 @@ public final class CoreRoutes {
             "/api/v1/users/{name}/disable",
             "disableUser",
             Refusals.answered(this::disableUser),
+            Role.ADMIN),
+        ApiRoute.of(
+            POST,
+            "/api/v1/users/{name}/enable",
+            "enableUser",
+            Refusals.answered(this::enableUser),
             Role.ADMIN));
   }
 
@@ -205,6 +211,14 @@ public final class CoreRoutes {
     UserAccount account = accounts.disable(ctx.pathParam("name"), Requests.actor(ctx).name());
     authenticator.revoke(account.name());
     ctx.json(user(account));
+  }
+
+  private void enableUser(Context ctx) {
+    Params.only(ctx, Set.of(), Set.of());
+    Accounts.WithToken enabled = accounts.enable(ctx.pathParam("name"), Requests.actor(ctx).name());
+    var body = user(enabled.account());
+    body.put("token", enabled.token().token());
+    ctx.json(body);
   }
 
   private static Map<String, Object> user(UserAccount account) {
