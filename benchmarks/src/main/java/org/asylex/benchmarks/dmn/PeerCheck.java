@@ -19,7 +19,12 @@ public final class PeerCheck {
 
   /** The result of one check. */
   public record Result(
-      String peer, int cases, int differingCases, long[] mismatchesPerElement, List<String> first) {
+      String peer,
+      int cases,
+      int differingCases,
+      long[] mismatchesPerElement,
+      int[][] handWrittenOutcomes,
+      List<String> first) {
     public boolean identical() {
       return differingCases == 0;
     }
@@ -38,7 +43,9 @@ public final class PeerCheck {
             .append(HandWrittenRussianPolicy.ELEMENTS.get(e))
             .append(": ")
             .append(mismatchesPerElement[e])
-            .append(" mismatches");
+            .append(" mismatches (hand-written: ")
+            .append(Arrays.toString(handWrittenOutcomes[e]))
+            .append(" applies, does_not_apply, individual_assessment, undetermined)");
       }
       for (String s : first) {
         sb.append('\n').append(s);
@@ -58,6 +65,7 @@ public final class PeerCheck {
     long[] perElement = new long[elements];
     long[] missing = new long[elements];
     int[] actual = new int[elements];
+    int[][] seen = new int[elements][OUTCOMES.length];
     int differing = 0;
     var first = new ArrayList<String>();
     for (int i = 0; i < b.size; i++) {
@@ -69,6 +77,7 @@ public final class PeerCheck {
       var diff = new StringBuilder();
       for (int e = 0; e < elements; e++) {
         int want = (expected >>> (2 * e)) & 3;
+        seen[e][want]++;
         if (actual[e] != want) {
           perElement[e]++;
           diff.append("\n    ")
@@ -89,6 +98,6 @@ public final class PeerCheck {
         }
       }
     }
-    return new Result(peer.name(), b.size, differing, perElement, first);
+    return new Result(peer.name(), b.size, differing, perElement, seen, first);
   }
 }
