@@ -77,6 +77,15 @@ public final class JdmnRussianPolicy implements DmnPeer {
 
   /** Generates Java from the model with jDMN, compiles it in process and loads it. */
   public static JdmnRussianPolicy compile() {
+    return compile(true);
+  }
+
+  /**
+   * As {@link #compile()}; {@code caching}: jDMN's option that keeps a decision's result in the
+   * case's {@link ExecutionContext} when several decisions require it (here the moratorium's
+   * conditions, D >= C and "refuses or deserts").
+   */
+  public static JdmnRussianPolicy compile(boolean caching) {
     try {
       Path work = Files.createTempDirectory("asylex-jdmn-");
       try {
@@ -91,7 +100,7 @@ public final class JdmnRussianPolicy implements DmnPeer {
           }
           Files.copy(in, model.resolve("ru-policy.dmn"));
         }
-        generate(model, sources);
+        generate(model, sources, caching);
         Path pkg = sources.resolve(PACKAGE.replace('.', '/'));
         Files.writeString(pkg.resolve("Adapter.java"), adapter(pkg));
         javac(sources, classes);
@@ -119,7 +128,7 @@ public final class JdmnRussianPolicy implements DmnPeer {
     }
   }
 
-  private static void generate(Path model, Path sources) {
+  private static void generate(Path model, Path sources, boolean caching) {
     var params =
         new InputParameters(
             Map.of(
@@ -127,7 +136,8 @@ public final class JdmnRussianPolicy implements DmnPeer {
                 "modelVersion", "1.0",
                 "platformVersion", "9.0.0",
                 "javaRootPackage", PACKAGE,
-                "onePackage", "true"));
+                "onePackage", "true",
+                "caching", Boolean.toString(caching)));
     new JavaTimeDMNDialectDefinition()
         .createDMNToNativeTransformer(
             new NopDMNValidator(),
