@@ -226,11 +226,14 @@ public final class JdmnRussianPolicy implements DmnPeer {
     entries.add(System.getProperty("java.class.path"));
     for (Class<?> c :
         new Class<?>[] {DmnCases.class, ExecutionContext.class, javax.annotation.Generated.class}) {
+      var source = c.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        continue; // not from a file: the class path above must have it
+      }
       try {
-        entries.add(
-            Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-      } catch (URISyntaxException | NullPointerException e) {
-        // not from a file: the class path above must have it
+        entries.add(Path.of(source.getLocation().toURI()).toString());
+      } catch (URISyntaxException e) {
+        // not a file URI: the class path above must have it
       }
     }
     return String.join(File.pathSeparator, entries);
