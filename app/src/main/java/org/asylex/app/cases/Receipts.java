@@ -17,6 +17,7 @@ import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.json.AssessmentJson;
+import org.asylex.json.CompactFindings;
 import org.asylex.json.Json;
 import org.asylex.json.ReceiptJson;
 import org.asylex.json.RerunReason;
@@ -63,25 +64,56 @@ public final class Receipts {
       String actor,
       Instant at,
       Optional<Instant> factsAsOf) {
+    return make(c, assessment, pack, actor, at, factsAsOf, false).full();
+  }
+
+  /**
+   * A receipt in the two forms it has: {@code full}, with the findings as the assessment's JSON
+   * (what every front end shows), and {@code stored}, the same receipt as the store keeps it, with
+   * the findings in their compact form when that was asked for and renders back to exactly the full
+   * JSON ({@link CompactFindings}), else the same as {@code full}.
+   */
+  public record Made(StoredAssessment full, StoredAssessment stored) {}
+
+  /**
+   * {@link #of}, in both forms.
+   *
+   * @param compact whether the stored form may refer to the pack instead of copying its texts: only
+   *     when the pack is kept in the store ({@link ReceiptPacks#keep})
+   */
+  public static Made make(
+      CaseRecord c,
+      Assessment assessment,
+      PolicyPack pack,
+      String actor,
+      Instant at,
+      Optional<Instant> factsAsOf,
+      boolean compact) {
     var assumptions = new LinkedHashMap<String, String>();
     for (AssumptionUse u : assessment.assumptions()) {
       assumptions.put(u.id(), u.value());
     }
-    return new StoredAssessment(
-        UUID.randomUUID().toString(),
-        c.id(),
-        c.version(),
-        assessment.asOf(),
-        c.facts(),
-        assessment.policy().id(),
-        assessment.policy().version(),
-        assessment.policy().contentHash(),
-        assumptions,
-        engineVersion(),
-        findings(assessment, pack),
-        actor,
-        at,
-        factsAsOf);
+    Map<String, Object> tree = AssessmentJson.tree(assessment, pack, null);
+    String full = Json.compact(tree);
+    var receipt =
+        new StoredAssessment(
+            UUID.randomUUID().toString(),
+            c.id(),
+            c.version(),
+            assessment.asOf(),
+            c.facts(),
+            assessment.policy().id(),
+            assessment.policy().version(),
+            assessment.policy().contentHash(),
+            assumptions,
+            engineVersion(),
+            full,
+            actor,
+            at,
+            factsAsOf);
+    String stored = compact ? CompactFindings.compact(tree, full, pack) : full;
+    return new Made(
+        receipt, stored.equals(full) ? receipt : ReceiptPacks.withFindings(receipt, stored));
   }
 
   /** The assumption values to re-run a receipt with, and what the re-run should say of them. */

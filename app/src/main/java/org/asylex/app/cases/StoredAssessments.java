@@ -44,10 +44,12 @@ public final class StoredAssessments {
   private final PolicyCatalog policies;
   private final FactCheck facts;
   private final Today today;
+  private final ReceiptPacks packs;
 
   public StoredAssessments(Store store, PolicyCatalog policies, Today today) {
     this.store = Objects.requireNonNull(store, "store");
     this.policies = Objects.requireNonNull(policies, "policies");
+    this.packs = new ReceiptPacks(store, policies);
     this.facts = new FactCheck(policies);
     this.today = Objects.requireNonNull(today, "today");
   }
@@ -127,7 +129,16 @@ public final class StoredAssessments {
     } catch (CaseNotYetCreated e) {
       throw FactsAsOf.beforeCase(caseId, e.created(), e.asked());
     }
-    return new Shown(stored, made.get().assessment(), made.get().pack());
+    // The store gave back the receipt as kept (its findings compact); show the full findings.
+    return new Shown(
+        ReceiptPacks.withFindings(stored, made.get().receipt().findingsJson()),
+        made.get().assessment(),
+        made.get().pack());
+  }
+
+  /** The pack versions receipts refer to. */
+  public ReceiptPacks packs() {
+    return packs;
   }
 
   private StoredAssessment receipt(
@@ -149,9 +160,10 @@ public final class StoredAssessments {
     } catch (PolicyConflictException e) {
       throw new Refused(PolicyCatalog.conflict(pack, e));
     }
-    StoredAssessment receipt = Receipts.of(c, assessment, pack, actor, store.now(), factsAsOf);
-    made.set(new Shown(receipt, assessment, pack));
-    return receipt;
+    Receipts.Made receipt =
+        Receipts.make(c, assessment, pack, actor, store.now(), factsAsOf, packs.keep(pack));
+    made.set(new Shown(receipt.full(), assessment, pack));
+    return receipt.stored();
   }
 
   /** What {@link #assessAll} did with one case. */
@@ -182,20 +194,20 @@ public final class StoredAssessments {
         break;
       }
       offset += page.size();
+      // The full findings of each receipt made, by receipt id: the store gives back the compact.
+      var full = new java.util.HashMap<String, String>();
       for (Store.Assessed a :
           store.assessCases(
               page,
               actor,
-              c ->
-                  receipt(
-                      c,
-                      date,
-                      false,
-                      Optional.empty(),
-                      Map.of(),
-                      actor,
-                      new AtomicReference<>()))) {
-        Outcome o = outcome(a);
+              c -> {
+                var made = new AtomicReference<Shown>();
+                StoredAssessment r =
+                    receipt(c, date, false, Optional.empty(), Map.of(), actor, made);
+                full.put(r.id(), made.get().receipt().findingsJson());
+                return r;
+              })) {
+        Outcome o = outcome(a, full);
         if (o instanceof Outcome.Stored) {
           stored++;
         } else {
@@ -210,9 +222,12 @@ public final class StoredAssessments {
   /** How many cases were assessed and stored, and how many refused. */
   public record Counts(long stored, long refused) {}
 
-  private static Outcome outcome(Store.Assessed a) {
+  private static Outcome outcome(Store.Assessed a, Map<String, String> full) {
     if (a instanceof Store.Assessed.Stored s) {
-      return new Outcome.Stored(s.caseId(), s.receipt());
+      String findings = full.get(s.receipt().id());
+      return new Outcome.Stored(
+          s.caseId(),
+          findings == null ? s.receipt() : ReceiptPacks.withFindings(s.receipt(), findings));
     }
     if (a instanceof Store.Assessed.Refused r) {
       return new Outcome.Refused(a.caseId(), refusal(r.caseId(), r.why()));
@@ -237,7 +252,7 @@ public final class StoredAssessments {
    */
   public List<StoredAssessment> forCase(String caseId, String actor) {
     try {
-      return store.assessments().forCase(caseId, actor);
+      return store.assessments().forCase(caseId, actor).stream().map(packs::full).toList();
     } catch (CaseNotFound e) {
       throw new Refused(new Refusal.CaseNotFound(caseId));
     }
@@ -251,6 +266,7 @@ public final class StoredAssessments {
   public StoredAssessment find(String assessmentId, String actor) {
     return store
         .readAssessment(assessmentId, actor)
+        .map(packs::full)
         .orElseThrow(() -> new Refused(new Refusal.AssessmentNotFound(assessmentId)));
   }
 
@@ -263,7 +279,8 @@ public final class StoredAssessments {
    * Re-runs a receipt: its facts snapshot, date and assumption values, with the pack as it is now,
    * and says whether the findings are identical or what differs and why.
    */
-  public Reproduction reproduce(StoredAssessment stored) {
+  public Reproduction reproduce(StoredAssessment receipt) {
+    StoredAssessment stored = packs.full(receipt);
     String engine = Receipts.engineVersion();
     Optional<PolicyPack> current = policies.byId(stored.packId());
     if (current.isEmpty()) {
