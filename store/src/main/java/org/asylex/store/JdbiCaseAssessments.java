@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Stored assessments in the {@code assessments} table; rows are inserted, never updated, except
@@ -151,36 +150,45 @@ final class JdbiCaseAssessments implements CaseAssessments {
     if (receipts.isEmpty()) {
       return;
     }
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO assessments ("
-                + COLUMNS
-                + ") VALUES (:id, :caseId, :caseVersion, :asOf, "
-                + database.json("facts")
-                + ", :packId, :packVersion, :contentHash, NULL, :engineVersion, NULL, :actor, :at,"
-                + " :factsAsOf, :packed)");
+    var rows =
+        new MultiRow(
+            h,
+            "INSERT INTO assessments (" + COLUMNS + ") VALUES ",
+            List.of(
+                "?",
+                "?",
+                "?",
+                "?",
+                database.json(),
+                "?",
+                "?",
+                "?",
+                "NULL",
+                "?",
+                "NULL",
+                "?",
+                "?",
+                "?",
+                "?"));
     for (StoredAssessment stored : receipts) {
       String what = what(stored);
-      batch
-          .bind("id", stored.id())
-          .bind("caseId", stored.caseId())
-          .bind("caseVersion", stored.caseVersion())
-          .bind("asOf", database.date(stored.asOf()))
-          .bind("facts", JsonColumns.object(stored.factsSnapshot(), what))
-          .bind("packId", stored.packId())
-          .bind("packVersion", stored.packVersion())
-          .bind("contentHash", stored.contentHash())
-          .bind("engineVersion", stored.engineVersion())
-          .bind("actor", stored.actor())
-          .bind("at", database.instant(stored.at()))
-          .bind("factsAsOf", database.optionalInstant(stored.factsAsOf()))
-          .bind(
-              "packed",
-              FindingsPacking.pack(
-                  JsonColumns.object(stored.assumptions(), what), stored.findingsJson()))
-          .add();
+      rows.add(
+          stored.id(),
+          stored.caseId(),
+          stored.caseVersion(),
+          database.date(stored.asOf()),
+          JsonColumns.object(stored.factsSnapshot(), what),
+          stored.packId(),
+          stored.packVersion(),
+          stored.contentHash(),
+          stored.engineVersion(),
+          stored.actor(),
+          database.instant(stored.at()),
+          database.optionalInstant(stored.factsAsOf()),
+          FindingsPacking.pack(
+              JsonColumns.object(stored.assumptions(), what), stored.findingsJson()));
     }
-    batch.execute();
+    rows.finish();
   }
 
   private static boolean exists(Handle h, String id) {

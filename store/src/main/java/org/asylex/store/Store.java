@@ -227,37 +227,9 @@ public final class Store implements AutoCloseable {
     return packs;
   }
 
-  /**
-   * Receipts made before migration V6 whose findings are still kept as JSON text and whose pack is
-   * one of {@code contentHashes}, ordered by id, after {@code afterId} (null: from the first), at
-   * most {@code limit}. For the conversion at start-up; reads no case facts, so not audited.
-   */
-  public List<UnconvertedReceipt> unconvertedReceipts(
-      List<String> contentHashes, String afterId, int limit) {
-    return assessments.unconverted(List.copyOf(contentHashes), afterId, limit);
-  }
-
-  /** The content hashes of the packs of the receipts that still keep their findings as text. */
-  public List<String> unconvertedPacks() {
-    return assessments.unconvertedPacks();
-  }
-
-  /** How many receipts still keep their findings as JSON text (made before V6, not converted). */
-  public long countUnconvertedReceipts() {
-    return assessments.countUnconverted();
-  }
-
-  /**
-   * Converts receipts made before V6 in one transaction: each whose findings are still exactly
-   * those read gets {@code findings} (the same content in its compact form, which the caller has
-   * checked renders back to exactly the old text), and one {@code assessment.convert} event.
-   *
-   * @param findings per receipt, in order, the findings to keep instead
-   * @return how many were converted
-   */
-  public int convertReceipts(
-      List<UnconvertedReceipt> receipts, List<String> findings, String actor) {
-    return assessments.convert(receipts, findings, actor);
+  /** The receipts made before migration V6 not yet converted (for the conversion at start-up). */
+  public UnconvertedReceipts unconvertedReceipts() {
+    return new UnconvertedReceipts(assessments);
   }
 
   /**
@@ -380,7 +352,7 @@ public final class Store implements AutoCloseable {
     List<Optional<StoredAssessment>> stored =
         receipts.isEmpty()
             ? List.of()
-            : assessmentWrites().run(tx -> assessments.recordAll(receipts, actor));
+            : assessmentWrites().run(tx -> assessments.recordAll(receipts, actor), receipts.size());
     int next = 0;
     for (int i = 0; i < read.size(); i++) {
       if (results.get(i) != null) {

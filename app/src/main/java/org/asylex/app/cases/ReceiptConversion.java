@@ -45,7 +45,7 @@ public final class ReceiptConversion {
   /** Runs the conversion; does nothing (and loads no pack) when no receipt is left to convert. */
   public static Result run(Store store, PolicyCatalog policies, ReceiptPacks packs) {
     Objects.requireNonNull(store, "store");
-    if (store.countUnconvertedReceipts() == 0) {
+    if (store.unconvertedReceipts().count() == 0) {
       return Result.NOTHING;
     }
     var hashes = new LinkedHashSet<String>();
@@ -58,7 +58,8 @@ public final class ReceiptConversion {
     long converted = 0;
     String after = null;
     while (true) {
-      List<UnconvertedReceipt> page = store.unconvertedReceipts(List.copyOf(hashes), after, PAGE);
+      List<UnconvertedReceipt> page =
+          store.unconvertedReceipts().page(List.copyOf(hashes), after, PAGE);
       if (page.isEmpty()) {
         break;
       }
@@ -76,13 +77,15 @@ public final class ReceiptConversion {
           forms.add(compact);
         }
       }
-      converted += store.convertReceipts(receipts, forms, ACTOR);
+      converted += store.unconvertedReceipts().convert(receipts, forms, ACTOR);
     }
-    long left = store.countUnconvertedReceipts();
+    long left = store.unconvertedReceipts().count();
     List<String> missing =
         left == 0
             ? List.of()
-            : store.unconvertedPacks().stream().filter(h -> !hashes.contains(h)).toList();
+            : store.unconvertedReceipts().packs().stream()
+                .filter(h -> !hashes.contains(h))
+                .toList();
     return new Result(converted, left, missing);
   }
 }
