@@ -1,26 +1,29 @@
 package org.asylex.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Inserts rows many at a time: {@code INSERT … VALUES (…), (…), …} with up to {@value #ROWS} rows
- * per statement, in the caller's transaction. One statement per {@value #ROWS} rows instead of one
- * per row: far fewer round trips to the database (PostgreSQL) or through the driver (SQLite).
+ * per statement, in the caller's transaction, through the handle's JDBC connection. One statement
+ * per {@value #ROWS} rows instead of one per row: far fewer round trips to the database
+ * (PostgreSQL) or calls into the driver (SQLite); the full-size statement is prepared once.
  */
-final class MultiRow {
+final class MultiRow implements AutoCloseable {
   /** Rows per statement: well under SQLite's 32,766 parameters with the widest table here. */
-  static final int ROWS = 200;
+  static final int ROWS = 100;
 
   private final Handle h;
   private final String insert;
   private final String row;
   private final int width;
   private final List<Object[]> pending = new ArrayList<>(ROWS);
-  private String full;
+  private PreparedStatement full;
 
   /**
    * @param insert the statement up to {@code VALUES }
@@ -48,51 +51,79 @@ final class MultiRow {
     }
   }
 
-  /** Inserts the rows added and not yet inserted. */
+  /** Inserts the rows added and not yet inserted, and closes the statement. */
   void finish() {
-    if (!pending.isEmpty()) {
-      flush();
+    try {
+      if (!pending.isEmpty()) {
+        flush();
+      }
+    } finally {
+      close();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (full != null) {
+      try {
+        full.close();
+      } catch (SQLException e) {
+        // closing a statement of a transaction that goes on: nothing to report
+      }
+      full = null;
     }
   }
 
   private void flush() {
-    String sql;
-    if (pending.size() == ROWS && full != null) {
-      sql = full;
-    } else {
-      var b = new StringBuilder(insert);
-      for (int i = 0; i < pending.size(); i++) {
-        b.append(i == 0 ? "" : ", ").append(row);
-      }
-      sql = b.toString();
+    try {
       if (pending.size() == ROWS) {
-        full = sql;
+        if (full == null) {
+          full = h.getConnection().prepareStatement(sql(ROWS));
+        }
+        run(full);
+      } else {
+        try (PreparedStatement s = h.getConnection().prepareStatement(sql(pending.size()))) {
+          run(s);
+        }
       }
+    } catch (SQLException e) {
+      throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
     }
-    Update update = h.createUpdate(sql);
-    int position = 0;
-    for (Object[] values : pending) {
-      for (Object v : values) {
-        bind(update, position++, v);
-      }
-    }
-    update.execute();
     pending.clear();
   }
 
-  private static void bind(Update update, int position, Object v) {
-    if (v instanceof Argument a) {
-      update.bind(position, a);
-    } else if (v instanceof String s) {
-      update.bind(position, s);
+  private String sql(int rows) {
+    var b = new StringBuilder(insert.length() + rows * (row.length() + 2));
+    b.append(insert);
+    for (int i = 0; i < rows; i++) {
+      b.append(i == 0 ? "" : ", ").append(row);
+    }
+    return b.toString();
+  }
+
+  private void run(PreparedStatement s) throws SQLException {
+    int position = 1;
+    for (Object[] values : pending) {
+      for (Object v : values) {
+        bind(s, position++, v);
+      }
+    }
+    s.executeUpdate();
+  }
+
+  private static void bind(PreparedStatement s, int position, Object v) throws SQLException {
+    if (v instanceof String text) {
+      s.setString(position, text);
+    } else if (v instanceof Argument a) {
+      a.apply(position, s, null);
     } else if (v instanceof Long l) {
-      update.bind(position, l.longValue());
+      s.setLong(position, l);
     } else if (v instanceof Integer i) {
-      update.bind(position, i.intValue());
+      s.setInt(position, i);
     } else if (v instanceof byte[] bytes) {
-      update.bind(position, bytes);
+      s.setBytes(position, bytes);
     } else if (v == null) {
-      update.bind(position, (String) null);
+      s.setNull(position, Types.VARCHAR);
     } else {
       throw new IllegalArgumentException("cannot bind a " + v.getClass().getSimpleName());
     }
