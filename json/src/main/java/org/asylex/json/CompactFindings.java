@@ -88,11 +88,13 @@ public final class CompactFindings {
   }
 
   /**
-   * The findings as a receipt keeps them: the compact form of {@code tree} (the assessment's JSON
-   * under {@code pack}, which writes as {@code full}) when it expands back to exactly {@code full},
-   * else {@code full} itself.
+   * The compact form of {@code tree} (the assessment's JSON under {@code pack}, {@link
+   * AssessmentJson#tree}). A piece of the tree is replaced by a reference only when the pack's
+   * content there is the same, in the same order and of the same JSON types, so that {@link
+   * #expand} writes exactly what {@code tree} writes; this is checked piece by piece, without
+   * writing the whole document twice.
    */
-  public static String compact(Map<String, Object> tree, String full, PolicyPack pack) {
+  public static String compact(Map<String, Object> tree, PolicyPack pack) {
     Dictionary d = dictionary(pack);
     var root = new LinkedHashMap<String, Object>();
     root.put("compact", FORMAT);
@@ -107,8 +109,55 @@ public final class CompactFindings {
       }
       root.put(e.getKey(), value);
     }
-    String compact = Json.compact(root);
+    return Json.compact(root);
+  }
+
+  /**
+   * The findings as a receipt keeps them: the compact form of {@code tree} (which writes as {@code
+   * full}) when it expands back to exactly {@code full} (checked by expanding it), else {@code
+   * full} itself.
+   */
+  public static String compact(Map<String, Object> tree, String full, PolicyPack pack) {
+    String compact = compact(tree, pack);
     return compact.length() < full.length() && full.equals(expand(compact, pack)) ? compact : full;
+  }
+
+  /** Whether two trees write the same JSON: the same keys in the same order, the same values. */
+  static boolean same(Object a, Object b) {
+    if (a instanceof Map<?, ?> x) {
+      if (!(b instanceof Map<?, ?> y) || x.size() != y.size()) {
+        return false;
+      }
+      var i = x.entrySet().iterator();
+      var j = y.entrySet().iterator();
+      while (i.hasNext()) {
+        var p = i.next();
+        var q = j.next();
+        if (!p.getKey().equals(q.getKey()) || !same(p.getValue(), q.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof List<?> x) {
+      if (!(b instanceof List<?> y) || x.size() != y.size()) {
+        return false;
+      }
+      for (int k = 0; k < x.size(); k++) {
+        if (!same(x.get(k), y.get(k))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if ((a instanceof Integer || a instanceof Long)
+        && (b instanceof Integer || b instanceof Long)) {
+      return ((Number) a).longValue() == ((Number) b).longValue();
+    }
+    return a.getClass() == b.getClass() && a.equals(b);
   }
 
   /**
@@ -191,7 +240,7 @@ public final class CompactFindings {
       }
       expected.put(id, values.get(id));
     }
-    if (List.copyOf(expected.entrySet()).equals(List.copyOf(given.entrySet()))) {
+    if (same(expected, given)) {
       @SuppressWarnings("unchecked")
       Map<Object, Object> f = (Map<Object, Object>) raw;
       f.put("assumptionValues", Map.of(REF, VALUES));
@@ -361,7 +410,7 @@ public final class CompactFindings {
     Object replace(Object value) {
       if (value instanceof Map<?, ?> map) {
         String key = map.isEmpty() ? null : keyOf.get(map);
-        if (key != null) {
+        if (key != null && same(map, byKey.get(key))) {
           return Map.of(REF, key);
         }
         var out = new LinkedHashMap<Object, Object>();
@@ -370,7 +419,7 @@ public final class CompactFindings {
       }
       if (value instanceof List<?> list) {
         String key = list.isEmpty() ? null : keyOf.get(list);
-        if (key != null) {
+        if (key != null && same(list, byKey.get(key))) {
           return Map.of(REF, key);
         }
         var out = new ArrayList<Object>(list.size());

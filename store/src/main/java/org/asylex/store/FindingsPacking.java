@@ -24,7 +24,7 @@ final class FindingsPacking {
           + "\"sha256:\"},\"notice\":{\"nl\":\"\",\"en\":\"\"},\"assumptions\":[{\"id\":\"\","
           + "\"kind\":\"interpretation\",\"type\":\"boolean\",\"value\":false,\"default\":true,"
           + "\"overridden\":false}],\"findings\":[{\"element\":\"\",\"title\":{\"$\":\"\"},"
-          + "\"outcome\":\"applies\",\"does-not-apply\",\"individual-assessment\",\"undetermined\","
+          + "\"outcome\":\"applies\",\"does_not_apply\",\"individual_assessment\",\"undetermined\","
           + "\"appliesMeans\":{\"$\":\"\"},\"groups\":[],\"groupLabels\":{},\"missingFacts\":[],"
           + "\"imprecise\":[],\"reason\":{\"$\":\"\"},\"rule\":null,\"decidingRules\":[],"
           + "\"rulesInForce\":[{\"rule\":\"\",\"version\":1,\"versions\":1,\"validFrom\":\"20"

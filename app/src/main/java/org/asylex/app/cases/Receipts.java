@@ -68,12 +68,44 @@ public final class Receipts {
   }
 
   /**
-   * A receipt in the two forms it has: {@code full}, with the findings as the assessment's JSON
-   * (what every front end shows), and {@code stored}, the same receipt as the store keeps it, with
-   * the findings in their compact form when that was asked for and renders back to exactly the full
-   * JSON ({@link CompactFindings}), else the same as {@code full}.
+   * A receipt in the two forms it has: {@link #stored}, as the store keeps it, with the findings in
+   * their compact form when that was asked for ({@link CompactFindings}), and {@link #full}, with
+   * the findings as the assessment's JSON (what every front end shows), written when first asked
+   * for.
    */
-  public record Made(StoredAssessment full, StoredAssessment stored) {}
+  public static final class Made {
+    private final StoredAssessment stored;
+    private final Map<String, Object> tree;
+    private final boolean compact;
+    private StoredAssessment full;
+
+    private Made(StoredAssessment stored, Map<String, Object> tree, boolean compact) {
+      this.stored = stored;
+      this.tree = tree;
+      this.compact = compact;
+      if (!compact) {
+        this.full = stored;
+      }
+    }
+
+    /** The receipt as the store keeps it. */
+    public StoredAssessment stored() {
+      return stored;
+    }
+
+    /** The receipt with its findings as the assessment's JSON. */
+    public synchronized StoredAssessment full() {
+      if (full == null) {
+        full = ReceiptPacks.withFindings(stored, Json.compact(tree));
+      }
+      return full;
+    }
+
+    /** Whether the stored form refers to the pack. */
+    public boolean compact() {
+      return compact;
+    }
+  }
 
   /**
    * {@link #of}, in both forms.
@@ -94,7 +126,7 @@ public final class Receipts {
       assumptions.put(u.id(), u.value());
     }
     Map<String, Object> tree = AssessmentJson.tree(assessment, pack, null);
-    String full = Json.compact(tree);
+    String findings = compact ? CompactFindings.compact(tree, pack) : Json.compact(tree);
     var receipt =
         new StoredAssessment(
             UUID.randomUUID().toString(),
@@ -107,13 +139,11 @@ public final class Receipts {
             assessment.policy().contentHash(),
             assumptions,
             engineVersion(),
-            full,
+            findings,
             actor,
             at,
             factsAsOf);
-    String stored = compact ? CompactFindings.compact(tree, full, pack) : full;
-    return new Made(
-        receipt, stored.equals(full) ? receipt : ReceiptPacks.withFindings(receipt, stored));
+    return new Made(receipt, tree, compact);
   }
 
   /** The assumption values to re-run a receipt with, and what the re-run should say of them. */

@@ -162,7 +162,9 @@ public final class StoredAssessments {
     }
     Receipts.Made receipt =
         Receipts.make(c, assessment, pack, actor, store.now(), factsAsOf, packs.keep(pack));
-    made.set(new Shown(receipt.full(), assessment, pack));
+    if (made != null) {
+      made.set(new Shown(receipt.full(), assessment, pack));
+    }
     return receipt.stored();
   }
 
@@ -170,6 +172,10 @@ public final class StoredAssessments {
   public sealed interface Outcome {
     String caseId();
 
+    /**
+     * The receipt as the store keeps it: its findings may be in their compact form ({@link #find}
+     * gives them in full).
+     */
     record Stored(String caseId, StoredAssessment receipt) implements Outcome {}
 
     record Refused(String caseId, Refusal refusal) implements Outcome {}
@@ -194,20 +200,10 @@ public final class StoredAssessments {
         break;
       }
       offset += page.size();
-      // The full findings of each receipt made, by receipt id: the store gives back the compact.
-      var full = new java.util.HashMap<String, String>();
       for (Store.Assessed a :
           store.assessCases(
-              page,
-              actor,
-              c -> {
-                var made = new AtomicReference<Shown>();
-                StoredAssessment r =
-                    receipt(c, date, false, Optional.empty(), Map.of(), actor, made);
-                full.put(r.id(), made.get().receipt().findingsJson());
-                return r;
-              })) {
-        Outcome o = outcome(a, full);
+              page, actor, c -> receipt(c, date, false, Optional.empty(), Map.of(), actor, null))) {
+        Outcome o = outcome(a);
         if (o instanceof Outcome.Stored) {
           stored++;
         } else {
@@ -222,12 +218,9 @@ public final class StoredAssessments {
   /** How many cases were assessed and stored, and how many refused. */
   public record Counts(long stored, long refused) {}
 
-  private static Outcome outcome(Store.Assessed a, Map<String, String> full) {
+  private static Outcome outcome(Store.Assessed a) {
     if (a instanceof Store.Assessed.Stored s) {
-      String findings = full.get(s.receipt().id());
-      return new Outcome.Stored(
-          s.caseId(),
-          findings == null ? s.receipt() : ReceiptPacks.withFindings(s.receipt(), findings));
+      return new Outcome.Stored(s.caseId(), s.receipt());
     }
     if (a instanceof Store.Assessed.Refused r) {
       return new Outcome.Refused(a.caseId(), refusal(r.caseId(), r.why()));
