@@ -200,9 +200,39 @@ public final class StoredAssessments {
         break;
       }
       offset += page.size();
+      // The receipts are made on every core (checking the facts, the engine, the JSON and its
+      // compact form are work without side effects), then stored together.
+      List<Object> made =
+          page.parallelStream()
+              .map(
+                  c -> {
+                    try {
+                      return (Object)
+                          receipt(c, date, false, Optional.empty(), Map.of(), actor, null);
+                    } catch (RuntimeException e) {
+                      return e;
+                    }
+                  })
+              .toList();
+      var byCase = new java.util.IdentityHashMap<CaseRecord, Object>();
+      for (int i = 0; i < page.size(); i++) {
+        byCase.put(page.get(i), made.get(i));
+      }
       for (Store.Assessed a :
           store.assessCases(
-              page, actor, c -> receipt(c, date, false, Optional.empty(), Map.of(), actor, null))) {
+              page,
+              actor,
+              c -> {
+                // A case read again (it changed meanwhile) is a new record: assessed here.
+                Object r = byCase.remove(c);
+                if (r == null) {
+                  return receipt(c, date, false, Optional.empty(), Map.of(), actor, null);
+                }
+                if (r instanceof RuntimeException e) {
+                  throw e;
+                }
+                return (StoredAssessment) r;
+              })) {
         Outcome o = outcome(a);
         if (o instanceof Outcome.Stored) {
           stored++;
