@@ -40,7 +40,8 @@ assess="${ASSESS:-10000}"
 receipt_columns() {
   local cols
   if [ -n "$schema" ]; then
-    cols=$(psql -q -At -h 127.0.0.1 -U postgres -d test -c "SELECT string_agg('coalesce(octet_length(' || column_name || '::text), 0)', ' + ')
+    cols=$(psql -q -At -h 127.0.0.1 -U postgres -d test -c "SELECT string_agg('coalesce(octet_length(' || column_name
+        || CASE WHEN data_type = 'bytea' THEN '' ELSE '::text' END || '), 0)', ' + ')
       FROM information_schema.columns WHERE table_schema = '$schema' AND table_name = 'assessments'")
   else
     cols=$(sqlite3 "$work/data/asylex.db" "SELECT group_concat('coalesce(length(CAST(' || name || ' AS BLOB)), 0)', ' + ') FROM pragma_table_info('assessments')")
