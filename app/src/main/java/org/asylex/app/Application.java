@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.asylex.app.audit.AuditLog;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseImport;
+import org.asylex.app.cases.ReceiptConversion;
 import org.asylex.app.cases.StoredAssessments;
 import org.asylex.app.impact.CaseSearch;
 import org.asylex.app.impact.Deadlines;
@@ -37,6 +38,7 @@ public final class Application implements AutoCloseable {
   private final Deadlines deadlines;
   private final CaseSearch caseSearch;
   private final Operations operations;
+  private final ReceiptConversion.Result receiptConversion;
 
   private Application(Store store, PolicyCatalog policies, Today today, ApiTokens tokens) {
     this.store = store;
@@ -52,6 +54,16 @@ public final class Application implements AutoCloseable {
     this.deadlines = new Deadlines(cases, policies, today);
     this.caseSearch = new CaseSearch(cases, policies, today, deadlines);
     this.operations = new Operations(store);
+    // Receipts made before compact receipts (migration V6) are converted once their pack is known.
+    this.receiptConversion = ReceiptConversion.run(store, policies, assessments.packs());
+  }
+
+  /**
+   * What converting the receipts made before compact receipts did when this application opened: how
+   * many it converted, how many it kept in full form and under which missing packs.
+   */
+  public ReceiptConversion.Result receiptConversion() {
+    return receiptConversion;
   }
 
   /**

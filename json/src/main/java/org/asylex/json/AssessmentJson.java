@@ -237,7 +237,7 @@ public final class AssessmentJson {
         : Optional.empty();
   }
 
-  private static Map<String, Object> source(SourceQuote q) {
+  static Map<String, Object> source(SourceQuote q) {
     var m = new LinkedHashMap<String, Object>();
     m.put("document", q.document());
     m.put("line", q.span().line());
@@ -262,7 +262,7 @@ public final class AssessmentJson {
     return m;
   }
 
-  private static Map<String, Object> text(LocalizedText t) {
+  static Map<String, Object> text(LocalizedText t) {
     var m = new LinkedHashMap<String, Object>();
     m.put("nl", t.nl());
     m.put("en", t.en());
@@ -282,7 +282,7 @@ public final class AssessmentJson {
   }
 
   /** An assumption value as JSON: a boolean assumption as a JSON boolean, others as text. */
-  private static Object typed(PolicyPack pack, String id, String value) {
+  static Object typed(PolicyPack pack, String id, String value) {
     if (value != null
         && type(pack, id).orElse(Assumption.Type.TEXT) == Assumption.Type.BOOLEAN
         && (value.equals("true") || value.equals("false"))) {

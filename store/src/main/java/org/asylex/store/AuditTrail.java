@@ -22,6 +22,13 @@ public interface AuditTrail {
   String CASE_ASSESS = "case.assess";
   String ASSESSMENT_READ = "assessment.read";
   String ASSESSMENT_LIST = "assessment.list";
+
+  /**
+   * A receipt made before migration V6 was converted to its compact form (one event per receipt,
+   * with its case id): its findings were re-encoded, with the same content.
+   */
+  String ASSESSMENT_CONVERT = "assessment.convert";
+
   String USER_ADD = "user.add";
   String USER_TOKEN = "user.token";
   String USER_DISABLE = "user.disable";

@@ -40,6 +40,11 @@ enum Database {
     return this == POSTGRESQL ? "CAST(:" + parameter + " AS json)" : ":" + parameter;
   }
 
+  /** {@link #json(String)} for a positional parameter. */
+  String json() {
+    return this == POSTGRESQL ? "CAST(? AS json)" : "?";
+  }
+
   /** PostgreSQL locks the chain head with the row; SQLite's BEGIN IMMEDIATE has locked it all. */
   String forUpdate() {
     return this == POSTGRESQL ? " FOR UPDATE" : "";

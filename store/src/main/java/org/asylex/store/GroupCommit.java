@@ -48,8 +48,9 @@ public final class GroupCommit {
   }
 
   /**
-   * @param committed told the number of units of each transaction committed (for metrics); runs on
-   *     the writer thread, so it must be quick and must not throw
+   * @param committed told the number of units of each transaction committed (a unit of {@link
+   *     #run(Function, int)} counting as its weight) (for metrics); runs on the writer thread, so
+   *     it must be quick and must not throw
    */
   GroupCommit(
       Store store,
@@ -93,7 +94,19 @@ public final class GroupCommit {
    * waits, so that they share commits.
    */
   public <T> CompletableFuture<T> submit(Function<Transaction, T> work) {
-    var unit = new Unit<T>(Objects.requireNonNull(work, "work"));
+    return submit(work, 1);
+  }
+
+  /**
+   * {@link #run}, for work that stores {@code weight} things at once (a batch of receipts): the
+   * observer of each commit is told the sum of the weights of its units.
+   */
+  <T> T run(Function<Transaction, T> work, int weight) {
+    return await(submit(work, weight));
+  }
+
+  private <T> CompletableFuture<T> submit(Function<Transaction, T> work, int weight) {
+    var unit = new Unit<T>(Objects.requireNonNull(work, "work"), weight);
     queue.add(unit);
     if (draining.compareAndSet(false, true)) {
       writer.execute(this::drain);
@@ -160,7 +173,7 @@ public final class GroupCommit {
       return;
     }
     commits.incrementAndGet();
-    committed.accept(group.size());
+    committed.accept(group.stream().mapToInt(u -> u.weight).sum());
     completions.forEach(Runnable::run);
   }
 
@@ -168,7 +181,7 @@ public final class GroupCommit {
     try {
       Runnable completion = store.inTransaction(tx -> unit.apply(tx, keepsTransaction));
       commits.incrementAndGet();
-      committed.accept(1);
+      committed.accept(unit.weight);
       completion.run();
     } catch (RuntimeException e) {
       unit.done.completeExceptionally(e);
@@ -192,9 +205,11 @@ public final class GroupCommit {
   private static final class Unit<T> {
     final Function<Transaction, T> work;
     final CompletableFuture<T> done = new CompletableFuture<>();
+    final int weight;
 
-    Unit(Function<Transaction, T> work) {
+    Unit(Function<Transaction, T> work, int weight) {
       this.work = work;
+      this.weight = weight;
     }
 
     /**

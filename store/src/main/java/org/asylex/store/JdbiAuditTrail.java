@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The audit trail in the {@code audit_events} table, its chain head in {@code audit_head}. */
 final class JdbiAuditTrail implements AuditTrail {
@@ -70,12 +69,11 @@ final class JdbiAuditTrail implements AuditTrail {
         h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1" + database.forUpdate())
             .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getString("hash")))
             .one();
-    PreparedBatch rows =
-        h.prepareBatch(
-            "INSERT INTO audit_events ("
-                + COLUMNS
-                + ") VALUES (:seq, :at, :actor, :action, :caseId, :subject, :prevHash, :hash,"
-                + " :format)");
+    var rows =
+        new MultiRow(
+            h,
+            "INSERT INTO audit_events (" + COLUMNS + ") VALUES ",
+            List.of("?", "?", "?", "?", "?", "?", "?", "?", "?"));
     var events = new ArrayList<AuditEvent>(caseIds.size());
     long seq = head.seq;
     String prev = head.hash;
@@ -87,20 +85,20 @@ final class JdbiAuditTrail implements AuditTrail {
           subject.isPresent()
               ? AuditHash.of(prev, seq, at, actor, action, caseId, subject.get())
               : AuditHash.of(prev, seq, at, actor, action, caseId);
-      rows.bind("seq", seq)
-          .bind("at", database.instant(at))
-          .bind("actor", actor)
-          .bind("action", action)
-          .bind("caseId", caseId.orElse(null))
-          .bind("subject", subject.orElse(null))
-          .bind("prevHash", prev)
-          .bind("hash", hash)
-          .bind("format", format)
-          .add();
+      rows.add(
+          seq,
+          database.instant(at),
+          actor,
+          action,
+          caseId.orElse(null),
+          subject.orElse(null),
+          prev,
+          hash,
+          format);
       events.add(new AuditEvent(seq, at, actor, action, caseId, subject, prev, hash, format));
       prev = hash;
     }
-    rows.execute();
+    rows.finish();
     int updated =
         h.createUpdate(
                 "UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1 AND seq = :prev")

@@ -2,15 +2,27 @@ package org.asylex.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** Stored assessments in the {@code assessments} table; rows are inserted, never updated. */
+/**
+ * Stored assessments in the {@code assessments} table; rows are inserted, never updated, except
+ * that the findings of a receipt made before migration V6 may be re-encoded once ({@link
+ * #convert}).
+ *
+ * <p>The assumption values and the findings are written compressed together ({@code packed}, {@link
+ * FindingsPacking}); a receipt made before V6 keeps their JSON text in {@code assumptions} and
+ * {@code findings} until it is converted. Reading gives the same either way.
+ */
 final class JdbiCaseAssessments implements CaseAssessments {
   private static final String COLUMNS =
       "id, case_id, case_version, as_of, facts_snapshot, pack_id, pack_version, content_hash,"
-          + " assumptions, engine_version, findings, actor, assessed_at, facts_as_of";
+          + " assumptions, engine_version, findings, actor, assessed_at, facts_as_of,"
+          + " packed";
 
   private final Transactions transactions;
   private final Database database;
@@ -24,26 +36,8 @@ final class JdbiCaseAssessments implements CaseAssessments {
 
   @Override
   public StoredAssessment record(StoredAssessment a) {
-    Checks.assessmentId(a.id());
-    Checks.caseId(a.caseId());
-    Checks.actor(a.actor());
-    String what = "assessment '" + a.id() + "'";
-    var stored =
-        new StoredAssessment(
-            a.id(),
-            a.caseId(),
-            a.caseVersion(),
-            a.asOf(),
-            JsonColumns.facts(a.factsSnapshot(), what),
-            a.packId(),
-            a.packVersion(),
-            a.contentHash(),
-            a.assumptions(),
-            a.engineVersion(),
-            a.findingsJson(),
-            a.actor(),
-            Times.micros(a.at()),
-            a.factsAsOf());
+    StoredAssessment stored = checked(a);
+    String what = what(a);
     return transactions.write(
         h -> {
           requireCaseVersion(h, a);
@@ -51,10 +45,85 @@ final class JdbiCaseAssessments implements CaseAssessments {
             throw new StoreException(
                 what + " is already stored; a stored assessment is never changed");
           }
-          insert(h, stored, what);
+          insert(h, List.of(stored));
           audit.append(h, stored.actor(), AuditTrail.CASE_ASSESS, Optional.of(stored.caseId()));
           return stored;
         });
+  }
+
+  /**
+   * Stores several receipts in the caller's transaction with one batch of rows and one batch of
+   * {@code case.assess} events, each only if its case is still at the version it names (as read:
+   * {@code caseVersions}, case id to version); those whose case moved on are left out.
+   *
+   * @return per receipt, in order: the receipt as stored, or empty when its case changed
+   */
+  List<Optional<StoredAssessment>> recordAll(List<StoredAssessment> receipts, String actor) {
+    Checks.actor(actor);
+    return transactions.write(h -> recordAll(h, receipts, actor));
+  }
+
+  private List<Optional<StoredAssessment>> recordAll(
+      Handle h, List<StoredAssessment> receipts, String actor) {
+    var checked = new ArrayList<StoredAssessment>(receipts.size());
+    for (StoredAssessment a : receipts) {
+      checked.add(checked(a));
+    }
+    Map<String, Long> versions =
+        versions(h, checked.stream().map(StoredAssessment::caseId).toList());
+    var results = new ArrayList<Optional<StoredAssessment>>(checked.size());
+    var kept = new ArrayList<StoredAssessment>(checked.size());
+    for (StoredAssessment a : checked) {
+      Long version = versions.get(a.caseId());
+      if (version != null && version == a.caseVersion()) {
+        kept.add(a);
+        results.add(Optional.of(a));
+      } else {
+        results.add(Optional.empty());
+      }
+    }
+    insert(h, kept);
+    audit.appendAll(
+        h, actor, AuditTrail.CASE_ASSESS, kept.stream().map(a -> Optional.of(a.caseId())).toList());
+    return results;
+  }
+
+  private static String what(StoredAssessment a) {
+    return "assessment '" + a.id() + "'";
+  }
+
+  private static StoredAssessment checked(StoredAssessment a) {
+    Checks.assessmentId(a.id());
+    Checks.caseId(a.caseId());
+    Checks.actor(a.actor());
+    return new StoredAssessment(
+        a.id(),
+        a.caseId(),
+        a.caseVersion(),
+        a.asOf(),
+        JsonColumns.facts(a.factsSnapshot(), what(a)),
+        a.packId(),
+        a.packVersion(),
+        a.contentHash(),
+        a.assumptions(),
+        a.engineVersion(),
+        a.findingsJson(),
+        a.actor(),
+        Times.micros(a.at()),
+        a.factsAsOf());
+  }
+
+  /** The current version of each case, by id, read in chunks to stay under parameter limits. */
+  private static Map<String, Long> versions(Handle h, List<String> ids) {
+    var found = new HashMap<String, Long>();
+    List<String> distinct = ids.stream().distinct().toList();
+    for (int from = 0; from < distinct.size(); from += 500) {
+      h.createQuery("SELECT id, version FROM cases WHERE id IN (<ids>)")
+          .bindList("ids", distinct.subList(from, Math.min(distinct.size(), from + 500)))
+          .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getLong("version")))
+          .forEach(e -> found.put(e.getKey(), e.getValue()));
+    }
+    return found;
   }
 
   /** The receipt names a version the case has had. */
@@ -77,32 +146,49 @@ final class JdbiCaseAssessments implements CaseAssessments {
     }
   }
 
-  private void insert(Handle h, StoredAssessment stored, String what) {
-    h.createUpdate(
-            "INSERT INTO assessments ("
-                + COLUMNS
-                + ") VALUES (:id, :caseId, :caseVersion, :asOf, "
-                + database.json("facts")
-                + ", :packId, :packVersion, :contentHash, "
-                + database.json("assumptions")
-                + ", :engineVersion, "
-                + database.json("findings")
-                + ", :actor, :at, :factsAsOf)")
-        .bind("id", stored.id())
-        .bind("caseId", stored.caseId())
-        .bind("caseVersion", stored.caseVersion())
-        .bind("asOf", database.date(stored.asOf()))
-        .bind("facts", JsonColumns.object(stored.factsSnapshot(), what))
-        .bind("packId", stored.packId())
-        .bind("packVersion", stored.packVersion())
-        .bind("contentHash", stored.contentHash())
-        .bind("assumptions", JsonColumns.object(stored.assumptions(), what))
-        .bind("engineVersion", stored.engineVersion())
-        .bind("findings", stored.findingsJson())
-        .bind("actor", stored.actor())
-        .bind("at", database.instant(stored.at()))
-        .bind("factsAsOf", database.optionalInstant(stored.factsAsOf()))
-        .execute();
+  private void insert(Handle h, List<StoredAssessment> receipts) {
+    if (receipts.isEmpty()) {
+      return;
+    }
+    var rows =
+        new MultiRow(
+            h,
+            "INSERT INTO assessments (" + COLUMNS + ") VALUES ",
+            List.of(
+                "?",
+                "?",
+                "?",
+                "?",
+                database.json(),
+                "?",
+                "?",
+                "?",
+                "NULL",
+                "?",
+                "NULL",
+                "?",
+                "?",
+                "?",
+                "?"));
+    for (StoredAssessment stored : receipts) {
+      String what = what(stored);
+      rows.add(
+          stored.id(),
+          stored.caseId(),
+          stored.caseVersion(),
+          database.date(stored.asOf()),
+          JsonColumns.object(stored.factsSnapshot(), what),
+          stored.packId(),
+          stored.packVersion(),
+          stored.contentHash(),
+          stored.engineVersion(),
+          stored.actor(),
+          database.instant(stored.at()),
+          database.optionalInstant(stored.factsAsOf()),
+          FindingsPacking.pack(
+              JsonColumns.object(stored.assumptions(), what), stored.findingsJson()));
+    }
+    rows.finish();
   }
 
   private static boolean exists(Handle h, String id) {
@@ -157,9 +243,104 @@ final class JdbiCaseAssessments implements CaseAssessments {
         });
   }
 
+  /**
+   * Receipts whose findings are still kept as JSON text and whose pack is one of {@code hashes},
+   * ordered by id, after {@code afterId} (null: from the first), at most {@code limit}.
+   */
+  List<UnconvertedReceipt> unconverted(List<String> hashes, String afterId, int limit) {
+    if (hashes.isEmpty()) {
+      return List.of();
+    }
+    return transactions.read(
+        h ->
+            h.createQuery(
+                    "SELECT id, case_id, content_hash, assumptions, findings FROM assessments"
+                        + " WHERE findings IS NOT NULL AND content_hash IN (<hashes>)"
+                        + (afterId == null ? "" : " AND id > :after")
+                        + " ORDER BY id LIMIT :limit")
+                .bindList("hashes", hashes)
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new UnconvertedReceipt(
+                            rs.getString("id"),
+                            rs.getString("case_id"),
+                            rs.getString("content_hash"),
+                            rs.getString("assumptions"),
+                            rs.getString("findings")))
+                .list());
+  }
+
+  /** The content hashes of the packs of receipts that keep their findings as JSON text. */
+  List<String> unconvertedPacks() {
+    return transactions.read(
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT content_hash FROM assessments WHERE findings IS NOT NULL"
+                        + " ORDER BY content_hash")
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** How many receipts keep their findings as JSON text (made before V6, not converted). */
+  long countUnconverted() {
+    return transactions.read(
+        h ->
+            h.createQuery("SELECT count(*) FROM assessments WHERE findings IS NOT NULL")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /**
+   * Re-encodes the findings of receipts made before V6, in one transaction: each row whose findings
+   * text is still exactly {@code from} gets {@code to}, compressed, and one {@code
+   * assessment.convert} event (the receipt's case id). A row already converted is left alone.
+   *
+   * @return how many were converted
+   */
+  int convert(List<UnconvertedReceipt> from, List<String> to, String actor) {
+    Checks.actor(actor);
+    if (from.size() != to.size()) {
+      throw new IllegalArgumentException("one new form per receipt");
+    }
+    if (from.isEmpty()) {
+      return 0;
+    }
+    return transactions.write(
+        h -> {
+          var converted = new ArrayList<Optional<String>>();
+          for (int i = 0; i < from.size(); i++) {
+            UnconvertedReceipt u = from.get(i);
+            int n =
+                h.createUpdate(
+                        "UPDATE assessments SET findings = NULL, assumptions = NULL,"
+                            + " packed = :packed"
+                            + " WHERE id = :id AND findings IS NOT NULL AND "
+                            + (database == Database.POSTGRESQL
+                                ? "findings::text = :old"
+                                : "findings = :old"))
+                    .bind("packed", FindingsPacking.pack(u.assumptionsJson(), to.get(i)))
+                    .bind("id", u.id())
+                    .bind("old", u.findingsJson())
+                    .execute();
+            if (n == 1) {
+              converted.add(Optional.of(u.caseId()));
+            }
+          }
+          audit.appendAll(h, actor, AuditTrail.ASSESSMENT_CONVERT, converted);
+          return converted.size();
+        });
+  }
+
   private StoredAssessment assessment(ResultSet rs) throws SQLException {
     String id = rs.getString("id");
     String what = "assessment '" + id + "'";
+    byte[] packed = rs.getBytes("packed");
+    FindingsPacking.Texts texts =
+        packed != null
+            ? FindingsPacking.unpack(packed, what)
+            : new FindingsPacking.Texts(rs.getString("assumptions"), rs.getString("findings"));
     return new StoredAssessment(
         id,
         rs.getString("case_id"),
@@ -169,9 +350,9 @@ final class JdbiCaseAssessments implements CaseAssessments {
         rs.getString("pack_id"),
         rs.getString("pack_version"),
         rs.getString("content_hash"),
-        JsonColumns.readStrings(rs.getString("assumptions"), what),
+        JsonColumns.readStrings(texts.assumptions(), what),
         rs.getString("engine_version"),
-        rs.getString("findings"),
+        texts.findings(),
         rs.getString("actor"),
         database.instant(rs, "assessed_at"),
         database.optionalInstant(rs, "facts_as_of"));

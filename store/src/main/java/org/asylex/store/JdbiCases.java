@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
 
 /** Cases in the {@code cases} table, their history in {@code fact_changes}. */
@@ -45,7 +46,11 @@ final class JdbiCases implements Cases {
             throw new CaseAlreadyExists(id);
           }
           return insertAll(
-                  h, List.of(new CaseImport(id, reference, values)), actor, AuditTrail.CASE_CREATE)
+                  h,
+                  List.of(new CaseImport(id, reference, values)),
+                  Map.of(),
+                  actor,
+                  AuditTrail.CASE_CREATE)
               .get(0);
         });
   }
@@ -60,11 +65,14 @@ final class JdbiCases implements Cases {
   public List<ImportResult> importCases(List<CaseImport> cases, String actor) {
     Checks.actor(actor);
     var checked = new ArrayList<CaseImport>(cases.size());
+    var json = new IdentityHashMap<CaseImport, String>();
     for (CaseImport c : cases) {
       Checks.caseId(c.id());
       Checks.optional(c.reference(), "the reference of " + what(c.id()));
-      checked.add(
-          new CaseImport(c.id(), c.reference(), JsonColumns.facts(c.facts(), what(c.id()))));
+      JsonColumns.Written w = JsonColumns.written(c.facts(), what(c.id()));
+      var imported = new CaseImport(c.id(), c.reference(), w.facts());
+      checked.add(imported);
+      json.put(imported, w.json());
     }
     return transactions.write(
         h -> {
@@ -87,33 +95,39 @@ final class JdbiCases implements Cases {
                       : ImportResult.EXISTS);
             }
           }
-          insertAll(h, created, actor, AuditTrail.CASE_IMPORT);
+          insertAll(h, created, json, actor, AuditTrail.CASE_IMPORT);
           return results;
         });
   }
 
-  /** Inserts new cases at version 1 with their history and one audit event each, in batches. */
+  /**
+   * Inserts new cases at version 1 with their history and one audit event each, many rows per
+   * statement.
+   *
+   * @param json the facts' JSON text of each case, where already written (by identity)
+   */
   private List<CaseRecord> insertAll(
-      Handle h, List<CaseImport> cases, String actor, String action) {
+      Handle h, List<CaseImport> cases, Map<CaseImport, String> json, String actor, String action) {
     if (cases.isEmpty()) {
       return List.of();
     }
     Instant now = now();
-    PreparedBatch rows =
-        h.prepareBatch(
-            "INSERT INTO cases ("
-                + COLUMNS
-                + ") VALUES (:id, :reference, "
-                + database.json("facts")
-                + ", 1, :now, :now)");
+    Argument at = database.instant(now);
+    var rows =
+        new MultiRow(
+            h,
+            "INSERT INTO cases (" + COLUMNS + ") VALUES ",
+            List.of("?", "?", database.json(), "1", "?", "?"));
     var history = new ArrayList<HistoryRow>();
     var records = new ArrayList<CaseRecord>(cases.size());
     for (CaseImport c : cases) {
-      rows.bind("id", c.id())
-          .bind("reference", c.reference())
-          .bind("facts", JsonColumns.object(c.facts(), what(c.id())))
-          .bind("now", database.instant(now))
-          .add();
+      String facts = json.get(c);
+      rows.add(
+          c.id(),
+          c.reference(),
+          facts != null ? facts : JsonColumns.object(c.facts(), what(c.id())),
+          at,
+          at);
       int position = 0;
       for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
         history.add(
@@ -123,7 +137,7 @@ final class JdbiCases implements Cases {
       records.add(
           new CaseRecord(c.id(), Optional.ofNullable(c.reference()), c.facts(), 1, now, now));
     }
-    rows.execute();
+    rows.finish();
     writeHistory(h, history, actor, now, null);
     audit.appendAll(h, actor, action, cases.stream().map(c -> Optional.of(c.id())).toList());
     return records;
@@ -368,29 +382,25 @@ final class JdbiCases implements Cases {
     if (rows.isEmpty()) {
       return;
     }
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO fact_changes ("
-                + CHANGE_COLUMNS
-                + ") VALUES (:caseId, :version, :position, :fact, "
-                + database.json("oldValue")
-                + ", "
-                + database.json("newValue")
-                + ", :actor, :at, :note)");
+    Argument time = database.instant(at);
+    var batch =
+        new MultiRow(
+            h,
+            "INSERT INTO fact_changes (" + CHANGE_COLUMNS + ") VALUES ",
+            List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
     for (HistoryRow row : rows) {
-      batch
-          .bind("caseId", row.caseId)
-          .bind("version", row.version)
-          .bind("position", row.position)
-          .bind("fact", row.change.fact)
-          .bind("oldValue", JsonColumns.value(row.change.oldValue))
-          .bind("newValue", JsonColumns.value(row.change.newValue))
-          .bind("actor", actor)
-          .bind("at", database.instant(at))
-          .bind("note", note)
-          .add();
+      batch.add(
+          row.caseId,
+          row.version,
+          row.position,
+          row.change.fact,
+          JsonColumns.value(row.change.oldValue),
+          JsonColumns.value(row.change.newValue),
+          actor,
+          time,
+          note);
     }
-    batch.execute();
+    batch.finish();
   }
 
   /** The current state of cases by id, read in chunks to stay under parameter limits. */

@@ -41,6 +41,51 @@ final class JsonColumns {
     return readObject(object(out, what), what);
   }
 
+  /**
+   * {@link #facts}, with their JSON text: when every value is already of a type {@link CaseJson}
+   * reads (text, true/false, whole numbers as {@link Long}, lists and objects of those), as
+   * imported facts are, they are not written and read back, only written once.
+   */
+  static Written written(Map<String, ?> facts, String what) {
+    var out = new LinkedHashMap<String, Object>();
+    boolean canonical = true;
+    for (Map.Entry<String, ?> e : facts.entrySet()) {
+      requireFactName(e.getKey(), what);
+      if (e.getValue() != null) {
+        out.put(e.getKey(), e.getValue());
+        canonical = canonical && canonical(e.getValue());
+      }
+    }
+    String json = object(out, what);
+    return new Written(canonical ? out : readObject(json, what), json);
+  }
+
+  /** Facts and their JSON text. */
+  record Written(Map<String, Object> facts, String json) {}
+
+  private static boolean canonical(Object value) {
+    if (value instanceof String || value instanceof Boolean || value instanceof Long) {
+      return true;
+    }
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (item == null || !canonical(item)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String) || e.getValue() == null || !canonical(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   /** Changes as {@link #facts} does, but a null value (remove the fact) is kept. */
   static Map<String, Object> changes(Map<String, ?> changes, String what) {
     changes.keySet().forEach(name -> requireFactName(name, what));

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,6 +49,7 @@ public final class Store implements AutoCloseable {
   private final JdbiCaseHistory history;
   private final JdbiCaseAssessments assessments;
   private final JdbiUsers users;
+  private final JdbiPacks packs;
   private final StoreConfig config;
   private final Transaction view;
   private volatile GroupCommit assessmentWrites;
@@ -66,6 +66,7 @@ public final class Store implements AutoCloseable {
     this.assessments = new JdbiCaseAssessments(transactions, audit);
     this.history = new JdbiCaseHistory(transactions, cases, audit, assessments);
     this.users = new JdbiUsers(transactions, config.clock(), audit);
+    this.packs = new JdbiPacks(transactions);
     this.view =
         new Transaction() {
           @Override
@@ -221,6 +222,16 @@ public final class Store implements AutoCloseable {
     return users;
   }
 
+  /** The pack versions receipts refer to, by content hash (not audited: no case data). */
+  public Packs packs() {
+    return packs;
+  }
+
+  /** The receipts made before migration V6 not yet converted (for the conversion at start-up). */
+  public UnconvertedReceipts unconvertedReceipts() {
+    return new UnconvertedReceipts(assessments);
+  }
+
   /**
    * Runs work in one transaction: everything it does through the ports on this thread is committed
    * together when it returns, or rolled back when it throws (the exception then propagates). Port
@@ -327,34 +338,33 @@ public final class Store implements AutoCloseable {
       List<CaseRecord> read, String actor, Function<CaseRecord, StoredAssessment> assess) {
     Checks.actor(actor);
     Objects.requireNonNull(assess, "assess");
-    GroupCommit writes = assessmentWrites();
-    var pending = new ArrayList<CompletableFuture<Optional<StoredAssessment>>>();
-    var results = new ArrayList<Assessed>();
+    var receipts = new ArrayList<StoredAssessment>(read.size());
+    var results = new ArrayList<Assessed>(read.size());
     for (CaseRecord c : read) {
       try {
-        StoredAssessment receipt = assess.apply(c);
-        pending.add(
-            writes.submit(
-                tx ->
-                    cases.version(c.id()) == c.version()
-                        ? Optional.of(assessments.record(receipt))
-                        : Optional.<StoredAssessment>empty()));
+        receipts.add(assess.apply(c));
         results.add(null);
       } catch (RuntimeException e) {
-        pending.add(null);
         results.add(new Assessed.Refused(c.id(), e));
       }
     }
+    // One unit of the group commit: one batch of rows and of events, one transaction.
+    List<Optional<StoredAssessment>> stored =
+        receipts.isEmpty()
+            ? List.of()
+            : assessmentWrites().run(tx -> assessments.recordAll(receipts, actor), receipts.size());
+    int next = 0;
     for (int i = 0; i < read.size(); i++) {
-      if (pending.get(i) == null) {
+      if (results.get(i) != null) {
         continue;
       }
-      Optional<StoredAssessment> stored = GroupCommit.await(pending.get(i));
+      Optional<StoredAssessment> done = stored.get(next++);
       String id = read.get(i).id();
-      if (stored.isPresent()) {
-        results.set(i, new Assessed.Stored(id, stored.get()));
+      if (done.isPresent()) {
+        results.set(i, new Assessed.Stored(id, done.get()));
         continue;
       }
+      // The case changed since it was read: read and assess it again, on its own.
       try {
         results.set(
             i,

@@ -22,7 +22,9 @@ import org.asylex.json.ReceiptJson;
  * @param contentHash the hash of the pack's content, which identifies exactly what was used
  * @param assumptions every assumption's value as used (id to value)
  * @param engineVersion the version of the engine that assessed
- * @param findingsJson the assessment in its JSON form ({@code AssessmentJson.write})
+ * @param findingsJson the assessment in its JSON form ({@code AssessmentJson.write}), or, as the
+ *     store keeps it since migration V6, its compact form ({@code CompactFindings}, which refers to
+ *     the pack by content hash and id); the application layer gives it in full
  * @param actor who assessed
  * @param at when; stored to the microsecond
  * @param factsAsOf when the facts assessed were those recorded at an earlier time (the case's

@@ -63,7 +63,9 @@ public final class CaseImport {
 
   /**
    * Imports every line of {@code in}; what went in stays in when reading or storing fails part way
-   * (each batch is committed or not at all).
+   * (each batch is committed or not at all). Reading and checking the next batch overlaps with
+   * storing the one before, on a second thread; at most one batch is being stored at a time, and
+   * batches are committed in order.
    *
    * @param batch cases per transaction
    * @throws ImportStopped when the input cannot be read on, with the summary so far
@@ -77,12 +79,20 @@ public final class CaseImport {
         run.line(bytes, reader.tooLong());
       }
       run.flush();
+      run.finish();
     } catch (IOException e) {
-      run.flush();
+      try {
+        run.flush();
+        run.finish();
+      } catch (StoreException stored) {
+        throw new ImportStopped(run.summary(), stored);
+      }
       throw new ImportStopped(run.summary(), e);
     } catch (StoreException e) {
       // What went in before stays in (each batch is committed or not at all); say how far it got.
       throw new ImportStopped(run.summary(), e);
+    } finally {
+      run.close();
     }
     return run.summary();
   }
@@ -114,7 +124,12 @@ public final class CaseImport {
     private final int batch;
     private final String actor;
     private final Listener listener;
-    private final List<Line> pending = new ArrayList<>();
+    private List<Line> pending = new ArrayList<>();
+
+    /** The batch being stored on the writer thread, if any. */
+    private java.util.concurrent.Future<Runnable> storing;
+
+    private java.util.concurrent.ExecutorService writer;
     private final Map<ImportResult, Long> counts = new EnumMap<>(ImportResult.class);
     private long lines;
     private long rejected;
@@ -199,35 +214,88 @@ public final class CaseImport {
       listener.rejected(lines, column, problems);
     }
 
-    /** Stores the pending lines in one transaction; a batch the store refuses, case by case. */
+    /**
+     * Hands the pending lines to the writer thread, to be stored in one transaction (a batch the
+     * store refuses, case by case), once the batch before is stored.
+     */
     void flush() {
       if (pending.isEmpty()) {
         return;
       }
-      List<ImportResult> results;
-      try {
-        results = store.cases().importCases(pending.stream().map(Line::value).toList(), actor);
-      } catch (IllegalArgumentException e) {
-        oneByOne();
-        pending.clear();
-        return;
+      finish();
+      List<Line> lines = pending;
+      pending = new ArrayList<>();
+      if (writer == null) {
+        writer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "asylex-import-writer");
+                  t.setDaemon(true);
+                  return t;
+                });
       }
-      for (int i = 0; i < pending.size(); i++) {
-        count(results.get(i), pending.get(i));
-      }
-      pending.clear();
+      storing = writer.submit(() -> store(lines));
     }
 
-    private void oneByOne() {
-      for (Line line : pending) {
+    /** Waits for the batch being stored, and tells what became of its lines. */
+    void finish() {
+      if (storing == null) {
+        return;
+      }
+      java.util.concurrent.Future<Runnable> done = storing;
+      storing = null;
+      Runnable report;
+      try {
+        report = done.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("the import was interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+      report.run();
+    }
+
+    void close() {
+      if (writer != null) {
+        writer.shutdown();
+      }
+    }
+
+    /** On the writer thread: stores the lines; the report runs on the reading thread. */
+    private Runnable store(List<Line> lines) {
+      List<ImportResult> results;
+      try {
+        results = store.cases().importCases(lines.stream().map(Line::value).toList(), actor);
+      } catch (IllegalArgumentException e) {
+        return oneByOne(lines);
+      }
+      return () -> {
+        for (int i = 0; i < lines.size(); i++) {
+          count(results.get(i), lines.get(i));
+        }
+      };
+    }
+
+    private Runnable oneByOne(List<Line> lines) {
+      var reports = new ArrayList<Runnable>();
+      for (Line line : lines) {
         try {
           var v = line.value();
-          count(store.cases().importCase(v.id(), v.reference(), v.facts(), actor), line);
+          ImportResult r = store.cases().importCase(v.id(), v.reference(), v.facts(), actor);
+          reports.add(() -> count(r, line));
         } catch (IllegalArgumentException one) {
-          rejected++;
-          listener.rejected(line.number(), 0, List.of(one.getMessage()));
+          reports.add(
+              () -> {
+                rejected++;
+                listener.rejected(line.number(), 0, List.of(one.getMessage()));
+              });
         }
       }
+      return () -> reports.forEach(Runnable::run);
     }
 
     private void count(ImportResult r, Line line) {

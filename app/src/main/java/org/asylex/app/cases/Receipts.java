@@ -17,6 +17,7 @@ import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.json.AssessmentJson;
+import org.asylex.json.CompactFindings;
 import org.asylex.json.Json;
 import org.asylex.json.ReceiptJson;
 import org.asylex.json.RerunReason;
@@ -63,25 +64,86 @@ public final class Receipts {
       String actor,
       Instant at,
       Optional<Instant> factsAsOf) {
+    return make(c, assessment, pack, actor, at, factsAsOf, false).full();
+  }
+
+  /**
+   * A receipt in the two forms it has: {@link #stored}, as the store keeps it, with the findings in
+   * their compact form when that was asked for ({@link CompactFindings}), and {@link #full}, with
+   * the findings as the assessment's JSON (what every front end shows), written when first asked
+   * for.
+   */
+  public static final class Made {
+    private final StoredAssessment stored;
+    private final Map<String, Object> tree;
+    private final boolean compact;
+    private StoredAssessment full;
+
+    private Made(StoredAssessment stored, Map<String, Object> tree, boolean compact) {
+      this.stored = stored;
+      this.tree = tree;
+      this.compact = compact;
+      if (!compact) {
+        this.full = stored;
+      }
+    }
+
+    /** The receipt as the store keeps it. */
+    public StoredAssessment stored() {
+      return stored;
+    }
+
+    /** The receipt with its findings as the assessment's JSON. */
+    public synchronized StoredAssessment full() {
+      if (full == null) {
+        full = ReceiptPacks.withFindings(stored, Json.compact(tree));
+      }
+      return full;
+    }
+
+    /** Whether the stored form refers to the pack. */
+    public boolean compact() {
+      return compact;
+    }
+  }
+
+  /**
+   * {@link #of}, in both forms.
+   *
+   * @param compact whether the stored form may refer to the pack instead of copying its texts: only
+   *     when the pack is kept in the store ({@link ReceiptPacks#keep})
+   */
+  public static Made make(
+      CaseRecord c,
+      Assessment assessment,
+      PolicyPack pack,
+      String actor,
+      Instant at,
+      Optional<Instant> factsAsOf,
+      boolean compact) {
     var assumptions = new LinkedHashMap<String, String>();
     for (AssumptionUse u : assessment.assumptions()) {
       assumptions.put(u.id(), u.value());
     }
-    return new StoredAssessment(
-        UUID.randomUUID().toString(),
-        c.id(),
-        c.version(),
-        assessment.asOf(),
-        c.facts(),
-        assessment.policy().id(),
-        assessment.policy().version(),
-        assessment.policy().contentHash(),
-        assumptions,
-        engineVersion(),
-        findings(assessment, pack),
-        actor,
-        at,
-        factsAsOf);
+    Map<String, Object> tree = AssessmentJson.tree(assessment, pack, null);
+    String findings = compact ? CompactFindings.compact(tree, pack) : Json.compact(tree);
+    var receipt =
+        new StoredAssessment(
+            UUID.randomUUID().toString(),
+            c.id(),
+            c.version(),
+            assessment.asOf(),
+            c.facts(),
+            assessment.policy().id(),
+            assessment.policy().version(),
+            assessment.policy().contentHash(),
+            assumptions,
+            engineVersion(),
+            findings,
+            actor,
+            at,
+            factsAsOf);
+    return new Made(receipt, tree, compact);
   }
 
   /** The assumption values to re-run a receipt with, and what the re-run should say of them. */

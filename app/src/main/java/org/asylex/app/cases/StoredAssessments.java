@@ -44,10 +44,12 @@ public final class StoredAssessments {
   private final PolicyCatalog policies;
   private final FactCheck facts;
   private final Today today;
+  private final ReceiptPacks packs;
 
   public StoredAssessments(Store store, PolicyCatalog policies, Today today) {
     this.store = Objects.requireNonNull(store, "store");
     this.policies = Objects.requireNonNull(policies, "policies");
+    this.packs = new ReceiptPacks(store, policies);
     this.facts = new FactCheck(policies);
     this.today = Objects.requireNonNull(today, "today");
   }
@@ -127,7 +129,16 @@ public final class StoredAssessments {
     } catch (CaseNotYetCreated e) {
       throw FactsAsOf.beforeCase(caseId, e.created(), e.asked());
     }
-    return new Shown(stored, made.get().assessment(), made.get().pack());
+    // The store gave back the receipt as kept (its findings compact); show the full findings.
+    return new Shown(
+        ReceiptPacks.withFindings(stored, made.get().receipt().findingsJson()),
+        made.get().assessment(),
+        made.get().pack());
+  }
+
+  /** The pack versions receipts refer to. */
+  public ReceiptPacks packs() {
+    return packs;
   }
 
   private StoredAssessment receipt(
@@ -149,15 +160,22 @@ public final class StoredAssessments {
     } catch (PolicyConflictException e) {
       throw new Refused(PolicyCatalog.conflict(pack, e));
     }
-    StoredAssessment receipt = Receipts.of(c, assessment, pack, actor, store.now(), factsAsOf);
-    made.set(new Shown(receipt, assessment, pack));
-    return receipt;
+    Receipts.Made receipt =
+        Receipts.make(c, assessment, pack, actor, store.now(), factsAsOf, packs.keep(pack));
+    if (made != null) {
+      made.set(new Shown(receipt.full(), assessment, pack));
+    }
+    return receipt.stored();
   }
 
   /** What {@link #assessAll} did with one case. */
   public sealed interface Outcome {
     String caseId();
 
+    /**
+     * The receipt as the store keeps it: its findings may be in their compact form ({@link #find}
+     * gives them in full).
+     */
     record Stored(String caseId, StoredAssessment receipt) implements Outcome {}
 
     record Refused(String caseId, Refusal refusal) implements Outcome {}
@@ -182,19 +200,39 @@ public final class StoredAssessments {
         break;
       }
       offset += page.size();
+      // The receipts are made on every core (checking the facts, the engine, the JSON and its
+      // compact form are work without side effects), then stored together.
+      List<Object> made =
+          page.parallelStream()
+              .map(
+                  c -> {
+                    try {
+                      return (Object)
+                          receipt(c, date, false, Optional.empty(), Map.of(), actor, null);
+                    } catch (RuntimeException e) {
+                      return e;
+                    }
+                  })
+              .toList();
+      var byCase = new java.util.IdentityHashMap<CaseRecord, Object>();
+      for (int i = 0; i < page.size(); i++) {
+        byCase.put(page.get(i), made.get(i));
+      }
       for (Store.Assessed a :
           store.assessCases(
               page,
               actor,
-              c ->
-                  receipt(
-                      c,
-                      date,
-                      false,
-                      Optional.empty(),
-                      Map.of(),
-                      actor,
-                      new AtomicReference<>()))) {
+              c -> {
+                // A case read again (it changed meanwhile) is a new record: assessed here.
+                Object r = byCase.remove(c);
+                if (r == null) {
+                  return receipt(c, date, false, Optional.empty(), Map.of(), actor, null);
+                }
+                if (r instanceof RuntimeException e) {
+                  throw e;
+                }
+                return (StoredAssessment) r;
+              })) {
         Outcome o = outcome(a);
         if (o instanceof Outcome.Stored) {
           stored++;
@@ -237,7 +275,7 @@ public final class StoredAssessments {
    */
   public List<StoredAssessment> forCase(String caseId, String actor) {
     try {
-      return store.assessments().forCase(caseId, actor);
+      return store.assessments().forCase(caseId, actor).stream().map(packs::full).toList();
     } catch (CaseNotFound e) {
       throw new Refused(new Refusal.CaseNotFound(caseId));
     }
@@ -251,6 +289,7 @@ public final class StoredAssessments {
   public StoredAssessment find(String assessmentId, String actor) {
     return store
         .readAssessment(assessmentId, actor)
+        .map(packs::full)
         .orElseThrow(() -> new Refused(new Refusal.AssessmentNotFound(assessmentId)));
   }
 
@@ -263,7 +302,8 @@ public final class StoredAssessments {
    * Re-runs a receipt: its facts snapshot, date and assumption values, with the pack as it is now,
    * and says whether the findings are identical or what differs and why.
    */
-  public Reproduction reproduce(StoredAssessment stored) {
+  public Reproduction reproduce(StoredAssessment receipt) {
+    StoredAssessment stored = packs.full(receipt);
     String engine = Receipts.engineVersion();
     Optional<PolicyPack> current = policies.byId(stored.packId());
     if (current.isEmpty()) {

@@ -75,7 +75,9 @@ class CaseAssessmentRoutesTest {
     assertThat(AssessmentRoutesTest.finding(doc, "decision-moratorium").path("outcome").asText())
         .isEqualTo("applies");
 
-    StoredAssessment stored = server.store().assessments().find(id, "test").orElseThrow();
+    // Through the application layer, which gives the findings in full (the store keeps them
+    // compact, referring to the pack: ADR 0021).
+    StoredAssessment stored = server.app().assessments().find(id, "test");
     LocalDate date = LocalDate.parse("2023-01-15");
     var facts = CaseRoutesTest.facts();
     var expected =
@@ -160,7 +162,7 @@ class CaseAssessmentRoutesTest {
   void aReceiptOfAnotherPackContentReportsThePackChange() throws Exception {
     createCase("other-pack");
     String id = assess("other-pack", Map.of("asOf", "2023-01-15")).json().path("id").asText();
-    StoredAssessment real = server.store().assessments().find(id, "test").orElseThrow();
+    StoredAssessment real = server.app().assessments().find(id, "test");
     String oldHash = "sha256:" + "0".repeat(64);
     var changed =
         new StoredAssessment(

@@ -1,0 +1,108 @@
+package org.asylex.store;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * How a receipt's assumption values and findings are kept in {@code assessments.packed} (migration
+ * V6): one format byte, then the two JSON texts (UTF-8), the assumption values first, separated by
+ * a NUL byte (which JSON text never holds), compressed together with raw DEFLATE. Format 1 primes
+ * the compressor with {@link #DICTIONARY_1}, the key names and words every assessment's JSON
+ * repeats, so that even a short document compresses well. A format, once written, is never changed:
+ * a new dictionary is a new format byte.
+ */
+final class FindingsPacking {
+  static final byte FORMAT_1 = 1;
+
+  /** Format 1's preset dictionary. Never change it: stored receipts are inflated with it. */
+  static final String DICTIONARY_1 =
+      "{\"format\":\"asylex-assessment/1\",\"asOf\":\"\",\"language\":null,\"policy\":{\"id\":\"\","
+          + "\"country\":\"\",\"version\":\"\",\"title\":{\"nl\":\"\",\"en\":\"\"},\"contentHash\":"
+          + "\"sha256:\"},\"notice\":{\"nl\":\"\",\"en\":\"\"},\"assumptions\":[{\"id\":\"\","
+          + "\"kind\":\"interpretation\",\"type\":\"boolean\",\"value\":false,\"default\":true,"
+          + "\"overridden\":false}],\"findings\":[{\"element\":\"\",\"title\":{\"$\":\"\"},"
+          + "\"outcome\":\"applies\",\"does_not_apply\",\"individual_assessment\",\"undetermined\","
+          + "\"appliesMeans\":{\"$\":\"\"},\"groups\":[],\"groupLabels\":{},\"missingFacts\":[],"
+          + "\"imprecise\":[],\"reason\":{\"$\":\"\"},\"rule\":null,\"decidingRules\":[],"
+          + "\"rulesInForce\":[{\"rule\":\"\",\"version\":1,\"versions\":1,\"validFrom\":\"20"
+          + "\",\"validTo\":null,\"validFromAssumption\":null,\"validToAssumption\":null}],"
+          + "\"sources\":[{\"$\":\"\"}],\"factsUsed\":{},\"assumptions\":[],\"assumptionValues\":"
+          + "{}}],\"nextQuestions\":[{\"fact\":\"\",\"label\":{\"$\":\"\"},\"question\":{\"$\":"
+          + "\"\"},\"elements\":[]}]}"
+          // The notice every assessment carries (AssessmentJson.NOTICE when format 1 was made).
+          + "{\"nl\":\"Dit zijn beleidsbevindingen die een beslissing ondersteunen; zij zijn niet"
+          + " de beslissing. Een risicogroep betekent niet dat asiel wordt verleend.\",\"en\":"
+          + "\"These are policy findings that support a decision; they are not the decision. A"
+          + " risk group does not mean that asylum is granted.\"}";
+
+  private static final byte[] DICTIONARY_1_BYTES = DICTIONARY_1.getBytes(StandardCharsets.UTF_8);
+
+  private FindingsPacking() {}
+
+  /** The two texts a receipt keeps packed. */
+  record Texts(String assumptions, String findings) {}
+
+  static byte[] pack(String assumptions, String findings) {
+    byte[] in = (assumptions + '\u0000' + findings).getBytes(StandardCharsets.UTF_8);
+    var deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    try {
+      deflater.setDictionary(DICTIONARY_1_BYTES);
+      deflater.setInput(in);
+      deflater.finish();
+      var out = new ByteArrayOutputStream(in.length / 4 + 64);
+      out.write(FORMAT_1);
+      byte[] buffer = new byte[4096];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /**
+   * @param what names the receipt in messages
+   * @throws StoreException when the bytes are not findings this store packed
+   */
+  static Texts unpack(byte[] packed, String what) {
+    if (packed.length < 1 || packed[0] != FORMAT_1) {
+      throw new StoreException(
+          "the stored findings of "
+              + what
+              + " are in an unknown format ("
+              + (packed.length < 1 ? "empty" : "format " + packed[0])
+              + ")");
+    }
+    var inflater = new Inflater(true);
+    try {
+      // Raw DEFLATE has no header that asks for the dictionary: it is set before inflating.
+      inflater.setDictionary(DICTIONARY_1_BYTES);
+      inflater.setInput(packed, 1, packed.length - 1);
+      var out = new ByteArrayOutputStream(packed.length * 8);
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new StoreException("the stored findings of " + what + " are cut short");
+        }
+        out.write(buffer, 0, n);
+      }
+      String both = out.toString(StandardCharsets.UTF_8);
+      int nul = both.indexOf('\u0000');
+      if (nul < 0) {
+        throw new StoreException(
+            "the stored findings of " + what + " are unreadable: no separator");
+      }
+      return new Texts(both.substring(0, nul), both.substring(nul + 1));
+    } catch (DataFormatException e) {
+      throw new StoreException(
+          "the stored findings of " + what + " are unreadable: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+}
