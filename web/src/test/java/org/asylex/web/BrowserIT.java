@@ -272,7 +272,7 @@ class BrowserIT {
     tabTo("button[value=save]");
     keys(enter);
     waiting().until(ExpectedConditions.urlMatches(".*/cases/[^/]+$"));
-    assertThat(driver.getPageSource()).contains("conscript");
+    assertThat(driver.getPageSource()).contains("dienstplichtige");
     tabTo("form[action$='/assess'] button");
     keys(enter);
     waiting().until(ExpectedConditions.urlContains("/assessments/"));
