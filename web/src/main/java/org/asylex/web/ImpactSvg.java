@@ -18,9 +18,9 @@ import org.asylex.engine.policy.Outcome;
  * nothing here is read only from the drawing.
  */
 public final class ImpactSvg {
-  static final int CELL_W = 150;
-  static final int CELL_H = 46;
-  static final int MATRIX_LEFT = 190;
+  public static final int CELL_W = 190;
+  public static final int CELL_H = 46;
+  static final int MATRIX_LEFT = 220;
   static final int MATRIX_TOP = 56;
 
   private ImpactSvg() {}
