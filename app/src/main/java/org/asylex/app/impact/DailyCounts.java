@@ -74,8 +74,11 @@ public final class DailyCounts {
    *
    * @param cases the cases assessed (whose facts are valid on the last day)
    * @param rejected the cases whose facts are not valid on the last day; never counted
+   * @param assessments how many times a case was assessed (once per stretch), against {@code cases
+   *     × days} for an assessment of every case on every day
    */
-  public record Series(LocalDate from, LocalDate to, long cases, long rejected, long[] perDay) {
+  public record Series(
+      LocalDate from, LocalDate to, long cases, long rejected, long[] perDay, long assessments) {
     public Series {
       perDay = perDay.clone();
     }
@@ -135,6 +138,7 @@ public final class DailyCounts {
     private final Map<String, PackDays> packs = new HashMap<>();
     private long cases;
     private long rejected;
+    private long assessments;
 
     private Counter(LocalDate from, LocalDate to) {
       Objects.requireNonNull(from, "from");
@@ -188,6 +192,7 @@ public final class DailyCounts {
       if (dated && !check.check(raw, start, "/facts", false).isValid()) {
         return; // a date fact after this day: not a case on this day
       }
+      assessments++;
       Outcomes outcomes = pack.compiled.outcomes(facts, start);
       for (int i = 0; i < outcomes.size(); i++) {
         if (pack.elements.contains(outcomes.element(i)) && outcomes.outcome(i) == outcome) {
@@ -245,7 +250,7 @@ public final class DailyCounts {
         running += diff[i];
         perDay[i] = running;
       }
-      return new Series(from, to, cases, rejected, perDay);
+      return new Series(from, to, cases, rejected, perDay, assessments);
     }
 
     /** A pack made ready: compiled, its counted elements, its days of change in the period. */

@@ -104,13 +104,31 @@ class DailyCountsTest {
         List.of(
             Map.<String, String>of(),
             Map.of("moratorium-age-27-included", "true", "conscript-reading", "serving"))) {
+      long t0 = System.nanoTime();
       DailyCounts.Counter counter =
           DailyCounts.underDecisionMoratorium(policies, assumptions).counter(FROM, TO);
       cases.forEach(counter::add);
       DailyCounts.Series series = counter.series();
-
+      long t1 = System.nanoTime();
       long[] expected = dayByDay(policies, assumptions, cases);
+      long t2 = System.nanoTime();
+
       assertThat(series.perDay()).as("under %s", assumptions).containsExactly(expected);
+      long everyDay = series.cases() * series.perDay().length;
+      assertThat(series.assessments())
+          .as("one assessment per stretch, far fewer than one per day")
+          .isLessThan(everyDay / 20);
+      System.out.printf(
+          "DailyCounts %s: %d cases x %d days: %d assessments (every day: %d, ratio 1:%d);"
+              + " %.1f ms against %.1f ms day by day (fact checks included)%n",
+          assumptions,
+          series.cases(),
+          series.perDay().length,
+          series.assessments(),
+          everyDay,
+          everyDay / Math.max(1, series.assessments()),
+          (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6);
       assertThat(series.max()).as("the caseload puts someone under the moratorium").isPositive();
       assertThat(series.on(LocalDate.parse("2023-06-29"))).isZero();
       assertThat(series.on(LocalDate.parse("2022-06-28"))).isZero();
