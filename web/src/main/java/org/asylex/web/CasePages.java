@@ -211,15 +211,18 @@ public final class CasePages {
   }
 
   /**
-   * The history's rows in words, with the labels of the pack of the country the case has after each
-   * change (a change of country switches the pack from that version on).
+   * The history's rows in words, with the labels of the pack of the country the case has after its
+   * latest change of country (labels are wording; the values shown are those stored).
    */
   List<HistoryRow> historyRows(List<FactChange> changes, Texts t) {
     var rows = new ArrayList<HistoryRow>();
     var country = new java.util.HashMap<String, Object>();
+    long latest = Long.MIN_VALUE;
     for (FactChange c : changes) {
-      if (c.fact().equals("countryOfOrigin")) {
-        c.newValue().ifPresentOrElse(n -> country.put(c.fact(), n), () -> country.remove(c.fact()));
+      if (c.fact().equals("countryOfOrigin") && c.version() >= latest) {
+        latest = c.version();
+        country.clear();
+        c.newValue().ifPresent(n -> country.put(c.fact(), n));
       }
     }
     Optional<PolicyPack> pack = packFor(country);

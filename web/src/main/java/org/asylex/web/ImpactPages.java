@@ -330,9 +330,7 @@ public final class ImpactPages {
         if (!a.overridable() || !seen.add(a.id())) {
           continue;
         }
-        String configured =
-            values.get(a.id()).map(org.asylex.engine.expr.Value::toString).orElse(a.defaultValue());
-        configured = plain(values, a).orElse(configured);
+        String configured = plain(values, a).orElse(a.defaultValue());
         var options = new ArrayList<Option>();
         if (a.type() == Assumption.Type.BOOLEAN) {
           options.add(new Option("true", t.get("impact.bool.true")));
