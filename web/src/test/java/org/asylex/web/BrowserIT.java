@@ -97,7 +97,7 @@ class BrowserIT {
   void anOfficerCreatesACaseAssessesItAndFollowsAQuoteIntoTheLetter() {
     signIn("officer");
     String casePage = createCaseThroughTheInterview();
-    assertThat(driver.getPageSource()).contains("BROWSER-1").contains("conscript");
+    assertThat(driver.getPageSource()).contains("BROWSER-1").contains("dienstplichtige");
 
     driver.findElement(By.cssSelector("form[action$='/assess'] button")).click();
     waiting().until(ExpectedConditions.urlContains("/assessments/"));
