@@ -63,6 +63,7 @@ public final class PackJson {
       d.put("name", f.name());
       d.put("type", f.type().id());
       d.put("values", f.values());
+      d.put("valueLabels", valueLabels(f.valueLabels()));
       d.put("label", text(f.label()));
       d.put("question", text(f.question()));
       facts.add(d);
@@ -170,6 +171,14 @@ public final class PackJson {
     return m;
   }
 
+  /** A value's words, {@code {VALUE: {nl, en}}} in the pack's order; empty when none. */
+  private static Map<String, Object> valueLabels(
+      Map<String, org.asylex.engine.text.LocalizedText> labels) {
+    var m = new LinkedHashMap<String, Object>();
+    labels.forEach((value, label) -> m.put(value, text(label)));
+    return m;
+  }
+
   private static Map<String, Object> assumption(Assumption a, AssumptionValues values) {
     var m = new LinkedHashMap<String, Object>();
     m.put("id", a.id());
@@ -177,6 +186,7 @@ public final class PackJson {
     m.put("type", a.type().id());
     m.put("default", a.defaultValue());
     m.put("values", a.values());
+    m.put("valueLabels", valueLabels(a.valueLabels()));
     m.put("overridable", a.overridable());
     m.put("value", values.get(a.id()).map(PackJson::plain).orElse(a.defaultValue()));
     m.put("overridden", values.isOverridden(a.id()));

@@ -2,6 +2,7 @@ package org.asylex.packs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.asylex.engine.diagnostic.Diagnostics;
 import org.asylex.engine.policy.Assumption;
@@ -20,6 +21,7 @@ final class AssumptionsReader {
           "kind",
           "type",
           "values",
+          "labels",
           "default",
           "statement",
           "alternatives",
@@ -68,6 +70,20 @@ final class AssumptionsReader {
                         f.at("type"),
                         "assumption type"));
     List<String> choices = f.texts("values");
+    Map<String, LocalizedText> valueLabels =
+        type.isEmpty()
+            ? Map.of()
+            : ValueLabelsReader.read(
+                file,
+                f,
+                "assumption " + id.orElse("?"),
+                type.get() == Assumption.Type.CHOICE
+                    ? new ValueLabelsReader.Domain.Closed(choices)
+                    : new ValueLabelsReader.Domain.None(
+                        "is for the values of a choice; a "
+                            + type.get().id()
+                            + " assumption has none"),
+                out);
     Optional<String> def = f.text("default");
     Optional<LocalizedText> statement = f.localized("statement");
     List<Assumption.Alternative> alternatives = alternatives(file, f);
@@ -85,7 +101,8 @@ final class AssumptionsReader {
             statement.get(),
             alternatives,
             sources,
-            f.origin()));
+            f.origin(),
+            valueLabels));
   }
 
   private List<Assumption.Alternative> alternatives(String file, Fields parent) {

@@ -2,6 +2,7 @@ package org.asylex.packs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.asylex.engine.diagnostic.Diagnostics;
 import org.asylex.engine.policy.FactDefinition;
@@ -13,7 +14,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class FactsReader {
   static final String FILE_NAME = "facts.yaml";
   static final Mapping FILE = Mapping.of(FILE_NAME, "facts");
-  static final Mapping FACT = Mapping.of("fact", "name", "type", "values", "label", "question");
+  static final Mapping FACT =
+      Mapping.of("fact", "name", "type", "values", "labels", "label", "question");
 
   private final LoadContext context;
   private final Diagnostics out;
@@ -45,11 +47,36 @@ final class FactsReader {
                     values.oneOf(t, FactType.fromId(t), FactType.ids(), f.at("type"), "fact type"));
     Optional<LocalizedText> label = f.localized("label");
     Optional<LocalizedText> question = f.localized("question");
+    List<String> enumValues = f.texts("values");
+    Map<String, LocalizedText> valueLabels =
+        type.isEmpty()
+            ? Map.of()
+            : ValueLabelsReader.read(
+                f.file(), f, "fact " + name.orElse("?"), domain(type.get(), enumValues), out);
     if (name.isEmpty() || type.isEmpty() || label.isEmpty() || question.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new FactDefinition(
-            name.get(), type.get(), f.texts("values"), label.get(), question.get(), f.origin()));
+            name.get(),
+            type.get(),
+            enumValues,
+            label.get(),
+            question.get(),
+            f.origin(),
+            valueLabels));
+  }
+
+  private static ValueLabelsReader.Domain domain(FactType type, List<String> values) {
+    return switch (type) {
+      case ENUM -> new ValueLabelsReader.Domain.Closed(values);
+      case COUNTRY, REGION ->
+          new ValueLabelsReader.Domain.Codes(type.valuePattern(), type.expected(values));
+      default ->
+          new ValueLabelsReader.Domain.None(
+              "is for the values of an enum fact or the codes of a country or region fact; a "
+                  + type.id()
+                  + " fact has none");
+    };
   }
 }

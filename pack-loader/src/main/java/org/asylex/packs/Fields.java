@@ -111,6 +111,11 @@ final class Fields {
     return pos(file, node);
   }
 
+  /** The pack file this mapping is in, as messages name it. */
+  String file() {
+    return file;
+  }
+
   /** The position of the value of {@code key}, or of the mapping when it is absent. */
   SourcePosition at(String key) {
     NodeTuple t = entries.get(key);

@@ -50,6 +50,23 @@ class PackLoaderTest {
   }
 
   @Test
+  void valueLabelsAreReadInTheOrderOfTheValuesAndAbsentWhereThePackGivesNone() {
+    PolicyPack ru = russianPack();
+    var military = ru.facts().fact("militaryStatus").orElseThrow();
+    assertThat(military.valueLabels().keySet()).containsExactlyElementsOf(military.values());
+    assertThat(military.valueLabel("contractSoldier").orElseThrow().nl())
+        .isEqualTo("beroepsmilitair (contractsoldaat)");
+    assertThat(
+            ru.facts().fact("regionOfOrigin").orElseThrow().valueLabel("RU-CE").orElseThrow().en())
+        .isEqualTo("Chechnya");
+    assertThat(ru.facts().fact("regionOfOrigin").orElseThrow().valueLabel("RU-MOW")).isEmpty();
+    assertThat(ru.facts().fact("lgbti").orElseThrow().valueLabels()).isEmpty();
+    var reading = ru.assumption("conscript-reading").orElseThrow();
+    assertThat(reading.valueLabels().keySet()).containsExactly("liable", "serving");
+    assertThat(ru.assumption("criticism-clause-scope").orElseThrow().valueLabels()).hasSize(2);
+  }
+
+  @Test
   void everyRuleVersionCitesQuotesFoundOnTheLineOfTheLetterThatHoldsTheirFirstWord() {
     PolicyPack pack = russianPack();
     for (Rule rule : pack.rules()) {

@@ -90,7 +90,17 @@ public final class CasePages {
   public record ReportPage(
       Frame frame, StoredAssessment receipt, List<Report.Element> elements, String notice) {}
 
-  public record HistoryPage(Frame frame, String caseId, List<FactChange> changes) {}
+  public record HistoryPage(Frame frame, String caseId, List<HistoryRow> changes) {}
+
+  /** A change of a fact as the history shows it: the pack's label and words for the values. */
+  public record HistoryRow(
+      long version,
+      String at,
+      String actor,
+      String fact,
+      String oldValue,
+      String newValue,
+      String note) {}
 
   /**
    * A re-run: its kind, the differences and reasons in the visitor's language, and what the engine
@@ -171,7 +181,9 @@ public final class CasePages {
         if (facts.containsKey(f.name())) {
           rows.add(
               new FactRow(
-                  f.name(), Texts.in(f.label(), lang), String.valueOf(facts.get(f.name()))));
+                  f.name(),
+                  Texts.in(f.label(), lang),
+                  ValueWords.fact(f, facts.get(f.name()), Texts.of(lang))));
         }
       }
     }
@@ -202,7 +214,42 @@ public final class CasePages {
   private void history(Context ctx, Site.Visit v) {
     String id = ctx.pathParam("id");
     List<FactChange> changes = site.app.cases().history(id, v.actor());
-    site.pages.render(ctx, "history.jte", new HistoryPage(v.frame(), id, changes));
+    site.pages.render(
+        ctx, "history.jte", new HistoryPage(v.frame(), id, historyRows(changes, v.frame().t())));
+  }
+
+  /**
+   * The history's rows in words, with the labels of the pack of the country the case has after its
+   * latest change of country (labels are wording; the values shown are those stored).
+   */
+  List<HistoryRow> historyRows(List<FactChange> changes, Texts t) {
+    var rows = new ArrayList<HistoryRow>();
+    var country = new java.util.HashMap<String, Object>();
+    long latest = Long.MIN_VALUE;
+    for (FactChange c : changes) {
+      if (c.fact().equals("countryOfOrigin") && c.version() >= latest) {
+        latest = c.version();
+        country.clear();
+        c.newValue().ifPresent(n -> country.put(c.fact(), n));
+      }
+    }
+    Optional<PolicyPack> pack = packFor(country);
+    for (FactChange c : changes) {
+      String label =
+          pack.flatMap(p -> p.facts().fact(c.fact()))
+              .map(f -> Texts.in(f.label(), t.lang()))
+              .orElse(c.fact());
+      rows.add(
+          new HistoryRow(
+              c.version(),
+              c.at().toString(),
+              c.actor(),
+              label,
+              c.oldValue().map(o -> ValueWords.fact(pack, c.fact(), o, t)).orElse("–"),
+              c.newValue().map(n -> ValueWords.fact(pack, c.fact(), n, t)).orElse("–"),
+              c.note().orElse("")));
+    }
+    return rows;
   }
 
   private void report(Context ctx, Site.Visit v) {
@@ -214,7 +261,8 @@ public final class CasePages {
         new ReportPage(
             v.frame(),
             receipt,
-            Report.of(ReceiptJson.findings(receipt), lang),
+            Report.of(
+                ReceiptJson.findings(receipt), lang, site.app.policies().byId(receipt.packId())),
             Texts.in(org.asylex.json.AssessmentJson.NOTICE, lang)));
   }
 

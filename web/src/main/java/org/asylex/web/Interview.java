@@ -32,7 +32,12 @@ public final class Interview {
       String type,
       List<String> values,
       String value,
-      String error) {
+      String error,
+      Map<String, String> valueLabels) {
+    public Question {
+      valueLabels = Map.copyOf(valueLabels);
+    }
+
     public String id() {
       return "fact-" + fact;
     }
@@ -43,6 +48,11 @@ public final class Interview {
 
     public List<String> choices() {
       return type.equals("boolean") ? List.of("true", "false") : values;
+    }
+
+    /** The pack's words for a value of an enum fact, else the value. */
+    public String label(String value) {
+      return valueLabels.getOrDefault(value, value);
     }
   }
 
@@ -87,7 +97,8 @@ public final class Interview {
         "country",
         List.of(),
         value == null ? "" : value.toString(),
-        error);
+        error,
+        Map.of());
   }
 
   /** The facts answered so far, in the pack's order, as questions to change. */
@@ -122,7 +133,14 @@ public final class Interview {
         f.type().id(),
         f.values(),
         value == null ? "" : value.toString(),
-        error);
+        error,
+        labels(f, lang));
+  }
+
+  private static Map<String, String> labels(FactDefinition f, Lang lang) {
+    var labels = new LinkedHashMap<String, String>();
+    f.valueLabels().forEach((value, label) -> labels.put(value, Texts.in(label, lang)));
+    return labels;
   }
 
   /** The fact an input error is about, from its JSON pointer ({@code /NAME}). */

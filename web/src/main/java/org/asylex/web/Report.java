@@ -40,14 +40,33 @@ public final class Report {
       String ruleVersion,
       List<String> missingFacts,
       List<String> assumptions,
-      List<Quote> quotes) {}
+      List<Quote> quotes,
+      Map<String, String> readings) {
+    public Element {
+      readings = Map.copyOf(readings);
+    }
+
+    /** The pack's words for the value of assumption {@code id} this finding used, or empty. */
+    public String reading(String id) {
+      return readings.getOrDefault(id, "");
+    }
+  }
 
   /** The findings of a stored receipt's JSON (the array, or an assessment holding one). */
   public static List<Element> of(JsonNode findings, Lang lang) {
+    return of(findings, lang, java.util.Optional.empty());
+  }
+
+  /**
+   * The findings of a stored receipt's JSON, with the words {@code pack} gives the values of the
+   * assumptions they rest on (labels are wording, not content: the current pack's are used).
+   */
+  public static List<Element> of(
+      JsonNode findings, Lang lang, java.util.Optional<org.asylex.engine.policy.PolicyPack> pack) {
     JsonNode array = findings.isArray() ? findings : findings.path("findings");
     var elements = new ArrayList<Element>();
     for (JsonNode f : array) {
-      elements.add(element(f, lang));
+      elements.add(element(f, lang, pack));
     }
     return elements;
   }
@@ -55,10 +74,14 @@ public final class Report {
   /** The findings of a live assessment, through the same JSON form. */
   public static List<Element> of(Assessing.Assessed assessed, Lang lang) {
     Map<String, Object> tree = AssessmentJson.tree(assessed.assessment(), assessed.pack(), null);
-    return of(Json.MAPPER.valueToTree(tree.get("findings")), lang);
+    return of(
+        Json.MAPPER.valueToTree(tree.get("findings")),
+        lang,
+        java.util.Optional.of(assessed.pack()));
   }
 
-  private static Element element(JsonNode f, Lang lang) {
+  private static Element element(
+      JsonNode f, Lang lang, java.util.Optional<org.asylex.engine.policy.PolicyPack> pack) {
     String rule = text(f.path("rule"));
     String version = "";
     for (JsonNode r : f.path("rulesInForce")) {
@@ -85,7 +108,18 @@ public final class Report {
         version,
         strings(f.path("missingFacts")),
         strings(f.path("assumptions")),
-        quotes);
+        quotes,
+        readings(f.path("assumptionValues"), lang, pack));
+  }
+
+  private static Map<String, String> readings(
+      JsonNode values, Lang lang, java.util.Optional<org.asylex.engine.policy.PolicyPack> pack) {
+    var readings = new java.util.LinkedHashMap<String, String>();
+    for (var e : values.properties()) {
+      ValueWords.assumption(pack, e.getKey(), e.getValue().asText(), Texts.of(lang))
+          .ifPresent(words -> readings.put(e.getKey(), words));
+    }
+    return readings;
   }
 
   private static String localized(JsonNode text, Lang lang) {

@@ -47,6 +47,7 @@ public final class WebUi implements ServerExtension {
     new IntakePages(site, cases).mount(javalin);
     cases.mount(javalin);
     new PolicyPages(site).mount(javalin);
+    new ImpactPages(site).mount(javalin);
   }
 
   /** Keeps the chosen language in a cookie and goes back to the page the switch was on. */

@@ -97,7 +97,7 @@ class BrowserIT {
   void anOfficerCreatesACaseAssessesItAndFollowsAQuoteIntoTheLetter() {
     signIn("officer");
     String casePage = createCaseThroughTheInterview();
-    assertThat(driver.getPageSource()).contains("BROWSER-1").contains("conscript");
+    assertThat(driver.getPageSource()).contains("BROWSER-1").contains("dienstplichtige");
 
     driver.findElement(By.cssSelector("form[action$='/assess'] button")).click();
     waiting().until(ExpectedConditions.urlContains("/assessments/"));
@@ -272,7 +272,7 @@ class BrowserIT {
     tabTo("button[value=save]");
     keys(enter);
     waiting().until(ExpectedConditions.urlMatches(".*/cases/[^/]+$"));
-    assertThat(driver.getPageSource()).contains("conscript");
+    assertThat(driver.getPageSource()).contains("dienstplichtige");
     tabTo("form[action$='/assess'] button");
     keys(enter);
     waiting().until(ExpectedConditions.urlContains("/assessments/"));
@@ -330,5 +330,105 @@ class BrowserIT {
     for (String v : Chromium.axeViolations(driver)) {
       failures.add(lang + " " + page + ": " + v);
     }
+  }
+
+  // --- impact page (web-b) ---
+
+  /** A small caseload for the impact page: a conscript under the moratorium, a lawyer. */
+  private static void impactCaseload() {
+    server
+        .app()
+        .cases()
+        .create(
+            null,
+            "IMPACT-B-1",
+            Map.of(
+                "countryOfOrigin", "RU",
+                "dateOfBirth", "2001-03-14",
+                "militaryStatus", "conscript",
+                "refusesMilitaryService", true),
+            "",
+            "setup");
+    server
+        .app()
+        .cases()
+        .create(
+            null,
+            "IMPACT-B-2",
+            Map.of("countryOfOrigin", "RU", "lawyerInPoliticallySensitiveCases", true),
+            "",
+            "setup");
+  }
+
+  static final List<String> IMPACT_PAGES =
+      List.of(
+          "/impact",
+          "/impact?from=2023-06-20&to=2023-07-05",
+          "/impact?from=2023-01-15&to=2023-01-15&after.conscript-reading=serving",
+          "/impact?from=2023-02-30&to=&before.conscript-reading=drafted");
+
+  @Test
+  void theImpactPageHasNoWcag21AaViolationsInDutchAndEnglishForBothRoles() {
+    impactCaseload();
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (String lang : List.of("nl", "en")) {
+      for (String role : List.of("policy-analyst", "officer")) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/language?to=" + lang + "&back=%2Fsign-in"));
+        signIn(role);
+        for (String path : IMPACT_PAGES) {
+          driver.get(url(path));
+          check(role + " " + path, lang, failures);
+          checked++;
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(checked).isEqualTo(16);
+  }
+
+  @Test
+  void theImpactPageWorksByKeyboardAlone() {
+    impactCaseload();
+    var enter = org.openqa.selenium.Keys.ENTER;
+    signIn("policy-analyst");
+    tabTo("a[href='/impact']");
+    keys(enter);
+    waiting().until(ExpectedConditions.urlContains("/impact"));
+    tabTo("#impact-from");
+    keys("2023-06-20");
+    tabTo("#impact-to");
+    keys("2023-07-05");
+    tabTo("#after-conscript-reading");
+    keys(org.openqa.selenium.Keys.ARROW_DOWN);
+    tabTo(".asylex-impact-form button[type=submit]");
+    keys(enter);
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("impact-result")));
+    assertThat(driver.getCurrentUrl()).contains("from=2023-06-20").contains("to=2023-07-05");
+    assertThat(driver.findElement(By.id("per-day")).getText()).contains("2023-06-20");
+    // A wrong date: the error summary's link leads to the field, by keyboard too.
+    driver.get(url("/impact?from=2023-13-01"));
+    tabTo("#error-summary a[href='#impact-from']");
+    keys(enter);
+    waiting().until(ExpectedConditions.urlContains("#impact-from"));
+  }
+
+  @Test
+  void screenshotsOfTheImpactPageInBothLanguagesOnADesktopAndA360PixelPhone() {
+    impactCaseload();
+    for (String lang : List.of("nl", "en")) {
+      for (int width : new int[] {1280, 360}) {
+        String suffix = "-" + lang + (width == 360 ? "-phone" : "-desktop");
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(width, 900));
+        driver.get(url("/language?to=" + lang + "&back=%2Fsign-in"));
+        signIn("policy-analyst");
+        driver.get(url("/impact?from=2023-06-20&to=2023-07-05"));
+        Chromium.screenshot(driver, "impact" + suffix);
+      }
+    }
+    assertThat(Chromium.SCREENSHOTS.resolve("impact-nl-desktop.png")).exists();
+    assertThat(Chromium.SCREENSHOTS.resolve("impact-en-phone.png")).exists();
   }
 }

@@ -94,7 +94,9 @@ class OfficerPagesTest {
     String caseId = casePath.substring("/cases/".length());
 
     var casePage = b.get(casePath);
-    assertThat(casePage.body()).contains("REF-1").contains("conscript");
+    assertThat(casePage.body())
+        .contains("REF-1")
+        .contains("dienstplichtige (als dienstplichtige opgeroepen of in dienst)");
     assertThat(events())
         .anyMatch(e -> e.action().equals("case.read") && e.caseId().orElse("").equals(caseId));
 

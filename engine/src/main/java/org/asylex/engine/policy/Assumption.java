@@ -2,6 +2,7 @@ package org.asylex.engine.policy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.asylex.engine.text.LocalizedText;
 
@@ -25,12 +26,33 @@ public record Assumption(
     LocalizedText statement,
     List<Alternative> alternatives,
     List<SourceQuote> sources,
-    Origin origin) {
+    Origin origin,
+    Map<String, LocalizedText> valueLabels) {
 
   public Assumption {
     values = List.copyOf(values);
     alternatives = List.copyOf(alternatives);
     sources = List.copyOf(sources);
+    valueLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valueLabels));
+  }
+
+  /** An assumption whose values have no labels. */
+  public Assumption(
+      String id,
+      Kind kind,
+      Type type,
+      String defaultValue,
+      List<String> values,
+      LocalizedText statement,
+      List<Alternative> alternatives,
+      List<SourceQuote> sources,
+      Origin origin) {
+    this(id, kind, type, defaultValue, values, statement, alternatives, sources, origin, Map.of());
+  }
+
+  /** The pack's words for {@code value}, if it labels it. */
+  public Optional<LocalizedText> valueLabel(String value) {
+    return Optional.ofNullable(valueLabels.get(value));
   }
 
   /** An assumption of a type other than {@code choice}. */

@@ -62,6 +62,8 @@ class PolicyRoutesTest {
               assertThat(f.path("name").asText()).isEqualTo("gender");
               assertThat(f.path("type").asText()).isEqualTo("enum");
               assertThat(f.path("values").toString()).isEqualTo("[\"female\",\"male\",\"x\"]");
+              assertThat(f.path("valueLabels").path("female").path("nl").asText())
+                  .isEqualTo("vrouw");
               assertThat(f.path("question").path("en").asText()).isNotBlank();
             });
     JsonNode critics = rule(pack, "risk-group-critics");
