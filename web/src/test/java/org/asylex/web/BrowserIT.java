@@ -413,22 +413,4 @@ class BrowserIT {
     keys(enter);
     waiting().until(ExpectedConditions.urlContains("#impact-from"));
   }
-
-  @Test
-  void screenshotsOfTheImpactPageInBothLanguagesOnADesktopAndA360PixelPhone() {
-    impactCaseload();
-    for (String lang : List.of("nl", "en")) {
-      for (int width : new int[] {1280, 360}) {
-        String suffix = "-" + lang + (width == 360 ? "-phone" : "-desktop");
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(width, 900));
-        driver.get(url("/language?to=" + lang + "&back=%2Fsign-in"));
-        signIn("policy-analyst");
-        driver.get(url("/impact?from=2023-06-20&to=2023-07-05"));
-        Chromium.screenshot(driver, "impact" + suffix);
-      }
-    }
-    assertThat(Chromium.SCREENSHOTS.resolve("impact-nl-desktop.png")).exists();
-    assertThat(Chromium.SCREENSHOTS.resolve("impact-en-phone.png")).exists();
-  }
 }

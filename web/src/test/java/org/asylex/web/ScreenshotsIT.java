@@ -122,9 +122,16 @@ class ScreenshotsIT {
             .until(ExpectedConditions.urlContains("#q-"));
         fixedIds(receipt.id());
         Chromium.screenshot(driver, "letter" + suffix);
+        // the impact page as policy staff see it: this store's one case across the lapse
+        driver.manage().deleteAllCookies();
+        driver.get(url("/language?to=" + lang + "&back=%2Fsign-in"));
+        signIn("policy-analyst");
+        driver.get(url("/impact?from=2023-06-20&to=2023-07-05"));
+        Chromium.screenshot(driver, "impact" + suffix);
       }
     }
     assertThat(Chromium.SCREENSHOTS.resolve("report-nl-desktop.png")).exists();
     assertThat(Chromium.SCREENSHOTS.resolve("intake-en-phone.png")).exists();
+    assertThat(Chromium.SCREENSHOTS.resolve("impact-en-phone.png")).exists();
   }
 }
