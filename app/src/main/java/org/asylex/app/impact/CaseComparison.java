@@ -14,7 +14,6 @@ import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.Finding;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.engine.assessment.Outcomes;
-import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.Outcome;
 import org.asylex.engine.policy.PolicyPack;
 
@@ -109,7 +108,7 @@ final class CaseComparison {
       List<String> changedElements) {
     Optional<Outcome> from = i < 0 ? Optional.empty() : Optional.of(oa.outcome(i));
     Optional<Outcome> to = j < 0 ? Optional.empty() : Optional.of(ob.outcome(j));
-    var t = tally.element(element, pack.element(element).map(Element::title).orElse(null));
+    var t = tally.element(element, pack);
     t.counts[Tally.index(from)][Tally.index(to)]++;
     List<String> ga = i < 0 ? List.of() : oa.groups(i);
     List<String> gb = j < 0 ? List.of() : ob.groups(j);

@@ -5,8 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.asylex.engine.assessment.AssumptionUse;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.Finding;
@@ -30,6 +32,27 @@ final class Reasons {
   private final LocalDate from;
   private final LocalDate to;
   private final boolean samePack;
+
+  /**
+   * The sentences of each boundary, found once: there are as many boundaries as rule versions, and
+   * finding them reads every quote of the version. Keyed by the version's identity.
+   */
+  private final Map<BoundaryKey, List<Quote>> boundarySources = new ConcurrentHashMap<>();
+
+  private record BoundaryKey(Why.BoundaryCrossed why, Object version, Object pack) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BoundaryKey k
+          && k.why.equals(why)
+          && k.version == version
+          && k.pack == pack;
+    }
+
+    @Override
+    public int hashCode() {
+      return why.hashCode() * 31 + System.identityHashCode(version);
+    }
+  }
 
   Reasons(CompiledPolicy before, CompiledPolicy after, LocalDate from, LocalDate to) {
     this.before = before;
@@ -92,8 +115,13 @@ final class Reasons {
       return Optional.empty();
     }
     for (AssumptionUse u : b.assumptions()) {
-      Optional<AssumptionUse> was =
-          a.assumptions().stream().filter(v -> v.id().equals(u.id())).findFirst();
+      Optional<AssumptionUse> was = Optional.empty();
+      for (AssumptionUse v : a.assumptions()) {
+        if (v.id().equals(u.id())) {
+          was = Optional.of(v);
+          break;
+        }
+      }
       if (was.isPresent() && !Objects.equals(was.get().value(), u.value())) {
         List<Quote> sources =
             after.pack().assumption(u.id()).map(x -> x.sources()).orElse(List.of()).stream()
@@ -147,7 +175,11 @@ final class Reasons {
                 r.fromAssumption());
         version = version(latePack, r);
       }
-      return Optional.of(new Explained(why, sources(why, version, latePack)));
+      Optional<Rule.Version> v = version;
+      List<Quote> quotes =
+          boundarySources.computeIfAbsent(
+              new BoundaryKey(why, v.orElse(null), latePack), k -> sources(why, v, latePack));
+      return Optional.of(new Explained(why, quotes));
     }
     return Optional.empty();
   }
@@ -196,9 +228,14 @@ final class Reasons {
   }
 
   private static Optional<RuleInForce> inForce(Finding f, String rule) {
-    return f == null
-        ? Optional.empty()
-        : f.rulesInForce().stream().filter(r -> r.ruleId().equals(rule)).findFirst();
+    if (f != null) {
+      for (RuleInForce r : f.rulesInForce()) {
+        if (r.ruleId().equals(rule)) {
+          return Optional.of(r);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Rule.Version> version(PolicyPack pack, RuleInForce r) {

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.Outcome;
+import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.text.LocalizedText;
 
 /**
@@ -88,6 +90,16 @@ final class Tally {
 
   static Optional<Outcome> outcome(int index) {
     return index == ABSENT ? Optional.empty() : Optional.of(Outcome.values()[index]);
+  }
+
+  /** The counts of element {@code id}, titled as in {@code pack} when new. */
+  ElementTally element(String id, PolicyPack pack) {
+    ElementTally t = elements.get(id);
+    if (t == null) {
+      t = new ElementTally(pack.element(id).map(Element::title).orElse(null));
+      elements.put(id, t);
+    }
+    return t;
   }
 
   ElementTally element(String id, LocalizedText title) {
