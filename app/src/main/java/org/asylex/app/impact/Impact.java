@@ -2,6 +2,7 @@ package org.asylex.app.impact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseIds;
 import org.asylex.json.CaseJson;
@@ -95,21 +98,57 @@ public final class Impact {
       CaseFiles cases, String actor, ImpactPoint before, ImpactPoint after, Listener listener)
       throws InterruptedException {
     try (var run = new Run(before, after, listener)) {
-      long[] number = {0};
-      try {
-        cases.export(
-            actor,
-            record -> {
-              try {
-                run.add(new Item(++number[0], record));
-              } catch (InterruptedException e) {
-                throw new Stop(e);
-              }
-            });
-      } catch (Stop e) {
-        throw e.interrupted;
-      }
+      stream(run, each -> cases.export(actor, each));
       return run.finish();
+    }
+  }
+
+  /**
+   * Compares every stored case on its facts as they were recorded at {@code factsAsOf} (replayed
+   * from the history, as {@code case assess ID --facts-as-of} reads one case), from one consistent
+   * snapshot and one streaming read, in the order of their ids. A case created after {@code
+   * factsAsOf} is left out, and counted in the report's {@link ImpactReport#factsAsOf()}.
+   *
+   * @throws org.asylex.app.Refused {@link org.asylex.app.Refusal.InvalidValue} ({@code factsAsOf})
+   *     when {@code factsAsOf} lies in the future
+   * @throws InterruptedException when the calling thread is interrupted
+   */
+  public ImpactReport compareStored(
+      CaseFiles cases,
+      String actor,
+      Instant factsAsOf,
+      ImpactPoint before,
+      ImpactPoint after,
+      Listener listener)
+      throws InterruptedException {
+    try (var run = new Run(before, after, listener)) {
+      long createdAfter = stream(run, each -> cases.exportAsOf(factsAsOf, actor, each));
+      ImpactReport r = run.finish();
+      return new ImpactReport(
+          r.cases(),
+          r.rejected(),
+          r.from(),
+          r.to(),
+          r.elements(),
+          Optional.of(new ImpactReport.FactsTime(factsAsOf, createdAfter)));
+    }
+  }
+
+  /** Gives every case a store read gives to the run; what the read returns. */
+  private static long stream(Run run, ToLongFunction<Consumer<CaseRecord>> read)
+      throws InterruptedException {
+    long[] number = {0};
+    try {
+      return read.applyAsLong(
+          record -> {
+            try {
+              run.add(new Item(++number[0], record));
+            } catch (InterruptedException e) {
+              throw new Stop(e);
+            }
+          });
+    } catch (Stop e) {
+      throw e.interrupted;
     }
   }
 
