@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -180,11 +181,7 @@ final class JdbiCaseHistory {
     return transactions.read(
         h -> {
           var replay = new Replay(at, consumer);
-          h.createQuery(
-                  "SELECT c.id, c.reference, c.created_at, f.version, f.fact, f.new_value,"
-                      + " f.changed_at FROM cases c LEFT JOIN fact_changes f"
-                      + " ON f.case_id = c.id AND f.changed_at <= :at"
-                      + " ORDER BY c.id, f.version, f.position")
+          h.createQuery(EXPORT_AS_OF.formatted(changesUpTo()))
               .bind("at", database.instant(at))
               .setFetchSize(FETCH)
               .scanResultSet(
@@ -198,6 +195,30 @@ final class JdbiCaseHistory {
           replay.flush();
           return replay.createdAfter;
         });
+  }
+
+  /**
+   * Every case with, when it changed after the instant ({@code updated_at > :at}), its history up
+   * to then; a case not changed since has its facts of then in {@code cases.facts} and needs no
+   * replay. So the history is read only for the cases that need it (the lateral join's condition on
+   * the case gates the index scan on PostgreSQL), ordered by the primary keys.
+   */
+  private static final String EXPORT_AS_OF =
+      "SELECT c.id, c.reference, c.created_at, c.updated_at, c.version,"
+          + " CASE WHEN c.updated_at <= :at THEN c.facts END AS facts_then,"
+          + " f.version AS change_version, f.fact, f.new_value, f.changed_at"
+          + " FROM cases c %s ORDER BY c.id, f.version, f.position";
+
+  private String changesUpTo() {
+    String when = "changed_at <= :at AND c.updated_at > :at AND c.created_at <= :at";
+    return database == Database.POSTGRESQL
+        ? "LEFT JOIN LATERAL (SELECT version, position, fact, new_value, changed_at"
+            + " FROM fact_changes WHERE case_id = c.id AND "
+            + when
+            // OFFSET 0 keeps the subquery a subquery: pulled up, it became a hash join over the
+            // whole history; kept, the condition on the case is a one-time filter per case
+            + " ORDER BY version, position OFFSET 0) f ON true"
+        : "LEFT JOIN fact_changes f ON f.case_id = c.id AND f." + when;
   }
 
   /** Rows fetched at a time by a streaming read: large enough to make round trips rare. */
@@ -222,28 +243,49 @@ final class JdbiCaseHistory {
     }
 
     void row(ResultSet rs) throws SQLException {
-      String caseId = rs.getString(1);
+      String caseId = rs.getString("id");
       if (!caseId.equals(id)) {
         flush();
         id = caseId;
-        reference = Optional.ofNullable(rs.getString(2));
+        reference = Optional.ofNullable(rs.getString("reference"));
         created = database.instant(rs, "created_at");
+        String then = rs.getString("facts_then");
+        if (then != null) {
+          // not changed since: the facts of then are the facts now
+          facts = current(then);
+          version = rs.getLong("version");
+          updated = database.instant(rs, "updated_at");
+          return;
+        }
         facts = new LinkedHashMap<>();
         version = 1;
         updated = created;
       }
-      String fact = rs.getString(5);
+      String fact = rs.getString("fact");
       if (fact == null) {
         return; // no change up to then: created later, or created without facts
       }
-      Optional<Object> value = value(rs.getString(6), fact);
+      Optional<Object> value = value(rs.getString("new_value"), fact);
       if (value.isPresent()) {
         facts.put(fact, value.get());
       } else {
         facts.remove(fact);
       }
-      version = rs.getLong(4);
+      version = rs.getLong("change_version");
       updated = database.instant(rs, "changed_at");
+    }
+
+    /** The stored facts, without a fact set to null: a replay of the history leaves those out. */
+    private LinkedHashMap<String, Object> current(String json) {
+      Map<String, Object> read = JsonColumns.readObject(reader, json, "case '" + id + "'");
+      var facts = new LinkedHashMap<String, Object>();
+      read.forEach(
+          (k, v) -> {
+            if (v != null) {
+              facts.put(k, v);
+            }
+          });
+      return facts;
     }
 
     void flush() {

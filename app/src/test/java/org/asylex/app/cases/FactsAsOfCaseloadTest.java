@@ -94,9 +94,11 @@ class FactsAsOfCaseloadTest {
     var a1 = new LinkedHashMap<>(TestApp.conscript());
     a1.put("refusesMilitaryService", false);
     app.cases().create("A-1", null, a1, "/facts", "olga");
-    app.cases()
-        .create(
-            "A-3", "REF 3", Map.of("countryOfOrigin", "RU", "gender", "female"), "/facts", "olga");
+    var a3 = new LinkedHashMap<String, Object>();
+    a3.put("countryOfOrigin", "RU");
+    a3.put("lgbti", null); // not established: stored, but no value in the history
+    a3.put("gender", "female");
+    app.cases().create("A-3", "REF 3", a3, "/facts", "olga");
     clock.set(REFUSAL_RECORDED);
     app.cases()
         .change(
