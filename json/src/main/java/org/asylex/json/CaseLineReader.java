@@ -21,8 +21,13 @@ import java.util.Map;
  * <p>Not thread-safe: one per thread; it keeps its table between lines.
  */
 public final class CaseLineReader {
-  private static final int SLOTS = 1 << 11;
-  private static final int MAX_CACHED = 48;
+  private static final int NAME_SLOTS = 1 << 9;
+  private static final int VALUE_SLOTS = 1 << 11;
+
+  /** Longer names and values are not kept: ids, references and free text rarely repeat. */
+  private static final int MAX_CACHED_NAME = 64;
+
+  private static final int MAX_CACHED_VALUE = 16;
 
   /** A key longer than this goes to the full parser, whose limits then apply. */
   private static final int MAX_FAST_STRING = 4096;
@@ -30,8 +35,8 @@ public final class CaseLineReader {
   /** A value outside the fast path's shape. */
   private static final Object NOT_FAST = new Object();
 
-  private final String[] table = new String[SLOTS];
-  private final byte[][] seenBytes = new byte[SLOTS][];
+  private final Table names = new Table(NAME_SLOTS, MAX_CACHED_NAME);
+  private final Table values = new Table(VALUE_SLOTS, MAX_CACHED_VALUE);
   private byte[] bytes;
   private int pos;
   private int end;
@@ -78,7 +83,8 @@ public final class CaseLineReader {
 
   /** The members of an object whose '{' has been read, or null. */
   private Map<String, Object> object(int depth) {
-    var map = new LinkedHashMap<String, Object>();
+    // room for a case's facts without growing (a line's own object has three keys)
+    var map = new LinkedHashMap<String, Object>(depth == 1 ? 4 : 32);
     skipBlanks();
     if (pos < end && bytes[pos] == '}') {
       pos++;
@@ -90,7 +96,7 @@ public final class CaseLineReader {
         return null;
       }
       pos++;
-      String name = string();
+      String name = string(names);
       if (name == null) {
         return null;
       }
@@ -131,7 +137,7 @@ public final class CaseLineReader {
     byte b = bytes[pos];
     if (b == '"') {
       pos++;
-      String s = string();
+      String s = string(values);
       return s == null ? NOT_FAST : s;
     } else if (b == 't' && literal("true")) {
       return Boolean.TRUE;
@@ -162,7 +168,7 @@ public final class CaseLineReader {
   }
 
   /** The string whose opening quote has been read, or null when it is not plain ASCII. */
-  private String string() {
+  private String string(Table table) {
     int start = pos;
     int hash = 0;
     while (pos < end) {
@@ -170,7 +176,7 @@ public final class CaseLineReader {
       if (b == '"') {
         int length = pos - start;
         pos++;
-        return length > MAX_FAST_STRING ? null : text(start, length, hash);
+        return length > MAX_FAST_STRING ? null : table.text(bytes, start, length, hash);
       }
       if (b < 0x20 || b == '\\') {
         return null; // a control character, an escape or a byte of a non-ASCII character
@@ -181,20 +187,50 @@ public final class CaseLineReader {
     return null;
   }
 
-  /** The text of ASCII bytes, the same instance as the last time when it is in the table. */
-  private String text(int start, int length, int hash) {
-    if (length > MAX_CACHED) {
-      return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+  /**
+   * Texts already seen, by a hash of their bytes. The first text in a slot keeps it: the names and
+   * common values of a caseload come early and stay, and a stream of unique ones (identifiers,
+   * dates) does not push them out.
+   */
+  private static final class Table {
+    private final String[] texts;
+    private final byte[][] seen;
+    private final int maxLength;
+
+    Table(int slots, int maxLength) {
+      this.texts = new String[slots];
+      this.seen = new byte[slots][];
+      this.maxLength = maxLength;
     }
-    int slot = (hash ^ (hash >>> 11)) & (SLOTS - 1);
-    byte[] seen = seenBytes[slot];
-    if (seen != null && Arrays.equals(seen, 0, seen.length, bytes, start, start + length)) {
-      return table[slot];
+
+    /** The text of ASCII bytes, the same instance as the last time when it is in the table. */
+    String text(byte[] bytes, int start, int length, int hash) {
+      if (length > maxLength) {
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+      }
+      int slot = (hash ^ (hash >>> 9)) & (texts.length - 1);
+      byte[] known = seen[slot];
+      if (known != null) {
+        if (known.length == length && same(known, bytes, start)) {
+          return texts[slot];
+        }
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+      }
+      String s = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+      texts[slot] = s;
+      seen[slot] = Arrays.copyOfRange(bytes, start, start + length);
+      return s;
     }
-    String s = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
-    table[slot] = s;
-    seenBytes[slot] = Arrays.copyOfRange(bytes, start, start + length);
-    return s;
+
+    /** Whether {@code known} holds the bytes at {@code start}: short, so a plain loop. */
+    private static boolean same(byte[] known, byte[] bytes, int start) {
+      for (int i = 0; i < known.length; i++) {
+        if (known[i] != bytes[start + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private void skipBlanks() {

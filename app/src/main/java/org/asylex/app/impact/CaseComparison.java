@@ -81,9 +81,16 @@ final class CaseComparison {
     Outcomes ob = b.outcomes(factsB, after.point.date());
     tally.cases++;
     List<String> changedElements = new ArrayList<>(0);
-    if (a.elements().equals(b.elements())) {
+    Tally.ElementTally[] slots = tally.slots(a, b);
+    if (slots != null) {
+      // the same elements at both points: counted by position, no look-up per element
       for (int i = 0; i < oa.size(); i++) {
-        count(tally, packB, oa.element(i), i, oa, i, ob, changedElements);
+        Outcome from = oa.outcome(i);
+        Outcome to = ob.outcome(i);
+        slots[i].counts[from.ordinal()][to.ordinal()]++;
+        if (from != to || !oa.groups(i).equals(ob.groups(i))) {
+          changedElements.add(oa.element(i));
+        }
       }
     } else {
       for (String e : union(a.elements(), b.elements())) {

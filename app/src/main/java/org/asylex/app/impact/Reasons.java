@@ -60,7 +60,15 @@ final class Reasons {
     this.from = from;
     this.to = to;
     this.samePack = before.pack().contentHash().equals(after.pack().contentHash());
+    for (PolicyPack pack : List.of(before.pack(), after.pack())) {
+      var byId = new java.util.HashMap<String, Rule>();
+      pack.rules().forEach(r -> byId.putIfAbsent(r.id(), r));
+      rules.put(pack, byId);
+    }
   }
+
+  /** Each pack's rules by id, once: a pack looks a rule up by walking its list. */
+  private final Map<PolicyPack, Map<String, Rule>> rules = new java.util.IdentityHashMap<>();
 
   /** What moved it, with its sources. */
   record Explained(Why why, List<Quote> sources) {}
@@ -238,10 +246,12 @@ final class Reasons {
     return Optional.empty();
   }
 
-  private static Optional<Rule.Version> version(PolicyPack pack, RuleInForce r) {
-    return pack.rule(r.ruleId())
-        .filter(rule -> r.version() >= 1 && r.version() <= rule.versions().size())
-        .map(rule -> rule.versions().get(r.version() - 1));
+  private Optional<Rule.Version> version(PolicyPack pack, RuleInForce r) {
+    Rule rule = rules.get(pack).get(r.ruleId());
+    if (rule == null || r.version() < 1 || r.version() > rule.versions().size()) {
+      return Optional.empty();
+    }
+    return Optional.of(rule.versions().get(r.version() - 1));
   }
 
   /** What a version says, without where it stands in its file (an edit elsewhere moves it). */
