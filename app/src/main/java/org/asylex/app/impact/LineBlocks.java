@@ -2,6 +2,7 @@ package org.asylex.app.impact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.asylex.json.CaseJson;
 
 /**
@@ -12,7 +13,10 @@ import org.asylex.json.CaseJson;
  * block is ever held for it.
  */
 final class LineBlocks {
-  /** Room for a line of {@link CaseJson#MAX_BYTES} however it falls, and more. */
+  /** The usual block: about 700 generated cases, and small enough to be no "humongous" object. */
+  static final int SIZE = 256 << 10;
+
+  /** The most a block grows to for one line: a line of {@link CaseJson#MAX_BYTES} and more. */
   static final int CAPACITY = 2 * CaseJson.MAX_BYTES + 2;
 
   /**
@@ -35,35 +39,43 @@ final class LineBlocks {
     if (ended && carried == 0) {
       return null;
     }
-    byte[] block = new byte[CAPACITY];
+    byte[] block = new byte[Math.max(SIZE, carried + SIZE / 2)];
     System.arraycopy(carry, 0, block, 0, carried);
     int length = carried;
+    int searched = 0;
     carried = 0;
-    while (length < block.length && !ended) {
-      int n = in.read(block, length, block.length - length);
-      if (n < 0) {
-        ended = true;
-      } else {
-        length += n;
+    while (true) {
+      while (length < block.length && !ended) {
+        int n = in.read(block, length, block.length - length);
+        if (n < 0) {
+          ended = true;
+        } else {
+          length += n;
+        }
       }
+      if (ended) {
+        return length == 0 ? null : new Block(block, length, false);
+      }
+      int last = length - 1;
+      while (last >= searched && block[last] != '\n') {
+        last--;
+      }
+      if (last >= searched) {
+        carried = length - last - 1;
+        if (carry.length < carried) {
+          carry = new byte[Math.max(carried, SIZE)];
+        }
+        System.arraycopy(block, last + 1, carry, 0, carried);
+        return new Block(block, last + 1, false);
+      }
+      if (block.length >= CAPACITY) {
+        skipToLineEnd();
+        return new Block(block, 0, true);
+      }
+      // one line fills the block: room for the longest a case may be, and then some
+      searched = length;
+      block = Arrays.copyOf(block, Math.min(CAPACITY, block.length * 2));
     }
-    if (ended) {
-      return length == 0 ? null : new Block(block, length, false);
-    }
-    int last = length - 1;
-    while (last >= 0 && block[last] != '\n') {
-      last--;
-    }
-    if (last < 0) {
-      skipToLineEnd();
-      return new Block(block, 0, true);
-    }
-    carried = length - last - 1;
-    if (carry.length < carried) {
-      carry = new byte[CAPACITY];
-    }
-    System.arraycopy(block, last + 1, carry, 0, carried);
-    return new Block(block, last + 1, false);
   }
 
   /** Reads on past the next line end; what follows it is carried into the next block. */
@@ -79,7 +91,7 @@ final class LineBlocks {
         if (scratch[i] == '\n') {
           carried = n - i - 1;
           if (carry.length < carried) {
-            carry = new byte[CAPACITY];
+            carry = new byte[Math.max(carried, SIZE)];
           }
           System.arraycopy(scratch, i + 1, carry, 0, carried);
           return;
