@@ -107,7 +107,7 @@ final class CaseAssessCommand extends StoreCommand {
     if (limit != null && limit < 0) {
       throw new UsageError("--limit takes a number of 0 or more");
     }
-    Optional<Instant> factsTime = factsTime();
+    Optional<Instant> factsTime = factsTime(factsAsOf);
     return all
         ? assessAll(app, actor, date.orElseGet(() -> today().date()), factsTime)
         : assessOne(app, actor, date, language, json);
@@ -117,7 +117,7 @@ final class CaseAssessCommand extends StoreCommand {
       Application app, String actor, Optional<LocalDate> date, Language language, boolean json) {
     StoredAssessments.Shown shown;
     try {
-      shown = app.assessments().assessShowing(id, date, factsTime(), Map.of(), actor);
+      shown = app.assessments().assessShowing(id, date, factsTime(factsAsOf), Map.of(), actor);
     } catch (Refused e) {
       if (e.refusal() instanceof Refusal.InvalidValue v && v.field().equals(FactsAsOf.FIELD)) {
         throw new UsageError("--facts-as-of: " + Terminal.safe(v.problem()));
@@ -157,8 +157,11 @@ final class CaseAssessCommand extends StoreCommand {
     return 0;
   }
 
-  /** The time of --facts-as-of; a time that is not one is a usage error. */
-  private Optional<Instant> factsTime() {
+  /**
+   * The time of --facts-as-of ({@code factsAsOf}, null when not given), for this command and {@code
+   * impact}; a time that is not one is a usage error.
+   */
+  static Optional<Instant> factsTime(String factsAsOf) {
     if (factsAsOf == null) {
       return Optional.empty();
     }

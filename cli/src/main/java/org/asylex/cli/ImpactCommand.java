@@ -161,7 +161,7 @@ final class ImpactCommand implements Callable<Integer> {
     if (factsAsOf != null && !source.store) {
       throw new UsageError("--facts-as-of goes with --store: a file holds no history of its cases");
     }
-    Optional<Instant> factsTime = factsTime();
+    Optional<Instant> factsTime = CaseAssessCommand.factsTime(factsAsOf);
     LocalDate d1 = date("--from", from);
     LocalDate d2 = to == null ? d1 : date("--to", to);
     PolicyCatalog after = packs.catalog();
@@ -202,21 +202,6 @@ final class ImpactCommand implements Callable<Integer> {
       default -> new ImpactText(out, language).print(report);
     }
     return report.rejected() == 0 ? 0 : Main.INVALID;
-  }
-
-  /** The time of --facts-as-of, read and refused as for {@code case assess ID --facts-as-of}. */
-  private Optional<Instant> factsTime() {
-    if (factsAsOf == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(FactsAsOf.parse("--facts-as-of", factsAsOf));
-    } catch (Refused e) {
-      if (e.refusal() instanceof Refusal.InvalidValue v) {
-        throw new UsageError("--facts-as-of: " + Terminal.safe(v.problem()));
-      }
-      throw e;
-    }
   }
 
   private static void requireUsable(PolicyCatalog catalog, String option) {

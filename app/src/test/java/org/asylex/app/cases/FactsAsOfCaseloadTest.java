@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,34 +47,7 @@ class FactsAsOfCaseloadTest {
 
   @TempDir Path data;
 
-  private static final class HandClock extends Clock {
-    private Instant now;
-
-    HandClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant to) {
-      now = to;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final HandClock clock = new HandClock(CREATED);
+  private final FactsAsOfTest.HandClock clock = new FactsAsOfTest.HandClock(CREATED);
 
   /**
    * A-1: a conscript whose refusal of service is recorded on 10 June and found not credible on 10
