@@ -155,6 +155,25 @@ public final class Application implements AutoCloseable {
         throws InterruptedException {
       return new Impact().compareStored(cases, actor, before, after, listener);
     }
+
+    /**
+     * Compares every stored case at two points on its facts as they were recorded at {@code
+     * factsAsOf}; cases created after it are left out and counted ({@link
+     * ImpactReport#factsAsOf()}).
+     *
+     * @throws org.asylex.app.Refused {@link Refusal.InvalidValue} ({@code factsAsOf}) for a time in
+     *     the future
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public ImpactReport compareStored(
+        String actor,
+        java.time.Instant factsAsOf,
+        ImpactPoint before,
+        ImpactPoint after,
+        Impact.Listener listener)
+        throws InterruptedException {
+      return new Impact().compareStored(cases, actor, factsAsOf, before, after, listener);
+    }
   }
 
   /** Where the store is, for messages: {@code SQLite /path/asylex.db} or the PostgreSQL URL. */

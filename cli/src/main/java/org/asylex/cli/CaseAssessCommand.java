@@ -35,7 +35,9 @@ import picocli.CommandLine.Parameters;
           + " version and the findings, with who and when. Prints the findings and the assessment"
           + " id ('asylex case reproduce ASSESSMENT_ID' re-runs it).",
       "With --all (and --filter, --limit) every selected case is assessed and stored; one line per"
-          + " case: case id and assessment id.",
+          + " case: case id and assessment id. With --all and --facts-as-of, every case as it was"
+          + " recorded then (--filter selects on those facts); cases created later are left out"
+          + " and counted.",
       "The findings support a decision; they are never the decision."
     },
     mixinStandardHelpOptions = true)
@@ -102,14 +104,12 @@ final class CaseAssessCommand extends StoreCommand {
     if (!all && (!filters.isEmpty() || limit != null)) {
       throw new UsageError("--filter and --limit go with --all");
     }
-    if (all && factsAsOf != null) {
-      throw new UsageError("--facts-as-of goes with a case ID");
-    }
     if (limit != null && limit < 0) {
       throw new UsageError("--limit takes a number of 0 or more");
     }
+    Optional<Instant> factsTime = factsTime(factsAsOf);
     return all
-        ? assessAll(app, actor, date.orElseGet(() -> today().date()))
+        ? assessAll(app, actor, date.orElseGet(() -> today().date()), factsTime)
         : assessOne(app, actor, date, language, json);
   }
 
@@ -117,11 +117,7 @@ final class CaseAssessCommand extends StoreCommand {
       Application app, String actor, Optional<LocalDate> date, Language language, boolean json) {
     StoredAssessments.Shown shown;
     try {
-      Optional<Instant> factsTime =
-          factsAsOf == null
-              ? Optional.empty()
-              : Optional.of(FactsAsOf.parse("--facts-as-of", factsAsOf));
-      shown = app.assessments().assessShowing(id, date, factsTime, Map.of(), actor);
+      shown = app.assessments().assessShowing(id, date, factsTime(factsAsOf), Map.of(), actor);
     } catch (Refused e) {
       if (e.refusal() instanceof Refusal.InvalidValue v && v.field().equals(FactsAsOf.FIELD)) {
         throw new UsageError("--facts-as-of: " + Terminal.safe(v.problem()));
@@ -161,33 +157,77 @@ final class CaseAssessCommand extends StoreCommand {
     return 0;
   }
 
-  private int assessAll(Application app, String actor, LocalDate date) {
+  /**
+   * The time of --facts-as-of ({@code factsAsOf}, null when not given), for this command and {@code
+   * impact}; a time that is not one is a usage error.
+   */
+  static Optional<Instant> factsTime(String factsAsOf) {
+    if (factsAsOf == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(FactsAsOf.parse("--facts-as-of", factsAsOf));
+    } catch (Refused e) {
+      if (e.refusal() instanceof Refusal.InvalidValue v) {
+        throw new UsageError("--facts-as-of: " + Terminal.safe(v.problem()));
+      }
+      throw e;
+    }
+  }
+
+  private int assessAll(
+      Application app, String actor, LocalDate date, Optional<Instant> factsTime) {
     CaseFilter filter = CaseCommand.filter(app, filters);
     long max = limit == null ? Long.MAX_VALUE : limit;
-    StoredAssessments.Counts counts =
-        app.assessments()
-            .assessAll(
-                filter,
-                max,
-                date,
-                actor,
-                o -> {
-                  if (o instanceof StoredAssessments.Outcome.Stored s) {
-                    out().print(s.caseId() + "\t" + s.receipt().id() + "\n");
-                  } else if (o instanceof StoredAssessments.Outcome.Refused r) {
-                    err().println(refused(r));
-                  }
-                });
+    StoredAssessments.Counts counts;
+    try {
+      counts = assessAll(app, actor, date, factsTime, filter, max);
+    } catch (Refused e) {
+      if (e.refusal() instanceof Refusal.InvalidValue v && v.field().equals(FactsAsOf.FIELD)) {
+        throw new UsageError("--facts-as-of: " + Terminal.safe(v.problem()));
+      }
+      throw e;
+    }
     out().flush();
     err()
         .println(
             "assessed and stored "
                 + counts.stored()
                 + (counts.stored() == 1 ? " case" : " cases")
+                + factsTime.map(t -> " on their facts as recorded at " + t).orElse("")
                 + (counts.refused() > 0
                     ? "; " + counts.refused() + " not assessed (see above)"
+                    : "")
+                + (counts.createdAfter() > 0
+                    ? "; "
+                        + counts.createdAfter()
+                        + (counts.createdAfter() == 1 ? " case" : " cases")
+                        + " created later left out"
                     : ""));
     return counts.refused() == 0 ? 0 : Main.INVALID;
+  }
+
+  private StoredAssessments.Counts assessAll(
+      Application app,
+      String actor,
+      LocalDate date,
+      Optional<Instant> factsTime,
+      CaseFilter filter,
+      long max) {
+    return app.assessments()
+        .assessAll(
+            filter,
+            max,
+            date,
+            factsTime,
+            actor,
+            o -> {
+              if (o instanceof StoredAssessments.Outcome.Stored s) {
+                out().print(s.caseId() + "\t" + s.receipt().id() + "\n");
+              } else if (o instanceof StoredAssessments.Outcome.Refused r) {
+                err().println(refused(r));
+              }
+            });
   }
 
   private static String refused(StoredAssessments.Outcome.Refused r) {

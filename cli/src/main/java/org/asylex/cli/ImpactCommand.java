@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.asylex.app.Application;
+import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
+import org.asylex.app.cases.FactsAsOf;
 import org.asylex.app.impact.ChangedFinding;
 import org.asylex.app.impact.Impact;
 import org.asylex.app.impact.ImpactJson;
@@ -107,6 +110,16 @@ final class ImpactCommand implements Callable<Integer> {
   String lang = "en";
 
   @Option(
+      names = "--facts-as-of",
+      paramLabel = "TIME",
+      description =
+          "With --store: the facts of every case as they were recorded at TIME (from the cases'"
+              + " history) instead of as they are: an instant with its offset"
+              + " (2023-06-20T12:00:00+02:00) or a date (2023-06-20: the end of that day in the"
+              + " Netherlands). Cases created after TIME are left out and counted.")
+  String factsAsOf;
+
+  @Option(
       names = "--changed",
       paramLabel = "FILE",
       description =
@@ -122,6 +135,10 @@ final class ImpactCommand implements Callable<Integer> {
       err.println("asylex: " + e.getMessage());
       return Main.INVALID;
     } catch (Refused e) {
+      if (e.refusal() instanceof Refusal.InvalidValue v && v.field().equals(FactsAsOf.FIELD)) {
+        err.println("asylex: --facts-as-of: " + Terminal.safe(v.problem()));
+        return Main.INVALID;
+      }
       err.println("asylex: " + Terminal.safe(e.getMessage()));
       return Main.INVALID;
     } catch (StoreException e) {
@@ -141,6 +158,10 @@ final class ImpactCommand implements Callable<Integer> {
       throw new UsageError("--format takes text, json or csv, not '" + Terminal.safe(format) + "'");
     }
     var language = AssessCommand.language(lang);
+    if (factsAsOf != null && !source.store) {
+      throw new UsageError("--facts-as-of goes with --store: a file holds no history of its cases");
+    }
+    Optional<Instant> factsTime = CaseAssessCommand.factsTime(factsAsOf);
     LocalDate d1 = date("--from", from);
     LocalDate d2 = to == null ? d1 : date("--to", to);
     PolicyCatalog after = packs.catalog();
@@ -159,7 +180,10 @@ final class ImpactCommand implements Callable<Integer> {
         String actor = storeOptions.actor();
         try (Application app =
             Application.open(storeOptions.config(), after, today(), new ApiTokens())) {
-          report = app.impact().compareStored(actor, first, second, listener);
+          report =
+              factsTime.isPresent()
+                  ? app.impact().compareStored(actor, factsTime.get(), first, second, listener)
+                  : app.impact().compareStored(actor, first, second, listener);
         }
       } else {
         try (InputStream in = open(source.cases)) {

@@ -58,6 +58,20 @@ final class ImpactText {
             + point(r.from())
             + " → "
             + point(r.to()));
+    r.factsAsOf()
+        .ifPresent(
+            f ->
+                out.println(
+                    nlEn(lang, "Feiten zoals vastgelegd op ", "Facts as recorded at ")
+                        + f.at()
+                        + (f.createdAfter() > 0
+                            ? nlEn(lang, "; ", "; ")
+                                + cases(f.createdAfter())
+                                + nlEn(
+                                    lang,
+                                    " later aangemaakt en weggelaten",
+                                    " created later and left out")
+                            : "")));
     for (ImpactReport.ElementImpact e : r.elements()) {
       out.println();
       out.println(e.element() + (e.title() == null ? "" : " (" + e.title().in(lang) + ")"));

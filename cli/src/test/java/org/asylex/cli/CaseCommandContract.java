@@ -629,14 +629,109 @@ abstract class CaseCommandContract {
         .startsWith("asylex: --facts-as-of: 2999-01-01T22:59:59.999999Z lies in the future");
     assertThat(refused(with(base, "soon")).err())
         .startsWith("asylex: --facts-as-of: 'soon' is not a time");
-    assertThat(refused("case", "assess", "--all", "--facts-as-of", "2023-01-01").err())
-        .isEqualTo("asylex: --facts-as-of goes with a case ID\n");
+    assertThat(refused("case", "assess", "--all", "--facts-as-of", "soon").err())
+        .startsWith("asylex: --facts-as-of: 'soon' is not a time");
+    assertThat(refused("case", "assess", "--all", "--facts-as-of", "2999-01-01").err())
+        .startsWith("asylex: --facts-as-of: 2999-01-01T22:59:59.999999Z lies in the future");
     assertThat(ok("case", "assessments", "A-1").out()).doesNotContain("case version");
   }
 
-  private static String[] with(String[] base, String last) {
-    String[] all = java.util.Arrays.copyOf(base, base.length + 1);
-    all[base.length] = last;
+  @Test
+  void everyCaseOnTheFactsOfATimeForImpactAndAssessAllLeavesOutCasesCreatedLater()
+      throws IOException, SQLException {
+    importThree();
+    String t = changedAt("A-1", 1).toString(); // as imported
+    ok("case", "set", "A-1", "refusesMilitaryService=false", "--policies", CliRun.POLICIES);
+    ok(
+        "case",
+        "import",
+        file("late.jsonl", line("A-4", CONSCRIPT_FACTS)).toString(),
+        "--policies",
+        CliRun.POLICIES);
+    String[] impact = {
+      "impact",
+      "--store",
+      "--from",
+      "2023-01-15",
+      "--to",
+      "2023-07-01",
+      "--policies",
+      CliRun.POLICIES
+    };
+
+    JsonNode then = MAPPER.readTree(ok(with(impact, "--facts-as-of", t, "--format", "json")).out());
+    JsonNode now = MAPPER.readTree(ok(with(impact, "--format", "json")).out());
+
+    assertThat(then.path("cases").asLong()).isEqualTo(3);
+    assertThat(then.path("factsAsOf").asText()).isEqualTo(t);
+    assertThat(then.path("createdAfter").asLong()).isEqualTo(1);
+    // then A-1 refused service and was under the moratorium; now only A-4 is
+    assertThat(fromApplies(then)).isEqualTo(1);
+    assertThat(now.path("cases").asLong()).isEqualTo(4);
+    assertThat(now.has("factsAsOf")).isFalse();
+    assertThat(fromApplies(now)).isEqualTo(1);
+    assertThat(ok(with(impact, "--facts-as-of", t)).out())
+        .contains("Facts as recorded at " + t + "; 1 case created later and left out");
+
+    CliRun all =
+        ok(
+            "case",
+            "assess",
+            "--all",
+            "--as-of",
+            "2023-01-15",
+            "--facts-as-of",
+            t,
+            "--policies",
+            CliRun.POLICIES);
+    assertThat(all.out().lines().map(l -> l.split("\t")[0]).toList())
+        .containsExactly("A-1", "A-2", "A-3");
+    assertThat(all.err())
+        .isEqualTo(
+            "assessed and stored 3 cases on their facts as recorded at "
+                + t
+                + "; 1 case created later left out\n");
+    assertThat(ok("case", "assessments", "A-1").out())
+        .contains("case version 1, as of 2023-01-15, facts as recorded at " + t + ",");
+
+    assertThat(refused(with(impact, "--facts-as-of", "2999-01-01")).err())
+        .startsWith("asylex: --facts-as-of: 2999-01-01T22:59:59.999999Z lies in the future");
+    assertThat(refused(with(impact, "--facts-as-of", "soon")).err())
+        .startsWith("asylex: --facts-as-of: 'soon' is not a time");
+    Path cases = file("c.jsonl", line("B-1", CONSCRIPT_FACTS));
+    assertThat(
+            refused(
+                    "impact",
+                    "--cases",
+                    cases.toString(),
+                    "--from",
+                    "2023-01-15",
+                    "--facts-as-of",
+                    t,
+                    "--policies",
+                    CliRun.POLICIES)
+                .err())
+        .startsWith("asylex: --facts-as-of goes with --store");
+  }
+
+  /** How many cases the decision moratorium applied to at the first point. */
+  private static long fromApplies(JsonNode report) {
+    long n = 0;
+    for (JsonNode e : report.path("elements")) {
+      if (e.path("element").asText().equals("decision-moratorium")) {
+        for (JsonNode tr : e.path("transitions")) {
+          if (tr.path("from").asText().equals("applies")) {
+            n += tr.path("count").asLong();
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  private static String[] with(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
     return all;
   }
 

@@ -1,10 +1,20 @@
 package org.asylex.store;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.asylex.json.CaseJson;
+import org.asylex.json.CaseLineReader;
+import org.asylex.json.JsonInputException;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -103,6 +113,220 @@ final class JdbiCaseHistory {
                 .mapTo(Long.class)
                 .findOne()
                 .orElse(1L));
+  }
+
+  /** {@link Store#assessCasesAsOf}, its checks done. */
+  List<Store.Assessed> assessAll(
+      List<CaseRecord> read,
+      Instant at,
+      String actor,
+      Function<CaseRecord, StoredAssessment> assess,
+      GroupCommit writes) {
+    var pending = new ArrayList<CompletableFuture<Optional<StoredAssessment>>>();
+    var results = new ArrayList<Store.Assessed>();
+    for (CaseRecord c : read) {
+      StoredAssessment receipt;
+      try {
+        receipt = assess.apply(c);
+      } catch (RuntimeException e) {
+        pending.add(null);
+        results.add(new Store.Assessed.Refused(c.id(), e));
+        continue;
+      }
+      if (!receipt.caseId().equals(c.id())
+          || receipt.caseVersion() != c.version()
+          || !receipt.factsAsOf().equals(Optional.of(at))) {
+        throw new IllegalArgumentException(
+            "the receipt is not of case '" + c.id() + "' as it was at " + at);
+      }
+      pending.add(
+          writes.submit(
+              tx ->
+                  versionAsOf(c.id(), at) == c.version()
+                      ? Optional.of(assessments.record(receipt))
+                      : Optional.<StoredAssessment>empty()));
+      results.add(null);
+    }
+    for (int i = 0; i < read.size(); i++) {
+      if (pending.get(i) == null) {
+        continue;
+      }
+      Optional<StoredAssessment> stored = GroupCommit.await(pending.get(i));
+      String id = read.get(i).id();
+      if (stored.isPresent()) {
+        results.set(i, new Store.Assessed.Stored(id, stored.get()));
+        continue;
+      }
+      try {
+        results.set(
+            i,
+            assess(id, at, actor, assess, writes)
+                .<Store.Assessed>map(r -> new Store.Assessed.Stored(id, r))
+                .orElse(new Store.Assessed.Missing(id)));
+      } catch (RuntimeException e) {
+        results.set(i, new Store.Assessed.Refused(id, e));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * {@link Store#exportAsOf}: one query over every case and its history up to {@code at}, in the
+   * order of the primary keys (case, then version and position), grouped into cases as the rows
+   * stream in; nothing but the case being replayed is held.
+   */
+  long exportAsOf(Instant at, String actor, Consumer<CaseRecord> consumer) {
+    // On record first, as any export: the history of every case up to then is shown.
+    transactions.write(h -> audit.append(h, actor, AuditTrail.CASE_EXPORT, Optional.empty()));
+    return transactions.read(
+        h -> {
+          var replay = new Replay(at, consumer);
+          h.createQuery(EXPORT_AS_OF.formatted(changesUpTo()))
+              .bind("at", database.instant(at))
+              .setFetchSize(FETCH)
+              .scanResultSet(
+                  (rows, ctx) -> {
+                    ResultSet rs = rows.get();
+                    while (rs.next()) {
+                      replay.row(rs);
+                    }
+                    return null;
+                  });
+          replay.flush();
+          return replay.createdAfter;
+        });
+  }
+
+  /**
+   * Every case with, when it changed after the instant ({@code updated_at > :at}), its history up
+   * to then; a case not changed since has its facts of then in {@code cases.facts} and needs no
+   * replay. So the history is read only for the cases that need it (the lateral join's condition on
+   * the case gates the index scan on PostgreSQL), ordered by the primary keys.
+   */
+  private static final String EXPORT_AS_OF =
+      "SELECT c.id, c.reference, c.created_at, c.updated_at, c.version,"
+          + " CASE WHEN c.updated_at <= :at THEN c.facts END AS facts_then,"
+          + " f.version AS change_version, f.fact, f.new_value, f.changed_at"
+          + " FROM cases c %s ORDER BY c.id, f.version, f.position";
+
+  private String changesUpTo() {
+    String when = "changed_at <= :at AND c.updated_at > :at AND c.created_at <= :at";
+    return database == Database.POSTGRESQL
+        ? "LEFT JOIN LATERAL (SELECT version, position, fact, new_value, changed_at"
+            + " FROM fact_changes WHERE case_id = c.id AND "
+            + when
+            // OFFSET 0 keeps the subquery a subquery: pulled up, it became a hash join over the
+            // whole history; kept, the condition on the case is a one-time filter per case
+            + " ORDER BY version, position OFFSET 0) f ON true"
+        : "LEFT JOIN fact_changes f ON f.case_id = c.id AND f." + when;
+  }
+
+  /** Rows fetched at a time by a streaming read: large enough to make round trips rare. */
+  static final int FETCH = 2_000;
+
+  /** Folds the rows of one case after another into the case as it was. */
+  private final class Replay {
+    private final Instant at;
+    private final Consumer<CaseRecord> consumer;
+    private final CaseLineReader reader = new CaseLineReader();
+    private String id;
+    private Optional<String> reference;
+    private Instant created;
+    private LinkedHashMap<String, Object> facts;
+    private long version;
+    private Instant updated;
+    long createdAfter;
+
+    Replay(Instant at, Consumer<CaseRecord> consumer) {
+      this.at = at;
+      this.consumer = consumer;
+    }
+
+    void row(ResultSet rs) throws SQLException {
+      String caseId = rs.getString("id");
+      if (!caseId.equals(id)) {
+        flush();
+        id = caseId;
+        reference = Optional.ofNullable(rs.getString("reference"));
+        created = database.instant(rs, "created_at");
+        String then = rs.getString("facts_then");
+        if (then != null) {
+          // not changed since: the facts of then are the facts now
+          facts = current(then);
+          version = rs.getLong("version");
+          updated = database.instant(rs, "updated_at");
+          return;
+        }
+        facts = new LinkedHashMap<>();
+        version = 1;
+        updated = created;
+      }
+      String fact = rs.getString("fact");
+      if (fact == null) {
+        return; // no change up to then: created later, or created without facts
+      }
+      Optional<Object> value = value(rs.getString("new_value"), fact);
+      if (value.isPresent()) {
+        facts.put(fact, value.get());
+      } else {
+        facts.remove(fact);
+      }
+      version = rs.getLong("change_version");
+      updated = database.instant(rs, "changed_at");
+    }
+
+    /** The stored facts, without a fact set to null: a replay of the history leaves those out. */
+    private LinkedHashMap<String, Object> current(String json) {
+      Map<String, Object> read = JsonColumns.readObject(reader, json, "case '" + id + "'");
+      var facts = new LinkedHashMap<String, Object>();
+      read.forEach(
+          (k, v) -> {
+            if (v != null) {
+              facts.put(k, v);
+            }
+          });
+      return facts;
+    }
+
+    void flush() {
+      if (id == null) {
+        return;
+      }
+      if (at.isBefore(created)) {
+        createdAfter++;
+      } else {
+        consumer.accept(new CaseRecord(id, reference, facts, version, created, updated));
+      }
+      id = null;
+    }
+
+    /** A stored value: the common ones (a boolean, a plain string) read without a parser. */
+    private Optional<Object> value(String json, String fact) {
+      if (json == null) {
+        return Optional.empty();
+      }
+      switch (json) {
+        case "true":
+          return Optional.of(Boolean.TRUE);
+        case "false":
+          return Optional.of(Boolean.FALSE);
+        case "null":
+          return Optional.empty();
+        default:
+          break;
+      }
+      String what = "the history of case '" + id + "', fact '" + fact + "'";
+      byte[] bytes = ("{\"v\":" + json + "}").getBytes(StandardCharsets.UTF_8);
+      if (bytes.length > CaseJson.MAX_BYTES) {
+        return JsonColumns.readValue(json, what);
+      }
+      try {
+        return Optional.ofNullable(reader.read(bytes, 0, bytes.length, what).get("v"));
+      } catch (JsonInputException e) {
+        throw new StoreException(
+            "the stored JSON of " + what + " is unreadable: " + e.problem(), e);
+      }
+    }
   }
 
   private List<FactChange> changesUntil(Handle h, String id, Instant at) {

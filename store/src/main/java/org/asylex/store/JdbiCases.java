@@ -354,12 +354,14 @@ final class JdbiCases implements Cases {
     Objects.requireNonNull(consumer, "consumer");
     // On record first, in its own transaction: an export that fails half-way has still shown data.
     transactions.write(h -> audit.append(h, actor, AuditTrail.CASE_EXPORT, Optional.empty()));
+    // the facts read with a line reader of their own: an export reads every case's facts
+    var reader = new org.asylex.json.CaseLineReader();
     return transactions.read(
         h ->
             (long)
                 h.createQuery("SELECT " + COLUMNS + " FROM cases ORDER BY id")
-                    .setFetchSize(500)
-                    .map((rs, ctx) -> record(rs))
+                    .setFetchSize(JdbiCaseHistory.FETCH)
+                    .map((rs, ctx) -> record(rs, reader))
                     .forEachWithCount(consumer));
   }
 
@@ -443,6 +445,18 @@ final class JdbiCases implements Cases {
         id,
         Optional.ofNullable(rs.getString("reference")),
         JsonColumns.readObject(rs.getString("facts"), what(id)),
+        rs.getLong("version"),
+        database.instant(rs, "created_at"),
+        database.instant(rs, "updated_at"));
+  }
+
+  /** {@link #record(ResultSet)}, its facts read by {@code reader}. */
+  CaseRecord record(ResultSet rs, org.asylex.json.CaseLineReader reader) throws SQLException {
+    String id = rs.getString("id");
+    return new CaseRecord(
+        id,
+        Optional.ofNullable(rs.getString("reference")),
+        JsonColumns.readObject(reader, rs.getString("facts"), what(id)),
         rs.getLong("version"),
         database.instant(rs, "created_at"),
         database.instant(rs, "updated_at"));

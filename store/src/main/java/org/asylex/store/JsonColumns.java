@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.asylex.json.CaseJson;
+import org.asylex.json.CaseLineReader;
 import org.asylex.json.Json;
 import org.asylex.json.JsonInputException;
 
@@ -118,6 +119,19 @@ final class JsonColumns {
   static Map<String, Object> readObject(String json, String what) {
     try {
       return CaseJson.read(json, what);
+    } catch (JsonInputException e) {
+      throw new StoreException("the stored JSON of " + what + " is unreadable: " + e.problem(), e);
+    }
+  }
+
+  /** {@link #readObject(String, String)} with a line reader: the same maps, faster. */
+  static Map<String, Object> readObject(CaseLineReader reader, String json, String what) {
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (bytes.length > CaseJson.MAX_BYTES) {
+      return readObject(json, what);
+    }
+    try {
+      return reader.read(bytes, 0, bytes.length, what);
     } catch (JsonInputException e) {
       throw new StoreException("the stored JSON of " + what + " is unreadable: " + e.problem(), e);
     }

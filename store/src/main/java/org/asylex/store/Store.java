@@ -312,6 +312,36 @@ public final class Store implements AutoCloseable {
     return history.assess(caseId, at, actor, assess, assessmentWrites());
   }
 
+  /**
+   * Gives every case as it was at {@code factsAsOf} (as {@link #assessCase(String, Instant, String,
+   * Function)} reads one), ordered by id, from one snapshot and one streaming query; audited as one
+   * {@code case.export}. Returns how many cases were left out because created after {@code
+   * factsAsOf}; throws IllegalArgumentException when {@code factsAsOf} lies after {@link #now}.
+   */
+  public long exportAsOf(Instant factsAsOf, String actor, Consumer<CaseRecord> consumer) {
+    Checks.actor(actor);
+    Objects.requireNonNull(consumer, "consumer");
+    Instant at = Times.micros(factsAsOf);
+    if (at.isAfter(now())) {
+      throw new IllegalArgumentException("the facts at " + at + " are not recorded yet");
+    }
+    return history.exportAsOf(at, actor, consumer);
+  }
+
+  /**
+   * {@link #assessCases} for cases read by {@link #exportAsOf}: a receipt is stored unless a change
+   * stamped up to {@code factsAsOf} was committed since the read (then the case is assessed again).
+   */
+  public List<Assessed> assessCasesAsOf(
+      List<CaseRecord> read,
+      Instant factsAsOf,
+      String actor,
+      Function<CaseRecord, StoredAssessment> assess) {
+    Checks.actor(actor);
+    Objects.requireNonNull(assess, "assess");
+    return history.assessAll(read, Times.micros(factsAsOf), actor, assess, assessmentWrites());
+  }
+
   /** What {@link #assessCases} did with one case. */
   public sealed interface Assessed {
     String caseId();

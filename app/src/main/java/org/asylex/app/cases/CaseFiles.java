@@ -1,5 +1,6 @@
 package org.asylex.app.cases;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +197,23 @@ public final class CaseFiles {
   /** Every case, ordered by id, from one consistent snapshot; returns how many. */
   public long export(String actor, Consumer<CaseRecord> each) {
     return store.cases().exportAll(actor, each);
+  }
+
+  /**
+   * Every case as it was at {@code at} (its facts replayed from the history up to and including
+   * that instant, as {@code case assess ID --facts-as-of} reads one case), ordered by id, from one
+   * consistent snapshot and one streaming read; returns how many cases were left out because they
+   * were created after {@code at}. Audit: one {@code case.export} event, as for {@link #export}.
+   *
+   * @throws Refused {@link Refusal.InvalidValue} ({@value FactsAsOf#FIELD}, {@code in-future}) when
+   *     {@code at} lies after the store's now: the facts of then are not recorded yet
+   */
+  public long exportAsOf(Instant at, String actor, Consumer<CaseRecord> each) {
+    Instant now = store.now();
+    if (at.isAfter(now)) {
+      throw FactsAsOf.inFuture(at, now);
+    }
+    return store.exportAsOf(at, actor, each);
   }
 
   /** The ids of a store checked against the one rule: how many, and those that break it. */

@@ -245,8 +245,102 @@ public final class StoredAssessments {
     return new Counts(stored, refused);
   }
 
-  /** How many cases were assessed and stored, and how many refused. */
-  public record Counts(long stored, long refused) {}
+  /**
+   * {@link #assessAll}, of every case's facts as they were recorded at {@code factsAsOf} when one
+   * is given: the cases are read as they were then by one streaming read of the history (as {@code
+   * case assess ID --facts-as-of} reads one), {@code filter} selects on the facts of then, each
+   * receipt records both times, and a case created after {@code factsAsOf} is left out and counted
+   * ({@link Counts#createdAfter}).
+   *
+   * @throws Refused {@link Refusal.InvalidValue} ({@value FactsAsOf#FIELD}) for a time in the
+   *     future
+   */
+  public Counts assessAll(
+      CaseFilter filter,
+      long limit,
+      LocalDate date,
+      Optional<Instant> factsAsOf,
+      String actor,
+      Consumer<Outcome> each) {
+    if (factsAsOf.isEmpty()) {
+      return assessAll(filter, limit, date, actor, each);
+    }
+    Instant at = factsAsOf.get();
+    Instant now = store.now();
+    if (at.isAfter(now)) {
+      throw FactsAsOf.inFuture(at, now);
+    }
+    var batch = new java.util.ArrayList<CaseRecord>(PAGE);
+    long[] counts = new long[3]; // selected, stored, refused
+    Consumer<List<CaseRecord>> flush =
+        page -> {
+          for (Store.Assessed a :
+              store.assessCasesAsOf(
+                  page,
+                  at,
+                  actor,
+                  c ->
+                      receipt(
+                          c, date, false, factsAsOf, Map.of(), actor, new AtomicReference<>()))) {
+            Outcome o = outcome(a);
+            counts[o instanceof Outcome.Stored ? 1 : 2]++;
+            each.accept(o);
+          }
+          page.clear();
+        };
+    long createdAfter;
+    try {
+      createdAfter =
+          store.exportAsOf(
+              at,
+              actor,
+              c -> {
+                if (counts[0] >= limit) {
+                  throw new Enough();
+                }
+                if (selects(filter, c)) {
+                  counts[0]++;
+                  batch.add(c);
+                  if (batch.size() == PAGE) {
+                    flush.accept(batch);
+                  }
+                }
+              });
+    } catch (Enough e) {
+      createdAfter = -1;
+    }
+    flush.accept(batch);
+    return new Counts(counts[1], counts[2], Math.max(createdAfter, 0));
+  }
+
+  /** Ends a read early once {@code limit} cases are selected. */
+  private static final class Enough extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Enough() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static boolean selects(CaseFilter filter, CaseRecord c) {
+    for (Map.Entry<String, Object> f : filter.facts().entrySet()) {
+      if (!Objects.equals(c.facts().get(f.getKey()), f.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * How many cases were assessed and stored, and how many refused; with the facts of an earlier
+   * time, how many were left out because they were created after it (0 otherwise, and when a limit
+   * ended the read before they were all counted).
+   */
+  public record Counts(long stored, long refused, long createdAfter) {
+    public Counts(long stored, long refused) {
+      this(stored, refused, 0);
+    }
+  }
 
   private static Outcome outcome(Store.Assessed a) {
     if (a instanceof Store.Assessed.Stored s) {

@@ -14,7 +14,6 @@ import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.Finding;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.engine.assessment.Outcomes;
-import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.Outcome;
 import org.asylex.engine.policy.PolicyPack;
 
@@ -82,9 +81,16 @@ final class CaseComparison {
     Outcomes ob = b.outcomes(factsB, after.point.date());
     tally.cases++;
     List<String> changedElements = new ArrayList<>(0);
-    if (a.elements().equals(b.elements())) {
+    Tally.ElementTally[] slots = tally.slots(a, b);
+    if (slots != null) {
+      // the same elements at both points: counted by position, no look-up per element
       for (int i = 0; i < oa.size(); i++) {
-        count(tally, packB, oa.element(i), i, oa, i, ob, changedElements);
+        Outcome from = oa.outcome(i);
+        Outcome to = ob.outcome(i);
+        slots[i].counts[from.ordinal()][to.ordinal()]++;
+        if (from != to || !oa.groups(i).equals(ob.groups(i))) {
+          changedElements.add(oa.element(i));
+        }
       }
     } else {
       for (String e : union(a.elements(), b.elements())) {
@@ -109,7 +115,7 @@ final class CaseComparison {
       List<String> changedElements) {
     Optional<Outcome> from = i < 0 ? Optional.empty() : Optional.of(oa.outcome(i));
     Optional<Outcome> to = j < 0 ? Optional.empty() : Optional.of(ob.outcome(j));
-    var t = tally.element(element, pack.element(element).map(Element::title).orElse(null));
+    var t = tally.element(element, pack);
     t.counts[Tally.index(from)][Tally.index(to)]++;
     List<String> ga = i < 0 ? List.of() : oa.groups(i);
     List<String> gb = j < 0 ? List.of() : ob.groups(j);

@@ -2,6 +2,7 @@ package org.asylex.app.impact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseIds;
-import org.asylex.app.cases.JsonLines;
 import org.asylex.json.CaseJson;
+import org.asylex.json.CaseLineReader;
 import org.asylex.json.JsonInputException;
 import org.asylex.store.CaseRecord;
 
@@ -31,6 +34,14 @@ import org.asylex.store.CaseRecord;
 public final class Impact {
   /** Lines per batch: large enough to keep hand-over costs small, small enough to stay flat. */
   static final int BATCH = 1024;
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+
+  private static final String TOO_LONG =
+      "the line is longer than " + (CaseJson.MAX_BYTES >> 10) + " KiB; a line is one case object";
 
   private final int workers;
 
@@ -74,12 +85,10 @@ public final class Impact {
       InputStream in, ImpactPoint before, ImpactPoint after, Listener listener)
       throws IOException, InterruptedException {
     try (var run = new Run(before, after, listener)) {
-      var lines = new JsonLines(in);
-      byte[] bytes;
-      long number = 0;
-      while ((bytes = lines.next()) != null) {
-        number++;
-        run.add(new Item(number, bytes, lines.tooLong(), null));
+      var blocks = new LineBlocks(in);
+      LineBlocks.Block block;
+      while ((block = blocks.next()) != null) {
+        run.add(block);
       }
       return run.finish();
     }
@@ -94,21 +103,57 @@ public final class Impact {
       CaseFiles cases, String actor, ImpactPoint before, ImpactPoint after, Listener listener)
       throws InterruptedException {
     try (var run = new Run(before, after, listener)) {
-      long[] number = {0};
-      try {
-        cases.export(
-            actor,
-            record -> {
-              try {
-                run.add(new Item(++number[0], null, false, record));
-              } catch (InterruptedException e) {
-                throw new Stop(e);
-              }
-            });
-      } catch (Stop e) {
-        throw e.interrupted;
-      }
+      stream(run, each -> cases.export(actor, each));
       return run.finish();
+    }
+  }
+
+  /**
+   * Compares every stored case on its facts as they were recorded at {@code factsAsOf} (replayed
+   * from the history, as {@code case assess ID --facts-as-of} reads one case), from one consistent
+   * snapshot and one streaming read, in the order of their ids. A case created after {@code
+   * factsAsOf} is left out, and counted in the report's {@link ImpactReport#factsAsOf()}.
+   *
+   * @throws org.asylex.app.Refused {@link org.asylex.app.Refusal.InvalidValue} ({@code factsAsOf})
+   *     when {@code factsAsOf} lies in the future
+   * @throws InterruptedException when the calling thread is interrupted
+   */
+  public ImpactReport compareStored(
+      CaseFiles cases,
+      String actor,
+      Instant factsAsOf,
+      ImpactPoint before,
+      ImpactPoint after,
+      Listener listener)
+      throws InterruptedException {
+    try (var run = new Run(before, after, listener)) {
+      long createdAfter = stream(run, each -> cases.exportAsOf(factsAsOf, actor, each));
+      ImpactReport r = run.finish();
+      return new ImpactReport(
+          r.cases(),
+          r.rejected(),
+          r.from(),
+          r.to(),
+          r.elements(),
+          Optional.of(new ImpactReport.FactsTime(factsAsOf, createdAfter)));
+    }
+  }
+
+  /** Gives every case a store read gives to the run; what the read returns. */
+  private static long stream(Run run, ToLongFunction<Consumer<CaseRecord>> read)
+      throws InterruptedException {
+    long[] number = {0};
+    try {
+      return read.applyAsLong(
+          record -> {
+            try {
+              run.add(new Item(++number[0], record));
+            } catch (InterruptedException e) {
+              throw new Stop(e);
+            }
+          });
+    } catch (Stop e) {
+      throw e.interrupted;
     }
   }
 
@@ -123,8 +168,8 @@ public final class Impact {
     }
   }
 
-  /** One line of input or one stored case. */
-  private record Item(long number, byte[] bytes, boolean tooLong, CaseRecord stored) {}
+  /** One stored case. */
+  private record Item(long number, CaseRecord stored) {}
 
   /** A rejected line or a changed finding, kept in order within a batch. */
   private sealed interface Event {}
@@ -134,7 +179,11 @@ public final class Impact {
 
   private record Changed(ChangedFinding finding) implements Event {}
 
-  private record BatchResult(Tally tally, List<Event> events, long items) {}
+  /**
+   * What a batch found: its counts, its events in order and how many lines or cases it held; the
+   * line numbers of a block's events count from its first line ({@code relative}).
+   */
+  private record BatchResult(Tally tally, List<Event> events, long items, boolean relative) {}
 
   /** One analysis: the workers, the batches in flight and the counts so far. */
   private final class Run implements AutoCloseable {
@@ -145,6 +194,11 @@ public final class Impact {
     private final ExecutorService pool;
     private final ArrayDeque<Future<BatchResult>> inFlight = new ArrayDeque<>();
     private final Tally total = new Tally();
+
+    /** One line reader per worker: it keeps the names and values it has seen. */
+    private final ThreadLocal<CaseLineReader> readers =
+        ThreadLocal.withInitial(CaseLineReader::new);
+
     private List<Item> batch = new ArrayList<>(BATCH);
     private long read;
 
@@ -164,19 +218,33 @@ public final class Impact {
     }
 
     void add(Item item) throws InterruptedException {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new InterruptedException("the impact analysis was interrupted");
-      }
+      interrupted();
       batch.add(item);
       if (batch.size() == BATCH) {
         submit();
       }
     }
 
+    /** A block of lines: one task, split into lines by the worker. */
+    void add(LineBlocks.Block block) throws InterruptedException {
+      interrupted();
+      enqueue(pool.submit(() -> process(block)));
+    }
+
+    private void interrupted() throws InterruptedException {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("the impact analysis was interrupted");
+      }
+    }
+
     private void submit() throws InterruptedException {
       List<Item> items = batch;
       batch = new ArrayList<>(BATCH);
-      inFlight.add(pool.submit(() -> process(items)));
+      enqueue(pool.submit(() -> process(items)));
+    }
+
+    private void enqueue(Future<BatchResult> task) throws InterruptedException {
+      inFlight.add(task);
       while (inFlight.size() > 2 * workers) {
         merge(inFlight.poll());
       }
@@ -193,9 +261,10 @@ public final class Impact {
         throw new IllegalStateException(e.getCause());
       }
       total.merge(result.tally());
+      long base = result.relative() ? read : 0;
       for (Event e : result.events()) {
         if (e instanceof Rejected r) {
-          listener.rejected(r.line(), r.caseId(), r.column(), r.problems());
+          listener.rejected(base + r.line(), r.caseId(), r.column(), r.problems());
         } else if (e instanceof Changed c) {
           listener.changed(c.finding());
         }
@@ -219,75 +288,117 @@ public final class Impact {
       var tally = new Tally();
       var events = new ArrayList<Event>();
       for (Item item : items) {
-        one(item, tally, events);
+        CaseRecord c = item.stored();
+        assess(item.number(), Optional.of(c.id()), c.id(), c.facts(), tally, events);
       }
-      return new BatchResult(tally, events, items.size());
+      return new BatchResult(tally, events, items.size(), false);
     }
 
-    private void one(Item item, Tally tally, List<Event> events) {
-      Optional<String> stored = Optional.ofNullable(item.stored()).map(CaseRecord::id);
-      if (item.tooLong()) {
+    private BatchResult process(LineBlocks.Block block) {
+      var tally = new Tally();
+      var events = new ArrayList<Event>();
+      if (block.tooLong()) {
+        reject(1, Optional.empty(), 0, List.of(TOO_LONG), tally, events);
+        return new BatchResult(tally, events, 1, true);
+      }
+      CaseLineReader reader = readers.get();
+      byte[] bytes = block.bytes();
+      int length = block.length();
+      long number = 0;
+      int start = 0;
+      while (start < length) {
+        int end = lineEnd(bytes, start, length);
+        number++;
+        line(reader, number, bytes, start, end, tally, events);
+        start = end + 1;
+      }
+      return new BatchResult(tally, events, number, true);
+    }
+
+    /** The offset of the next {@code \n} from {@code from}, or {@code length}: eight at a time. */
+    private static int lineEnd(byte[] bytes, int from, int length) {
+      int i = from;
+      for (; i + 8 <= length; i += 8) {
+        long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+        // a zero byte in word is a '\n' in the input
+        if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
+          break;
+        }
+      }
+      while (i < length && bytes[i] != '\n') {
+        i++;
+      }
+      return i;
+    }
+
+    /** Line {@code number}: {@code bytes[start, end)}, its line end left out. */
+    private void line(
+        CaseLineReader reader,
+        long number,
+        byte[] bytes,
+        int start,
+        int end,
+        Tally tally,
+        List<Event> events) {
+      if (end - start > CaseJson.MAX_BYTES) {
+        reject(number, Optional.empty(), 0, List.of(TOO_LONG), tally, events);
+        return;
+      }
+      if (end > start && bytes[end - 1] == '\r') {
+        end--;
+      }
+      if (LineBlocks.blank(bytes, start, end)) {
+        return;
+      }
+      Map<String, Object> doc;
+      try {
+        doc = reader.read(bytes, start, end, "line");
+      } catch (JsonInputException e) {
+        int column = e.line() > 0 && e.column() > 0 ? e.column() : 0;
+        // the parser may quote an unquoted token, which can be a fact value: leave it out
         reject(
-            item,
-            stored,
-            0,
-            List.of(
-                "the line is longer than "
-                    + (CaseJson.MAX_BYTES >> 10)
-                    + " KiB; a line is one case object"),
+            number,
+            Optional.empty(),
+            column,
+            List.of(e.problem().replaceAll("(?i)token '[^']*'", "token")),
             tally,
             events);
         return;
       }
-      String id;
-      Map<String, Object> facts;
-      if (item.stored() != null) {
-        id = item.stored().id();
-        facts = item.stored().facts();
-      } else {
-        if (JsonLines.blank(item.bytes())) {
-          return;
-        }
-        Map<String, Object> doc;
-        try {
-          doc = CaseJson.read(item.bytes(), "line", CaseJson.MAX_BYTES);
-        } catch (JsonInputException e) {
-          int column = e.line() > 0 && e.column() > 0 ? e.column() : 0;
-          // the parser may quote an unquoted token, which can be a fact value: leave it out
-          reject(
-              item,
-              stored,
-              column,
-              List.of(e.problem().replaceAll("(?i)token '[^']*'", "token")),
-              tally,
-              events);
-          return;
-        }
-        var problems = new ArrayList<String>();
-        id = lineId(doc, problems);
-        facts = lineFacts(doc, problems);
-        if (!problems.isEmpty()) {
-          reject(item, stored, 0, problems, tally, events);
-          return;
-        }
+      var problems = new ArrayList<String>();
+      String id = lineId(doc, problems);
+      Map<String, Object> facts = lineFacts(doc, problems);
+      if (!problems.isEmpty()) {
+        reject(number, Optional.empty(), 0, problems, tally, events);
+        return;
       }
+      assess(number, Optional.empty(), id, facts, tally, events);
+    }
+
+    private void assess(
+        long number,
+        Optional<String> stored,
+        String id,
+        Map<String, Object> facts,
+        Tally tally,
+        List<Event> events) {
       CaseComparison.Checked checked = comparison.check(facts, "/facts");
       if (!checked.problems().isEmpty()) {
-        reject(item, stored, 0, checked.problems(), tally, events);
+        reject(number, stored, 0, checked.problems(), tally, events);
         return;
       }
       comparison.compare(id, checked, tally, c -> events.add(new Changed(c)));
     }
 
     private void reject(
-        Item item,
+        long number,
         Optional<String> stored,
         int column,
         List<String> problems,
         Tally tally,
         List<Event> events) {
       tally.rejected++;
-      events.add(new Rejected(item.number(), stored, column, problems));
+      events.add(new Rejected(number, stored, column, problems));
     }
 
     @Override

@@ -28,6 +28,12 @@ public final class ImpactJson {
     m.put("rejected", r.rejected());
     m.put("from", point(r.from()));
     m.put("to", point(r.to()));
+    r.factsAsOf()
+        .ifPresent(
+            f -> {
+              m.put("factsAsOf", f.at().toString());
+              m.put("createdAfter", f.createdAfter());
+            });
     var elements = new ArrayList<Object>();
     for (ImpactReport.ElementImpact e : r.elements()) {
       var x = new LinkedHashMap<String, Object>();

@@ -1,5 +1,6 @@
 package org.asylex.app.impact;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,33 @@ import org.asylex.engine.text.LocalizedText;
 /**
  * What changes for a caseload between two points, per element: each element's transitions add up to
  * {@code cases}, the cases assessed (rejected lines are not among them).
+ *
+ * @param factsAsOf for stored cases assessed on their facts as recorded at an instant: that instant
+ *     and the cases left out because they were created after it
  */
 public record ImpactReport(
-    long cases, long rejected, Point from, Point to, List<ElementImpact> elements) {
+    long cases,
+    long rejected,
+    Point from,
+    Point to,
+    List<ElementImpact> elements,
+    Optional<FactsTime> factsAsOf) {
   public ImpactReport {
     elements = List.copyOf(elements);
+    java.util.Objects.requireNonNull(factsAsOf, "factsAsOf");
   }
+
+  /** A report of the cases' facts as they are now. */
+  public ImpactReport(
+      long cases, long rejected, Point from, Point to, List<ElementImpact> elements) {
+    this(cases, rejected, from, to, elements, Optional.empty());
+  }
+
+  /**
+   * The facts as recorded at {@code at}; {@code createdAfter} stored cases did not exist yet then
+   * and are neither assessed nor counted in {@code cases}.
+   */
+  public record FactsTime(Instant at, long createdAfter) {}
 
   /** A point as the report names it: date, assumption values set, packs with their versions. */
   public record Point(

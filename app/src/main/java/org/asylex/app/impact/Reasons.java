@@ -5,8 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.asylex.engine.assessment.AssumptionUse;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.assessment.Finding;
@@ -31,13 +33,42 @@ final class Reasons {
   private final LocalDate to;
   private final boolean samePack;
 
+  /**
+   * The sentences of each boundary, found once: there are as many boundaries as rule versions, and
+   * finding them reads every quote of the version. Keyed by the version's identity.
+   */
+  private final Map<BoundaryKey, List<Quote>> boundarySources = new ConcurrentHashMap<>();
+
+  private record BoundaryKey(Why.BoundaryCrossed why, Object version, Object pack) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BoundaryKey k
+          && k.why.equals(why)
+          && k.version == version
+          && k.pack == pack;
+    }
+
+    @Override
+    public int hashCode() {
+      return why.hashCode() * 31 + System.identityHashCode(version);
+    }
+  }
+
   Reasons(CompiledPolicy before, CompiledPolicy after, LocalDate from, LocalDate to) {
     this.before = before;
     this.after = after;
     this.from = from;
     this.to = to;
     this.samePack = before.pack().contentHash().equals(after.pack().contentHash());
+    for (PolicyPack pack : List.of(before.pack(), after.pack())) {
+      var byId = new java.util.HashMap<String, Rule>();
+      pack.rules().forEach(r -> byId.putIfAbsent(r.id(), r));
+      rules.put(pack, byId);
+    }
   }
+
+  /** Each pack's rules by id, once: a pack looks a rule up by walking its list. */
+  private final Map<PolicyPack, Map<String, Rule>> rules = new java.util.IdentityHashMap<>();
 
   /** What moved it, with its sources. */
   record Explained(Why why, List<Quote> sources) {}
@@ -92,8 +123,13 @@ final class Reasons {
       return Optional.empty();
     }
     for (AssumptionUse u : b.assumptions()) {
-      Optional<AssumptionUse> was =
-          a.assumptions().stream().filter(v -> v.id().equals(u.id())).findFirst();
+      Optional<AssumptionUse> was = Optional.empty();
+      for (AssumptionUse v : a.assumptions()) {
+        if (v.id().equals(u.id())) {
+          was = Optional.of(v);
+          break;
+        }
+      }
       if (was.isPresent() && !Objects.equals(was.get().value(), u.value())) {
         List<Quote> sources =
             after.pack().assumption(u.id()).map(x -> x.sources()).orElse(List.of()).stream()
@@ -147,7 +183,11 @@ final class Reasons {
                 r.fromAssumption());
         version = version(latePack, r);
       }
-      return Optional.of(new Explained(why, sources(why, version, latePack)));
+      Optional<Rule.Version> v = version;
+      List<Quote> quotes =
+          boundarySources.computeIfAbsent(
+              new BoundaryKey(why, v.orElse(null), latePack), k -> sources(why, v, latePack));
+      return Optional.of(new Explained(why, quotes));
     }
     return Optional.empty();
   }
@@ -196,15 +236,22 @@ final class Reasons {
   }
 
   private static Optional<RuleInForce> inForce(Finding f, String rule) {
-    return f == null
-        ? Optional.empty()
-        : f.rulesInForce().stream().filter(r -> r.ruleId().equals(rule)).findFirst();
+    if (f != null) {
+      for (RuleInForce r : f.rulesInForce()) {
+        if (r.ruleId().equals(rule)) {
+          return Optional.of(r);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
-  private static Optional<Rule.Version> version(PolicyPack pack, RuleInForce r) {
-    return pack.rule(r.ruleId())
-        .filter(rule -> r.version() >= 1 && r.version() <= rule.versions().size())
-        .map(rule -> rule.versions().get(r.version() - 1));
+  private Optional<Rule.Version> version(PolicyPack pack, RuleInForce r) {
+    Rule rule = rules.get(pack).get(r.ruleId());
+    if (rule == null || r.version() < 1 || r.version() > rule.versions().size()) {
+      return Optional.empty();
+    }
+    return Optional.of(rule.versions().get(r.version() - 1));
   }
 
   /** What a version says, without where it stands in its file (an edit elsewhere moves it). */

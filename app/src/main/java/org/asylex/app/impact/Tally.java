@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.Outcome;
+import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.text.LocalizedText;
 
 /**
@@ -88,6 +91,39 @@ final class Tally {
 
   static Optional<Outcome> outcome(int index) {
     return index == ABSENT ? Optional.empty() : Optional.of(Outcome.values()[index]);
+  }
+
+  private CompiledPolicy slotsA;
+  private CompiledPolicy slotsB;
+  private ElementTally[] slots;
+
+  /**
+   * The counts of every element in the order of {@code a}'s elements when {@code b} has the same
+   * elements in the same order, else null; found once per pair of policies in a batch.
+   */
+  ElementTally[] slots(CompiledPolicy a, CompiledPolicy b) {
+    if (a != slotsA || b != slotsB) {
+      slotsA = a;
+      slotsB = b;
+      slots = null;
+      if (a.elements().equals(b.elements())) {
+        slots = new ElementTally[a.elements().size()];
+        for (int i = 0; i < slots.length; i++) {
+          slots[i] = element(a.elements().get(i), b.pack());
+        }
+      }
+    }
+    return slots;
+  }
+
+  /** The counts of element {@code id}, titled as in {@code pack} when new. */
+  ElementTally element(String id, PolicyPack pack) {
+    ElementTally t = elements.get(id);
+    if (t == null) {
+      t = new ElementTally(pack.element(id).map(Element::title).orElse(null));
+      elements.put(id, t);
+    }
+    return t;
   }
 
   ElementTally element(String id, LocalizedText title) {

@@ -33,6 +33,14 @@ public final class FactCheck {
     }
   }
 
+  private static boolean capitalPair(String code) {
+    return code.length() == 2
+        && code.charAt(0) >= 'A'
+        && code.charAt(0) <= 'Z'
+        && code.charAt(1) >= 'A'
+        && code.charAt(1) <= 'Z';
+  }
+
   /**
    * Checks raw facts as of {@code date}.
    *
@@ -41,24 +49,21 @@ public final class FactCheck {
    */
   public Checked check(Map<String, ?> raw, LocalDate date, String prefix, boolean today) {
     var errors = new ArrayList<InputError>();
-    String pointer = prefix + "/" + CaseInput.COUNTRY_FACT;
     Object given = raw.get(CaseInput.COUNTRY_FACT);
     Lookup lookup =
-        given instanceof String code
-                && code.length() == 2
-                && code.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+        given instanceof String code && capitalPair(code)
             ? policies.byCountry(code)
             : new Lookup.Missing();
     if (lookup instanceof Lookup.Unusable) {
-      errors.add(InputError.invalidPack(pointer, (String) given));
+      errors.add(InputError.invalidPack(prefix + "/" + CaseInput.COUNTRY_FACT, (String) given));
       return new Checked(Optional.empty(), Optional.empty(), errors);
     }
-    List<String> countries =
-        lookup instanceof Lookup.Found f ? List.of(f.pack().country()) : policies.countries();
-    Optional<String> country = CaseInput.country(raw, countries, prefix, errors);
-    if (country.isEmpty()) {
+    if (!(lookup instanceof Lookup.Found)) {
+      // no pack for it: CaseInput names what is wrong with the country
+      CaseInput.country(raw, policies.countries(), prefix, errors);
       return new Checked(Optional.empty(), Optional.empty(), errors);
     }
+    // a code of two capitals with a pack: the country CaseInput.country would accept
     PolicyPack pack = ((Lookup.Found) lookup).pack();
     CaseInput.Validated validated = CaseInput.validate(pack, raw, date, prefix, today);
     return new Checked(Optional.of(pack), validated.facts(), validated.errors());

@@ -39,7 +39,7 @@ class FactsAsOfTest {
   @TempDir Path data;
 
   /** A clock the test moves by hand: the store stamps each change with it. */
-  private static final class HandClock extends Clock {
+  static final class HandClock extends Clock {
     private Instant now;
 
     HandClock(Instant now) {

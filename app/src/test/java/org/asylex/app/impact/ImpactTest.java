@@ -248,6 +248,44 @@ class ImpactTest {
     r.report().elements().forEach(e -> assertThat(sum(e)).isEqualTo(n));
   }
 
+  @Test
+  void linesAreNumberedAcrossBlocksAndOverLongLinesAreRejectedWhereTheyStand() throws Exception {
+    String good = "{\"id\":\"C-%d\",\"facts\":{\"countryOfOrigin\":\"RU\",\"gender\":\"female\"}}";
+    String bad = "{\"id\":\"C-%d\",\"facts\":{\"countryOfOrigin\":\"RU\",\"gender\":\"robot\"}}";
+    // a third longer than a case may be, but within a block; another longer than a block
+    String longer = "{\"id\":\"L\",\"facts\":{\"x\":\"" + "a".repeat(1_500_000) + "\"}}";
+    String longest = "{\"id\":\"L\",\"facts\":{\"x\":\"" + "a".repeat(5_000_000) + "\"}}";
+    var lines = new StringBuilder();
+    var expected = new ArrayList<String>();
+    int cases = 0;
+    for (int n = 1; n <= 90_000; n++) {
+      if (n == 20_000 || n == 50_001) {
+        lines.append(n == 20_000 ? longer : longest);
+        expected.add(n + ": the line is longer than 1024 KiB; a line is one case object");
+      } else if (n % 7_001 == 0) {
+        lines.append(String.format(bad, n)).append('\r');
+        expected.add(n + ": /facts/gender: ");
+      } else if (n % 5_003 == 0) {
+        lines.append("  ");
+      } else {
+        lines.append(String.format(good, n)).append(n % 2 == 0 ? "\r" : "");
+        cases++;
+      }
+      if (n < 90_000) {
+        lines.append('\n');
+      }
+    }
+
+    Run r = run(lines.toString(), at(BEFORE_LAPSE), at(AFTER_LAPSE), 2);
+
+    assertThat(r.report().cases()).isEqualTo(cases);
+    assertThat(r.report().rejected()).isEqualTo(expected.size());
+    assertThat(r.rejected()).hasSameSizeAs(expected);
+    for (int k = 0; k < expected.size(); k++) {
+      assertThat(r.rejected().get(k)).startsWith(expected.get(k));
+    }
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : all.toList()) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.asylex.app.Application;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.cases.FactsAsOf;
 import org.asylex.app.impact.ChangedFinding;
 import org.asylex.app.impact.Impact;
 import org.asylex.app.impact.ImpactJson;
@@ -68,23 +72,42 @@ final class ImpactRoutes {
     var after = new ImpactPoint(app.policies(), to, Params.prefixed(ctx, AFTER));
     boolean officer = Requests.actor(ctx).role() == Role.OFFICER;
     String actor = Requests.actor(ctx).name();
-    Optional<InputStream> posted = posted(ctx);
+    Cases cases = cases(ctx);
     var answer = new Answer(ctx, officer);
     ImpactReport report;
-    if (posted.isPresent()) {
-      report = new Impact().compare(posted.get(), before, after, answer);
+    if (cases.posted().isPresent()) {
+      report = new Impact().compare(cases.posted().get(), before, after, answer);
+    } else if (cases.factsAsOf().isPresent()) {
+      Instant at;
+      try {
+        at = FactsAsOf.parse(FactsAsOf.FIELD, cases.factsAsOf().get());
+        report = app.impact().compareStored(actor, at, before, after, answer);
+      } catch (Refused e) {
+        if (e.refusal() instanceof Refusal.InvalidValue v && v.field().equals(FactsAsOf.FIELD)) {
+          throw Refusals.problem(v, Refusals.Inputs.BODY); // the body's field, /factsAsOf
+        }
+        throw e;
+      }
     } else {
       report = app.impact().compareStored(actor, before, after, answer);
     }
     answer.finish(report);
   }
 
-  /** The posted cases, or empty for the store (no body, or {@code {}}). */
-  private static Optional<InputStream> posted(Context ctx) throws IOException {
+  /**
+   * The posted cases, or the stored ones (empty {@code posted}), with the time of their facts when
+   * the body gives one.
+   */
+  private record Cases(Optional<InputStream> posted, Optional<String> factsAsOf) {}
+
+  /**
+   * The posted cases (JSON Lines), or the store: no body, {@code {}}, or {@code {"factsAsOf": T}}.
+   */
+  private static Cases cases(Context ctx) throws IOException {
     String length = ctx.header("Content-Length");
     boolean chunked = ctx.header("Transfer-Encoding") != null;
     if (!chunked && (length == null || length.strip().equals("0"))) {
-      return Optional.empty();
+      return new Cases(Optional.empty(), Optional.empty());
     }
     String type = Optional.ofNullable(ctx.header("Content-Type")).orElse("");
     String media = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
@@ -93,17 +116,21 @@ final class ImpactRoutes {
       if (ctx.req().getContentLengthLong() > max) {
         throw org.asylex.server.http.Problems.bodyTooLarge();
       }
-      return Optional.of(new LimitedInput(ctx.bodyInputStream(), max));
+      return new Cases(Optional.of(new LimitedInput(ctx.bodyInputStream(), max)), Optional.empty());
     }
-    if (!JsonBodies.read(ctx).isEmpty()) {
+    Map<String, Object> json = JsonBodies.read(ctx);
+    if (!Set.of(FactsAsOf.FIELD).containsAll(json.keySet())) {
       throw new ApiProblem(
           ProblemType.BAD_REQUEST,
           "Give the points in the query (from, to, assumeBefore.ID, assumeAfter.ID); the body is"
-              + " empty for the stored cases, or the cases as "
+              + " empty (or only {\"factsAsOf\": TIME}) for the stored cases, or the cases as "
               + NDJSON
               + ".");
     }
-    return Optional.empty();
+    var body = new BodyFields(json, Set.of(FactsAsOf.FIELD));
+    Optional<String> factsAsOf = body.text(FactsAsOf.FIELD, 64, false);
+    body.throwIfInvalid();
+    return new Cases(Optional.empty(), factsAsOf);
   }
 
   /**
