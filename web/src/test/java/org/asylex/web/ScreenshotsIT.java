@@ -88,6 +88,18 @@ class ScreenshotsIT {
         FIXED_ASSESSMENT_ID);
   }
 
+  private static void caseOf(String id, String example) {
+    try {
+      Map<String, Object> facts =
+          org.asylex.json.Json.MAPPER.readValue(
+              java.nio.file.Path.of("..", "examples", example).toFile(),
+              new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+      server.app().cases().create(id, id.substring(2), facts, "", "setup");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void screenshotsOfThePagesInBothLanguagesOnADesktopAndA360PixelPhone() {
     var created =
@@ -100,6 +112,11 @@ class ScreenshotsIT {
                 Map.of("countryOfOrigin", "RU", "gender", "male", "militaryStatus", "conscript"),
                 "",
                 "setup");
+    // three more, from the examples, so that the list and the impact page show a caseload that
+    // the lapse of 29 June 2023 changes
+    caseOf("c-2026-0043", "conscript-refusing-service.json");
+    caseOf("c-2026-0044", "mobilisation-fear.json");
+    caseOf("c-2026-0045", "journalist-critic.json");
     var receipt =
         server.app().assessments().assess(created.id(), Optional.empty(), Map.of(), "setup");
     assertThat(receipt.id()).hasSameSizeAs(FIXED_ASSESSMENT_ID);
