@@ -134,7 +134,17 @@ public final class Site {
         config.themeClass(),
         session.map(s -> new Frame.SignedIn(s.name(), s.role())),
         session.map(Sessions.Session::csrf).orElse(""),
-        ctx.path());
+        here(ctx));
+  }
+
+  /**
+   * Where the language switch comes back to: a page shown by GET with its query (a filtered list,
+   * an impact's dates keep their values in the other language); after a POST, its path only.
+   */
+  static String here(Context ctx) {
+    String query = ctx.queryString();
+    boolean get = "GET".equals(ctx.method().name());
+    return get && query != null && !query.isEmpty() ? ctx.path() + "?" + query : ctx.path();
   }
 
   /**

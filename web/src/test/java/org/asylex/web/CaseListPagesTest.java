@@ -107,6 +107,18 @@ class CaseListPagesTest {
   }
 
   @Test
+  void theLanguageSwitchKeepsTheSearch() throws Exception {
+    var b = signedIn("officer");
+    var found = b.get("/cases?q=ind-2023-011");
+    assertThat(found.body()).contains("back=%2Fcases%3Fq%3Dind-2023-011\"");
+    var switched = b.get("/language?to=en&back=%2Fcases%3Fq%3Dind-2023-011");
+    assertThat(switched.headers().firstValue("Location")).contains("/cases?q=ind-2023-011");
+    var english = b.get("/cases?q=ind-2023-011");
+    assertThat(english.body()).contains("Search by case id or reference");
+    assertThat(listed(english.body())).containsExactly("L-1");
+  }
+
+  @Test
   void aPolicyAnalystIsRefusedAndTheOfficersFilterIsAuditedAsTheCaseList() throws Exception {
     var analyst = signedIn("policy-analyst");
     var refused = analyst.get("/cases?finding=risk-groups");
