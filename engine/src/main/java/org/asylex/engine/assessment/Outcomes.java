@@ -11,9 +11,15 @@ public final class Outcomes {
   private final List<String> elements;
   private final Outcome[] outcomes;
   private final long[] missing;
-  private final List<List<String>> groups;
+  private final List<String>[] groups;
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   Outcomes(List<String> elements, Outcome[] outcomes, long[] missing, List<List<String>> groups) {
+    this(elements, outcomes, missing, groups.toArray(new List[0]));
+  }
+
+  /** Takes the arrays as they are: the caller hands them over. */
+  Outcomes(List<String> elements, Outcome[] outcomes, long[] missing, List<String>[] groups) {
     this.elements = elements;
     this.outcomes = outcomes;
     this.missing = missing;
@@ -42,6 +48,6 @@ public final class Outcomes {
    * them: an impact analysis sees a risk group gained while the outcome stays {@code applies}.
    */
   public List<String> groups(int i) {
-    return groups.get(i);
+    return groups[i];
   }
 }

@@ -42,6 +42,25 @@ final class Reasons {
     return plain;
   }
 
+  /** The same choice on the fast path. */
+  LocalizedText pick(ConditionProgram program, Frame f) {
+    for (int i = 0; i < conditions.length; i++) {
+      if (program.eval(conditions[i].id, f) == Tri.T) {
+        return texts.get(i);
+      }
+    }
+    return plain;
+  }
+
+  /** Whether the wording is the plain one whatever the case: there are no variants. */
+  boolean fixed() {
+    return conditions.length == 0;
+  }
+
+  LocalizedText plain() {
+    return plain;
+  }
+
   /** The assumptions the conditions read. */
   Set<String> assumptions() {
     return assumptions;
