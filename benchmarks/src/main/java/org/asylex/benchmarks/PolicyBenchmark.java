@@ -2,6 +2,7 @@ package org.asylex.benchmarks;
 
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
+import org.asylex.engine.assessment.CaseInput;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.policy.PolicyPack;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,6 +48,7 @@ public class PolicyBenchmark {
   @Param("0.7")
   public double presence;
 
+  private PolicyPack pack;
   private CompiledPolicy engine;
   private HandWrittenRussianPolicy handWritten;
   private CaseBatch batch;
@@ -54,11 +56,25 @@ public class PolicyBenchmark {
 
   @Setup
   public void setUp() {
-    PolicyPack pack = RussianPack.load();
+    pack = RussianPack.load();
     engine = RussianPack.compileDefaults(pack);
     handWritten = new HandWrittenRussianPolicy(pack.facts(), LocalDate.of(2023, 6, 8));
     batch =
         new CaseBatch(new CaseGenerator(pack.facts(), presence).generate(SEED, CASES), handWritten);
+    raw = new java.util.ArrayList<>(CASES);
+    for (int i = 0; i < CASES; i++) {
+      raw.add(parsed(batch.facts[i]));
+    }
+  }
+
+  /** Each case's facts as a JSON parser hands them over: strings, booleans, in a map. */
+  private java.util.List<java.util.Map<String, Object>> raw;
+
+  private static java.util.Map<String, Object> parsed(org.asylex.engine.assessment.CaseFacts f) {
+    var map = new java.util.LinkedHashMap<String, Object>();
+    f.known()
+        .forEach((name, value) -> map.put(name, value instanceof Boolean ? value : "" + value));
+    return map;
   }
 
   /** The baseline: the hand-written policy on its compact encoding of each case. */
@@ -102,6 +118,20 @@ public class PolicyBenchmark {
     CompiledPolicy p = engine;
     for (int i = 0; i < b.size; i++) {
       bh.consume(p.assess(b.facts[i], b.dates[i]));
+    }
+  }
+
+  /**
+   * Checking a case: {@link CaseInput#validate} from already-parsed values (as a JSON reader gives
+   * them) to {@link org.asylex.engine.assessment.CaseFacts}, each against its assessment date.
+   */
+  @Benchmark
+  public void checkFacts(Blackhole bh) {
+    CaseBatch b = batch;
+    PolicyPack p = pack;
+    var r = raw;
+    for (int i = 0; i < b.size; i++) {
+      bh.consume(CaseInput.validate(p, r.get(i), b.dates[i], ""));
     }
   }
 }

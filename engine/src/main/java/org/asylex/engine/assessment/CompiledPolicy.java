@@ -79,7 +79,7 @@ public final class CompiledPolicy {
     this.elementIds = plans.stream().map(p -> p.element.id()).toList();
     this.nodeCount = compiler.nodeCount();
     this.explanation = new Explanation(pack.facts());
-    this.program = new ConditionProgram(compiler.roots(), nodeCount);
+    this.program = new ConditionProgram(compiler.roots(), nodeCount, pack.facts().facts());
     var days = new java.util.TreeSet<Long>();
     for (ElementPlan p : plans) {
       for (RulePlan r : p.rules) {
@@ -154,7 +154,7 @@ public final class CompiledPolicy {
     checkSchema(facts);
     Object[] values = facts.values();
     ElementSegment[] row = segments[segment(asOf)];
-    var f = new Frame(values, asOf, maxConditions);
+    var f = new Frame(facts, asOf, maxConditions);
     int n = row.length;
     var outcomes = new Outcome[n];
     var missing = new long[n];
@@ -219,8 +219,8 @@ public final class CompiledPolicy {
     checkSchema(facts);
     Object[] values = facts.values();
     ElementSegment[] row = segments[segment(asOf)];
-    var f = new Frame(values, asOf, maxConditions);
-    long known = known(values);
+    var f = new Frame(facts, asOf, maxConditions);
+    long known = facts.knownMask();
     int n = row.length;
     var findings = new Finding[n];
     var missing = new long[n];
@@ -306,17 +306,6 @@ public final class CompiledPolicy {
     return list;
   }
 
-  /** The facts the case gives, as a bit mask. */
-  private static long known(Object[] values) {
-    long mask = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
-        mask |= 1L << i;
-      }
-    }
-    return mask;
-  }
-
   /**
    * The finding on one element alone, as {@link #assess} gives it (without a trace): for a caller
    * that needs the reasons of a few findings of many cases, such as an impact analysis explaining
@@ -335,8 +324,8 @@ public final class CompiledPolicy {
       ElementState s = p.evaluate(e);
       return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
     }
-    var f = new Frame(facts.values(), asOf, maxConditions);
-    return java.util.Optional.of(finding(i, g, f, known(facts.values())));
+    var f = new Frame(facts, asOf, maxConditions);
+    return java.util.Optional.of(finding(i, g, f, facts.knownMask()));
   }
 
   /**

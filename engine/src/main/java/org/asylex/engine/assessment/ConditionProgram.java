@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.asylex.engine.expr.Expr;
+import org.asylex.engine.policy.FactDefinition;
+import org.asylex.engine.policy.FactType;
 
 /**
  * Every compiled condition of a policy as flat arrays indexed by node id, evaluated by one static
@@ -25,20 +27,31 @@ final class ConditionProgram {
   private static final byte FACT_IN = 8;
   private static final byte COMPARE = 9;
   private static final byte IN = 10;
+  private static final byte ENUM_EQUALS = 11;
+  private static final byte ENUM_IN = 12;
+  private static final byte HASH_EQUALS = 13;
+  private static final byte HASH_IN = 14;
 
   private final byte[] kind;
   private final int[] a;
   private final int[] b;
+  private final int[] c;
+  private final long[] options;
   private final Object[] ref;
   private final int[] childStart;
   private final int[] childEnd;
   private final int[] children;
   private final long[] leafFacts;
 
-  ConditionProgram(Collection<Node> roots, int nodeCount) {
+  private final List<FactDefinition> facts;
+
+  ConditionProgram(Collection<Node> roots, int nodeCount, List<FactDefinition> facts) {
+    this.facts = facts;
     this.kind = new byte[nodeCount];
     this.a = new int[nodeCount];
     this.b = new int[nodeCount];
+    this.c = new int[nodeCount];
+    this.options = new long[nodeCount];
     this.ref = new Object[nodeCount];
     this.childStart = new int[nodeCount];
     this.childEnd = new int[nodeCount];
@@ -93,29 +106,67 @@ final class ConditionProgram {
       a[id] = age.fact;
       b[id] = age.limit;
       ref[id] = age.op;
-    } else if (n instanceof Node.Compare c) {
-      if ((c.op == Expr.CompareOp.EQ || c.op == Expr.CompareOp.NE)
-          && c.left.kind == Node.Operand.Kind.FACT
-          && c.right.kind == Node.Operand.Kind.CONSTANT) {
-        kind[id] = FACT_EQUALS;
-        a[id] = c.left.fact;
-        b[id] = c.op == Expr.CompareOp.NE ? 1 : 0;
-        ref[id] = c.right.constant;
-      } else {
-        kind[id] = COMPARE;
-        ref[id] = c;
-      }
+    } else if (n instanceof Node.Compare cmp) {
+      encodeCompare(id, cmp);
     } else if (n instanceof Node.In in) {
-      if (in.value.kind == Node.Operand.Kind.FACT) {
-        kind[id] = FACT_IN;
-        a[id] = in.value.fact;
-        ref[id] = in.options;
-      } else {
-        kind[id] = IN;
-        ref[id] = in;
-      }
+      encodeIn(id, in);
     } else {
       throw new IllegalStateException("no flat form for " + n.getClass().getSimpleName());
+    }
+  }
+
+  /** {@code fact = constant} reads the fact's code; anything else its value. */
+  private void encodeCompare(int id, Node.Compare cmp) {
+    if ((cmp.op != Expr.CompareOp.EQ && cmp.op != Expr.CompareOp.NE)
+        || cmp.left.kind != Node.Operand.Kind.FACT
+        || cmp.right.kind != Node.Operand.Kind.CONSTANT) {
+      kind[id] = COMPARE;
+      ref[id] = cmp;
+      return;
+    }
+    int fact = cmp.left.fact;
+    Object constant = cmp.right.constant;
+    a[id] = fact;
+    c[id] = cmp.op == Expr.CompareOp.NE ? 1 : 0;
+    ref[id] = constant;
+    FactType type = facts.get(fact).type();
+    if (type == FactType.ENUM) {
+      kind[id] = ENUM_EQUALS;
+      b[id] = facts.get(fact).values().indexOf(constant); // -1: no value equals it
+    } else if ((type == FactType.COUNTRY || type == FactType.REGION)
+        && constant instanceof String t) {
+      kind[id] = HASH_EQUALS;
+      b[id] = t.hashCode();
+    } else {
+      kind[id] = FACT_EQUALS;
+    }
+  }
+
+  /** {@code fact in [...]} reads the fact's code; anything else its value. */
+  private void encodeIn(int id, Node.In in) {
+    if (in.value.kind != Node.Operand.Kind.FACT) {
+      kind[id] = IN;
+      ref[id] = in;
+      return;
+    }
+    int fact = in.value.fact;
+    a[id] = fact;
+    ref[id] = in.options;
+    FactDefinition f = facts.get(fact);
+    if (f.type() == FactType.ENUM && f.values().size() < Long.SIZE) {
+      kind[id] = ENUM_IN;
+      for (Object o : in.options) {
+        int ordinal = f.values().indexOf(o);
+        options[id] |= ordinal < 0 ? 0 : 1L << ordinal;
+      }
+    } else if (f.type() == FactType.COUNTRY || f.type() == FactType.REGION) {
+      kind[id] = HASH_IN;
+      for (Object o : in.options) {
+        // a bloom filter of one word: a hash whose bit is clear is none of the options
+        options[id] |= 1L << (o.hashCode() & 63);
+      }
+    } else {
+      kind[id] = FACT_IN;
     }
   }
 
@@ -178,24 +229,78 @@ final class ConditionProgram {
     switch (kind[n]) {
       case BOOL:
         {
-          Object v = f.facts[a[n]];
-          if (v == null) {
+          long bit = 1L << a[n];
+          if ((f.known & bit) == 0) {
             f.mask = leafFacts[n];
             return Tri.U;
           }
           f.mask = 0;
-          return (Boolean) v ? Tri.T : Tri.F;
+          return (f.truths & bit) != 0 ? Tri.T : Tri.F;
         }
-      case AGE:
+      case ENUM_EQUALS:
         {
-          Object v = f.facts[a[n]];
-          if (v == null) {
+          int fact = a[n];
+          if (!f.known(fact)) {
             f.mask = leafFacts[n];
             return Tri.U;
           }
-          byte r = Node.AgeCompare.value((Expr.CompareOp) ref[n], b[n], f.minAge(v), f.maxAge(v));
+          f.mask = 0;
+          return (f.codes[fact] == b[n]) != (c[n] == 1) ? Tri.T : Tri.F;
+        }
+      case ENUM_IN:
+        {
+          int fact = a[n];
+          if (!f.known(fact)) {
+            f.mask = leafFacts[n];
+            return Tri.U;
+          }
+          f.mask = 0;
+          return (options[n] & (1L << f.codes[fact])) != 0 ? Tri.T : Tri.F;
+        }
+      case AGE:
+        {
+          int fact = a[n];
+          if (!f.known(fact)) {
+            f.mask = leafFacts[n];
+            return Tri.U;
+          }
+          byte r =
+              Node.AgeCompare.value((Expr.CompareOp) ref[n], b[n], f.minAge(fact), f.maxAge(fact));
           f.mask = r == Tri.U ? leafFacts[n] : 0;
           return r;
+        }
+      default:
+        return text(n, f);
+    }
+  }
+
+  /** A comparison of a text or any other fact value with constants. */
+  private byte text(int n, Frame f) {
+    switch (kind[n]) {
+      case HASH_EQUALS:
+        {
+          int fact = a[n];
+          if (!f.known(fact)) {
+            f.mask = leafFacts[n];
+            return Tri.U;
+          }
+          f.mask = 0;
+          // equal texts have equal hashes: a different hash settles it without reading the text
+          boolean equal = f.codes[fact] == b[n] && f.facts[fact].equals(ref[n]);
+          return equal != (c[n] == 1) ? Tri.T : Tri.F;
+        }
+      case HASH_IN:
+        {
+          int fact = a[n];
+          if (!f.known(fact)) {
+            f.mask = leafFacts[n];
+            return Tri.U;
+          }
+          f.mask = 0;
+          if ((options[n] & (1L << (f.codes[fact] & 63))) == 0) {
+            return Tri.F;
+          }
+          return in(f.facts[fact], (Object[]) ref[n]);
         }
       case FACT_EQUALS:
         {
@@ -205,7 +310,7 @@ final class ConditionProgram {
             return Tri.U;
           }
           f.mask = 0;
-          return v.equals(ref[n]) != (b[n] == 1) ? Tri.T : Tri.F;
+          return v.equals(ref[n]) != (c[n] == 1) ? Tri.T : Tri.F;
         }
       case FACT_IN:
         {
@@ -215,12 +320,7 @@ final class ConditionProgram {
             return Tri.U;
           }
           f.mask = 0;
-          for (Object o : (Object[]) ref[n]) {
-            if (o.equals(v)) {
-              return Tri.T;
-            }
-          }
-          return Tri.F;
+          return in(v, (Object[]) ref[n]);
         }
       default:
         return general(n, f);
@@ -251,16 +351,20 @@ final class ConditionProgram {
             return Tri.U;
           }
           f.mask = 0;
-          for (Object o : in.options) {
-            if (o.equals(v)) {
-              return Tri.T;
-            }
-          }
-          return Tri.F;
+          return in(v, in.options);
         }
       default:
         throw new IllegalStateException("unknown node kind " + kind[n]);
     }
+  }
+
+  private static byte in(Object v, Object[] options) {
+    for (Object o : options) {
+      if (o.equals(v)) {
+        return Tri.T;
+      }
+    }
+    return Tri.F;
   }
 
   private static Object operand(Node.Operand o, Frame f) {
@@ -269,12 +373,11 @@ final class ConditionProgram {
       case FACT -> f.facts[o.fact];
       case ASSESSMENT_DATE -> f.asOf;
       case EXACT_AGE -> {
-        Object v = f.facts[o.fact];
-        if (v == null) {
+        if (f.facts[o.fact] == null) {
           yield null;
         }
-        int min = f.minAge(v);
-        yield min == f.maxAge(v) ? Integer.valueOf(min) : null;
+        int min = f.minAge(o.fact);
+        yield min == f.maxAge(o.fact) ? Integer.valueOf(min) : null;
       }
     };
   }

@@ -4,16 +4,23 @@ import java.time.LocalDate;
 import org.asylex.engine.time.PartialDate;
 
 /**
- * The state of assessing one case on the fast path ({@link ConditionProgram}): the fact values, the
- * date (also as packed year-month-day for ages) and the unknown-fact masks the program hands back.
- * Made for one call and not shared.
+ * The state of assessing one case on the fast path ({@link ConditionProgram}): the case as {@link
+ * CaseFacts} encoded it, the date (also packed, for ages) and the unknown-fact masks the program
+ * hands back. Made for one call and not shared.
  */
 final class Frame {
   final Object[] facts;
+  final long known;
+  final long truths;
+  final int[] codes;
+  private final int count;
   final LocalDate asOf;
 
   /** The date as {@code year * 512 + month * 32 + day}: dates compare as these ints do. */
-  final int asOfPacked;
+  private final int asOfPacked;
+
+  /** Whether a date is beyond the packed form: ages are then computed from the date objects. */
+  private final boolean unpacked;
 
   /**
    * Set by {@link ConditionProgram#eval}: the unknown facts reached through unknown sub-conditions
@@ -24,58 +31,58 @@ final class Frame {
   /** Per condition of the element being decided, its {@link #mask}: scratch of the plans. */
   final long[] conditionMasks;
 
-  Frame(Object[] facts, LocalDate asOf, int conditions) {
-    this.facts = facts;
+  Frame(CaseFacts c, LocalDate asOf, int conditions) {
+    this.facts = c.values();
+    this.known = c.knownMask();
+    this.truths = c.truthMask();
+    this.codes = c.codes();
+    this.count = facts.length;
     this.asOf = asOf;
-    this.asOfPacked = pack(asOf.getYear(), asOf.getMonthValue(), asOf.getDayOfMonth());
+    this.unpacked = !c.packable() || !CaseFacts.packs(asOf.getYear());
+    this.asOfPacked =
+        unpacked ? 0 : CaseFacts.pack(asOf.getYear(), asOf.getMonthValue(), asOf.getDayOfMonth());
     this.conditionMasks = new long[conditions];
   }
 
-  static int pack(int year, int month, int day) {
-    return year * 512 + month * 32 + day;
+  /** Whether fact {@code f} is given. */
+  boolean known(int f) {
+    return (known & (1L << f)) != 0;
   }
 
   /** Whole years from {@code birth} to {@code date} (both packed), as Evaluation.years counts. */
-  static int years(int birth, int date) {
+  private static int years(int birth, int date) {
     int years = (date >> 9) - (birth >> 9);
     return (date & 511) < (birth & 511) ? years - 1 : years;
   }
 
-  /** The youngest age the date-of-birth fact value allows on the date. */
-  int minAge(Object value) {
-    int latest;
-    if (value instanceof LocalDate d) {
-      latest = pack(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
-    } else {
-      PartialDate p = (PartialDate) value;
-      int month = p.month() == 0 ? 12 : p.month();
-      int day = p.day() == 0 ? lengthOfMonth(p.year(), month) : p.day();
-      latest = pack(p.year(), month, day);
-      // the dates after the assessment date are not possible birth dates
-      if (latest > asOfPacked) {
-        latest = asOfPacked;
-      }
+  /**
+   * The youngest age the (given) date of birth {@code fact} allows on the date: from its latest
+   * day, or the date itself when that is later (a later day is no possible birth date; for a full
+   * date after the date both give 0).
+   */
+  int minAge(int fact) {
+    if (unpacked) {
+      return Math.max(0, Evaluation.years(latest(facts[fact]), asOf));
     }
+    int latest = Math.min(codes[count + fact], asOfPacked);
     return Math.max(0, years(latest, asOfPacked));
   }
 
-  /** The oldest age the date-of-birth fact value allows on the date. */
-  int maxAge(Object value) {
-    int earliest;
-    if (value instanceof LocalDate d) {
-      earliest = pack(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
-    } else {
-      PartialDate p = (PartialDate) value;
-      earliest = pack(p.year(), p.month() == 0 ? 1 : p.month(), p.day() == 0 ? 1 : p.day());
+  /** The oldest age the (given) date of birth {@code fact} allows on the date. */
+  int maxAge(int fact) {
+    if (unpacked) {
+      Object v = facts[fact];
+      LocalDate earliest = v instanceof LocalDate d ? d : ((PartialDate) v).earliest();
+      return Math.max(0, Evaluation.years(earliest, asOf));
     }
-    return Math.max(0, years(earliest, asOfPacked));
+    return Math.max(0, years(codes[fact], asOfPacked));
   }
 
-  private static int lengthOfMonth(int year, int month) {
-    return switch (month) {
-      case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
+  private LocalDate latest(Object v) {
+    if (v instanceof LocalDate d) {
+      return d;
+    }
+    LocalDate latest = ((PartialDate) v).latest();
+    return latest.isAfter(asOf) ? asOf : latest;
   }
 }
