@@ -23,7 +23,7 @@ public final class CaseFacts {
   /*
    * The case encoded once for the engine's fast path (ConditionProgram), so that assessing it reads
    * a few words instead of boxed values: which facts are given, which booleans are true, and per
-   * fact a code: an enum's ordinal, a country's or region's hash, a date's earliest and latest day
+   * fact a code: an enum's ordinal, a date's earliest and latest day
    * as year * 512 + month * 32 + day.
    */
   private final long known;
@@ -52,7 +52,7 @@ public final class CaseFacts {
         trueOnes |= b ? 1L << i : 0;
       } else if (v instanceof String text) {
         FactDefinition f = facts.get(i);
-        code[i] = f.type() == FactType.ENUM ? f.values().indexOf(text) : text.hashCode();
+        code[i] = f.type() == FactType.ENUM ? f.values().indexOf(text) : 0;
       } else if (v instanceof PartialDate p) {
         int month = p.month() == 0 ? 12 : p.month();
         code[i] = pack(p.year(), p.month() == 0 ? 1 : p.month(), p.day() == 0 ? 1 : p.day());
@@ -214,6 +214,11 @@ public final class CaseFacts {
     Builder setChecked(int i, Object value) {
       values[i] = value;
       return this;
+    }
+
+    /** The facts, handing over the builder's array: for a builder used once ({@link CaseInput}). */
+    CaseFacts buildOnce() {
+      return new CaseFacts(schema, values);
     }
 
     public CaseFacts build() {

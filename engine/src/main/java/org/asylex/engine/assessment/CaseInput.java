@@ -151,7 +151,7 @@ public final class CaseInput {
               c));
     }
     return errors.isEmpty()
-        ? new Validated(Optional.of(builder.build()), errors)
+        ? new Validated(Optional.of(builder.buildOnce()), errors)
         : new Validated(Optional.empty(), errors);
   }
 

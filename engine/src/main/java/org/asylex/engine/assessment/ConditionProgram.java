@@ -29,8 +29,6 @@ final class ConditionProgram {
   private static final byte IN = 10;
   private static final byte ENUM_EQUALS = 11;
   private static final byte ENUM_IN = 12;
-  private static final byte HASH_EQUALS = 13;
-  private static final byte HASH_IN = 14;
 
   private final byte[] kind;
   private final int[] a;
@@ -43,6 +41,15 @@ final class ConditionProgram {
   private final int[] children;
   private final long[] leafFacts;
 
+  /**
+   * Per {@code and}/{@code or}: the boolean facts among its operands ({@code positive}) and those
+   * negated ({@code negative}), evaluated together with bit operations; its other operands stay its
+   * children.
+   */
+  private final long[] positive;
+
+  private final long[] negative;
+
   private final List<FactDefinition> facts;
 
   ConditionProgram(Collection<Node> roots, int nodeCount, List<FactDefinition> facts) {
@@ -52,6 +59,8 @@ final class ConditionProgram {
     this.b = new int[nodeCount];
     this.c = new int[nodeCount];
     this.options = new long[nodeCount];
+    this.positive = new long[nodeCount];
+    this.negative = new long[nodeCount];
     this.ref = new Object[nodeCount];
     this.childStart = new int[nodeCount];
     this.childEnd = new int[nodeCount];
@@ -83,8 +92,15 @@ final class ConditionProgram {
     int id = n.id;
     leafFacts[id] = n.leafFacts();
     childStart[id] = childList.size();
+    boolean junction = n instanceof Node.And || n instanceof Node.Or;
     for (Node c : n.children()) {
-      childList.add(c.id);
+      if (junction && c instanceof Node.FactBool f) {
+        positive[id] |= 1L << f.fact; // a literal: read with masks, not as a child
+      } else if (junction && c instanceof Node.Not not && not.operand instanceof Node.FactBool f) {
+        negative[id] |= 1L << f.fact;
+      } else {
+        childList.add(c.id);
+      }
     }
     childEnd[id] = childList.size();
     if (n instanceof Node.Const c) {
@@ -133,10 +149,6 @@ final class ConditionProgram {
     if (type == FactType.ENUM) {
       kind[id] = ENUM_EQUALS;
       b[id] = facts.get(fact).values().indexOf(constant); // -1: no value equals it
-    } else if ((type == FactType.COUNTRY || type == FactType.REGION)
-        && constant instanceof String t) {
-      kind[id] = HASH_EQUALS;
-      b[id] = t.hashCode();
     } else {
       kind[id] = FACT_EQUALS;
     }
@@ -159,12 +171,6 @@ final class ConditionProgram {
         int ordinal = f.values().indexOf(o);
         options[id] |= ordinal < 0 ? 0 : 1L << ordinal;
       }
-    } else if (f.type() == FactType.COUNTRY || f.type() == FactType.REGION) {
-      kind[id] = HASH_IN;
-      for (Object o : in.options) {
-        // a bloom filter of one word: a hash whose bit is clear is none of the options
-        options[id] |= 1L << (o.hashCode() & 63);
-      }
     } else {
       kind[id] = FACT_IN;
     }
@@ -185,39 +191,45 @@ final class ConditionProgram {
         return eval(children[childStart[n]], f);
       case AND:
         {
-          byte result = Tri.T;
-          long mask = 0;
+          long pos = positive[n];
+          long neg = negative[n];
+          // false when a fact is known false, or known true under a 'not'
+          if ((f.known & ((~f.truths & pos) | (f.truths & neg))) != 0) {
+            f.mask = 0;
+            return Tri.F;
+          }
+          long mask = (pos | neg) & ~f.known;
           for (int i = childStart[n], end = childEnd[n]; i < end; i++) {
             byte v = eval(children[i], f);
             if (v == Tri.F) {
               f.mask = 0;
               return Tri.F;
             }
-            if (v == Tri.U) {
-              result = Tri.U;
-              mask |= f.mask;
-            }
+            mask |= f.mask; // 0 for a true operand
           }
           f.mask = mask;
-          return result;
+          return mask == 0 ? Tri.T : Tri.U;
         }
       case OR:
         {
-          byte result = Tri.F;
-          long mask = 0;
+          long pos = positive[n];
+          long neg = negative[n];
+          // true when a fact is known true, or known false under a 'not'
+          if ((f.known & ((f.truths & pos) | (~f.truths & neg))) != 0) {
+            f.mask = 0;
+            return Tri.T;
+          }
+          long mask = (pos | neg) & ~f.known;
           for (int i = childStart[n], end = childEnd[n]; i < end; i++) {
             byte v = eval(children[i], f);
             if (v == Tri.T) {
               f.mask = 0;
               return Tri.T;
             }
-            if (v == Tri.U) {
-              result = Tri.U;
-              mask |= f.mask;
-            }
+            mask |= f.mask;
           }
           f.mask = mask;
-          return result;
+          return mask == 0 ? Tri.F : Tri.U;
         }
       default:
         return leaf(n, f);
@@ -274,34 +286,9 @@ final class ConditionProgram {
     }
   }
 
-  /** A comparison of a text or any other fact value with constants. */
+  /** A comparison of a text (country, region) or any other fact value with constants. */
   private byte text(int n, Frame f) {
     switch (kind[n]) {
-      case HASH_EQUALS:
-        {
-          int fact = a[n];
-          if (!f.known(fact)) {
-            f.mask = leafFacts[n];
-            return Tri.U;
-          }
-          f.mask = 0;
-          // equal texts have equal hashes: a different hash settles it without reading the text
-          boolean equal = f.codes[fact] == b[n] && f.facts[fact].equals(ref[n]);
-          return equal != (c[n] == 1) ? Tri.T : Tri.F;
-        }
-      case HASH_IN:
-        {
-          int fact = a[n];
-          if (!f.known(fact)) {
-            f.mask = leafFacts[n];
-            return Tri.U;
-          }
-          f.mask = 0;
-          if ((options[n] & (1L << (f.codes[fact] & 63))) == 0) {
-            return Tri.F;
-          }
-          return in(f.facts[fact], (Object[]) ref[n]);
-        }
       case FACT_EQUALS:
         {
           Object v = f.facts[a[n]];
