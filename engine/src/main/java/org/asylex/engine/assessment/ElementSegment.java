@@ -189,7 +189,7 @@ final class ElementSegment {
       this.join = deciding.join;
       boolean fixed = !undetermined;
       for (Reasons r : reasons) {
-        fixed &= r.fixed();
+        fixed &= r.fixed() != null;
       }
       this.fixedReason = fixed ? word(null, null) : null;
     }
@@ -200,8 +200,8 @@ final class ElementSegment {
     }
 
     private LocalizedText word(ConditionProgram program, Frame f) {
-      if (!join) {
-        return pick(reasons[0], program, f);
+      if (!join || reasons.length == 1) {
+        return pick(reasons[0], program, f); // joining one text gives an equal one
       }
       var picked = new ArrayList<LocalizedText>(reasons.length);
       for (Reasons r : reasons) {
@@ -211,7 +211,7 @@ final class ElementSegment {
     }
 
     private static LocalizedText pick(Reasons r, ConditionProgram program, Frame f) {
-      return program == null ? r.plain() : r.pick(program, f);
+      return r.fixed() != null ? r.fixed() : r.pick(program, f);
     }
   }
 }
