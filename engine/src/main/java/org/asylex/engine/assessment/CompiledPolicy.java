@@ -189,10 +189,12 @@ public final class CompiledPolicy {
     int[] conditions = g.conditions;
     long[] masks = f.conditionMasks;
     int index = 0;
+    int weight = 1; // condition i counts 3^i: the entries' order
     for (int i = 0; i < conditions.length; i++) {
       byte v = program.eval(conditions[i], f);
       masks[i] = f.mask;
-      index += ElementSegment.index(v, i);
+      index += v * weight;
+      weight *= 3;
     }
     return index;
   }

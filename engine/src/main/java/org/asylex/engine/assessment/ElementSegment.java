@@ -23,15 +23,6 @@ final class ElementSegment {
    */
   static final int MAX_TABLE_CONDITIONS = 8;
 
-  private static final int[] POWERS_OF_3 = new int[MAX_TABLE_CONDITIONS + 1];
-
-  static {
-    POWERS_OF_3[0] = 1;
-    for (int i = 1; i < POWERS_OF_3.length; i++) {
-      POWERS_OF_3[i] = POWERS_OF_3[i - 1] * 3;
-    }
-  }
-
   /** The versions in force and their (unset) values: the template of a reference state. */
   final ElementState template;
 
@@ -85,7 +76,11 @@ final class ElementSegment {
       this.entries = null;
       return;
     }
-    this.entries = new Entry[POWERS_OF_3[k]];
+    int size = 1;
+    for (int i = 0; i < k; i++) {
+      size *= 3;
+    }
+    this.entries = new Entry[size];
     int[] pos = positions.stream().mapToInt(Integer::intValue).toArray();
     for (int index = 0; index < entries.length; index++) {
       entries[index] = entry(p, index, pos);
@@ -129,11 +124,6 @@ final class ElementSegment {
         groups,
         Explanation.deciding(p, s, d),
         p.assumptions(s, d));
-  }
-
-  /** The entry for the conditions' values in {@code values} (first {@code conditions.length}). */
-  static int index(byte value, int i) {
-    return value * POWERS_OF_3[i];
   }
 
   /** What the values of the conditions in force decide, and the finding's case-free parts. */
