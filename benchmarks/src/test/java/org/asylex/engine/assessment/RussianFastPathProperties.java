@@ -91,11 +91,18 @@ class RussianFastPathProperties {
   static void assertSame(CompiledPolicy policy, CaseFacts facts, LocalDate asOf) {
     Outcomes fast = policy.outcomes(facts, asOf);
     Outcomes reference = policy.referenceOutcomes(facts, asOf);
+    // a reused buffer holds this case's outcomes alone, whatever the case before it left there
+    Outcomes buffer = policy.newOutcomes();
+    policy.outcomes(CaseFacts.builder(facts.schema()).build(), asOf, buffer);
+    assertThat(policy.outcomes(facts, asOf, buffer)).isSameAs(buffer);
     for (int i = 0; i < fast.size(); i++) {
       String what = fast.element(i) + " on " + asOf + " for " + facts;
       assertThat(fast.outcome(i)).as(what).isEqualTo(reference.outcome(i));
       assertThat(fast.missingMask(i)).as(what).isEqualTo(reference.missingMask(i));
       assertThat(fast.groups(i)).as(what).isEqualTo(reference.groups(i));
+      assertThat(buffer.outcome(i)).as(what).isEqualTo(reference.outcome(i));
+      assertThat(buffer.missingMask(i)).as(what).isEqualTo(reference.missingMask(i));
+      assertThat(buffer.groups(i)).as(what).isEqualTo(reference.groups(i));
     }
     Assessment expected = policy.referenceAssess(facts, asOf, false);
     assertThat(policy.assess(facts, asOf)).isEqualTo(expected);

@@ -152,20 +152,66 @@ public final class CompiledPolicy {
   /** The outcomes and missing facts only: the fast path. */
   public Outcomes outcomes(CaseFacts facts, LocalDate asOf) {
     checkSchema(facts);
-    Object[] values = facts.values();
-    ElementSegment[] row = segments[segment(asOf)];
-    var f = new Frame(facts, asOf, maxConditions);
-    int n = row.length;
+    int n = elementIds.size();
     var outcomes = new Outcome[n];
     var missing = new long[n];
     @SuppressWarnings({"unchecked", "rawtypes"})
     List<String>[] groups = new List[n];
+    fill(facts, asOf, frame(facts, asOf), outcomes, missing, groups);
+    return new Outcomes(elementIds, outcomes, missing, groups);
+  }
+
+  /**
+   * A buffer for {@link #outcomes(CaseFacts, LocalDate, Outcomes)}: one per thread running over a
+   * caseload.
+   */
+  public Outcomes newOutcomes() {
+    return new Outcomes(elementIds, maxConditions);
+  }
+
+  /**
+   * The outcomes and missing facts, as {@link #outcomes(CaseFacts, LocalDate)} gives them, written
+   * into {@code into} (from {@link #newOutcomes} of this policy) and returned: a run over a
+   * caseload allocates nothing per case. Each call overwrites what the previous one wrote; a caller
+   * that keeps an outcome copies it out first.
+   *
+   * @throws IllegalArgumentException when {@code into} is not a buffer of this policy
+   */
+  public Outcomes outcomes(CaseFacts facts, LocalDate asOf, Outcomes into) {
+    if (!into.bufferFor(elementIds)) {
+      throw new IllegalArgumentException("not an outcomes buffer of this policy (newOutcomes)");
+    }
+    checkSchema(facts);
+    fill(
+        facts,
+        asOf,
+        program.loadLeaves(into.frame.load(facts, asOf)),
+        into.outcomeArray(),
+        into.missingArray(),
+        into.groupArray());
+    return into;
+  }
+
+  /** The frame of one case on the fast path. */
+  private Frame frame(CaseFacts facts, LocalDate asOf) {
+    return program.loadLeaves(new Frame(facts, asOf, maxConditions));
+  }
+
+  private void fill(
+      CaseFacts facts,
+      LocalDate asOf,
+      Frame f,
+      Outcome[] outcomes,
+      long[] missing,
+      List<String>[] groups) {
+    ElementSegment[] row = segments[segment(asOf)];
+    int n = row.length;
     Evaluation reference = null;
     for (int i = 0; i < n; i++) {
       ElementSegment g = row[i];
       if (g.entries == null) {
         if (reference == null) {
-          reference = new Evaluation(values, asOf, nodeCount);
+          reference = new Evaluation(facts.values(), asOf, nodeCount);
         }
         ElementPlan p = elements.get(i);
         ElementState s = p.evaluate(reference);
@@ -181,7 +227,6 @@ public final class CompiledPolicy {
       missing[i] = en.matters == 0 ? 0 : missing(en.matters, f);
       groups[i] = en.outcomeGroups;
     }
-    return new Outcomes(elementIds, outcomes, missing, groups);
   }
 
   /** Evaluates the segment's conditions in force: the index of their values' table entry. */
@@ -221,7 +266,7 @@ public final class CompiledPolicy {
     checkSchema(facts);
     Object[] values = facts.values();
     ElementSegment[] row = segments[segment(asOf)];
-    var f = new Frame(facts, asOf, maxConditions);
+    var f = frame(facts, asOf);
     long known = facts.knownMask();
     int n = row.length;
     var findings = new Finding[n];
@@ -326,7 +371,7 @@ public final class CompiledPolicy {
       ElementState s = p.evaluate(e);
       return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
     }
-    var f = new Frame(facts, asOf, maxConditions);
+    var f = frame(facts, asOf);
     return java.util.Optional.of(finding(i, g, f, facts.knownMask()));
   }
 

@@ -50,6 +50,20 @@ final class ConditionProgram {
 
   private final long[] negative;
 
+  /*
+   * Enum tests that are operands (or negated operands) of an and/or: read once per case into
+   * Frame.leafKnown and Frame.leafTruth (loadLeaves), by leaf index, so that the junction decides
+   * them with its bit masks. Such a test is unknown exactly when its fact is, and its unknown-fact
+   * mask is then that fact's bit: the junction's leafFacts.
+   */
+  private final int[] leafIndex;
+  private final int[] leafFact;
+  private final long[] leafOptions;
+  private int leafCount;
+  private final long[] positiveLeaves;
+  private final long[] negativeLeaves;
+  private final long[] junctionLeafFacts;
+
   private final List<FactDefinition> facts;
 
   ConditionProgram(Collection<Node> roots, int nodeCount, List<FactDefinition> facts) {
@@ -69,6 +83,21 @@ final class ConditionProgram {
     for (Node root : roots) {
       collect(root, nodes);
     }
+    this.leafIndex = new int[nodeCount];
+    java.util.Arrays.fill(leafIndex, -1);
+    this.leafFact = new int[Long.SIZE];
+    this.leafOptions = new long[Long.SIZE];
+    this.positiveLeaves = new long[nodeCount];
+    this.negativeLeaves = new long[nodeCount];
+    this.junctionLeafFacts = new long[nodeCount];
+    for (Node n : nodes) {
+      if (n instanceof Node.And || n instanceof Node.Or) {
+        for (Node child : n.children()) {
+          Node c = inline(child);
+          leaf(c instanceof Node.Not not ? inline(not.operand) : c);
+        }
+      }
+    }
     var childList = new ArrayList<Integer>();
     for (Node n : nodes) {
       if (n != null) {
@@ -76,6 +105,63 @@ final class ConditionProgram {
       }
     }
     this.children = childList.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Gives {@code n} a leaf index when it is an enum test of a fact and indices are left. */
+  private void leaf(Node n) {
+    if (leafIndex[n.id] >= 0 || leafCount == Long.SIZE) {
+      return;
+    }
+    long opts;
+    int fact;
+    if (n instanceof Node.Compare cmp
+        && (cmp.op == Expr.CompareOp.EQ || cmp.op == Expr.CompareOp.NE)
+        && cmp.left.kind == Node.Operand.Kind.FACT
+        && cmp.right.kind == Node.Operand.Kind.CONSTANT) {
+      fact = cmp.left.fact;
+      FactDefinition f = facts.get(fact);
+      if (f.type() != FactType.ENUM || f.values().size() >= Long.SIZE) {
+        return;
+      }
+      int ordinal = f.values().indexOf(cmp.right.constant);
+      opts = ordinal < 0 ? 0 : 1L << ordinal;
+      opts = cmp.op == Expr.CompareOp.NE ? ~opts : opts;
+    } else if (n instanceof Node.In in && in.value.kind == Node.Operand.Kind.FACT) {
+      fact = in.value.fact;
+      FactDefinition f = facts.get(fact);
+      if (f.type() != FactType.ENUM || f.values().size() >= Long.SIZE) {
+        return;
+      }
+      opts = 0;
+      for (Object o : in.options) {
+        int ordinal = f.values().indexOf(o);
+        opts |= ordinal < 0 ? 0 : 1L << ordinal;
+      }
+    } else {
+      return;
+    }
+    leafIndex[n.id] = leafCount;
+    leafFact[leafCount] = fact;
+    leafOptions[leafCount] = opts;
+    leafCount++;
+  }
+
+  /** Reads the case's enum tests of the junctions ({@link #leaf}) into the frame. */
+  Frame loadLeaves(Frame f) {
+    long known = 0;
+    long truth = 0;
+    long given = f.known;
+    int[] codes = f.codes;
+    for (int j = 0; j < leafCount; j++) {
+      int fact = leafFact[j];
+      if ((given & (1L << fact)) != 0) {
+        known |= 1L << j;
+        truth |= ((leafOptions[j] >>> codes[fact]) & 1) << j;
+      }
+    }
+    f.leafKnown = known;
+    f.leafTruth = truth;
+    return f;
   }
 
   private static void collect(Node n, Node[] into) {
@@ -93,11 +179,22 @@ final class ConditionProgram {
     leafFacts[id] = n.leafFacts();
     childStart[id] = childList.size();
     boolean junction = n instanceof Node.And || n instanceof Node.Or;
-    for (Node c : n.children()) {
+    for (Node child : n.children()) {
+      // a definition gives its body's value and mask: its operands read the body directly
+      Node c = inline(child);
       if (junction && c instanceof Node.FactBool f) {
         positive[id] |= 1L << f.fact; // a literal: read with masks, not as a child
-      } else if (junction && c instanceof Node.Not not && not.operand instanceof Node.FactBool f) {
+      } else if (junction
+          && c instanceof Node.Not not
+          && inline(not.operand) instanceof Node.FactBool f) {
         negative[id] |= 1L << f.fact;
+      } else if (junction && leafIndex[c.id] >= 0) {
+        positiveLeaves[id] |= 1L << leafIndex[c.id];
+        junctionLeafFacts[id] |= 1L << leafFact[leafIndex[c.id]];
+      } else if (junction && c instanceof Node.Not not && leafIndex[inline(not.operand).id] >= 0) {
+        int j = leafIndex[inline(not.operand).id];
+        negativeLeaves[id] |= 1L << j;
+        junctionLeafFacts[id] |= 1L << leafFact[j];
       } else {
         childList.add(c.id);
       }
@@ -129,6 +226,15 @@ final class ConditionProgram {
     } else {
       throw new IllegalStateException("no flat form for " + n.getClass().getSimpleName());
     }
+  }
+
+  /** The node a definition stands for (itself when it is none). */
+  private static Node inline(Node n) {
+    Node body = n;
+    while (body instanceof Node.Definition d) {
+      body = d.body;
+    }
+    return body;
   }
 
   /** {@code fact = constant} reads the fact's code; anything else its value. */
@@ -193,12 +299,14 @@ final class ConditionProgram {
         {
           long pos = positive[n];
           long neg = negative[n];
-          // false when a fact is known false, or known true under a 'not'
-          if ((f.known & ((~f.truths & pos) | (f.truths & neg))) != 0) {
+          long lt = f.leafTruth;
+          // false when a fact or test is known false, or known true under a 'not'
+          if ((f.known & ((~f.truths & pos) | (f.truths & neg))) != 0
+              || (f.leafKnown & ((~lt & positiveLeaves[n]) | (lt & negativeLeaves[n]))) != 0) {
             f.mask = 0;
             return Tri.F;
           }
-          long mask = (pos | neg) & ~f.known;
+          long mask = (pos | neg | junctionLeafFacts[n]) & ~f.known;
           for (int i = childStart[n], end = childEnd[n]; i < end; i++) {
             byte v = eval(children[i], f);
             if (v == Tri.F) {
@@ -214,12 +322,14 @@ final class ConditionProgram {
         {
           long pos = positive[n];
           long neg = negative[n];
-          // true when a fact is known true, or known false under a 'not'
-          if ((f.known & ((f.truths & pos) | (~f.truths & neg))) != 0) {
+          long lt = f.leafTruth;
+          // true when a fact or test is known true, or known false under a 'not'
+          if ((f.known & ((f.truths & pos) | (~f.truths & neg))) != 0
+              || (f.leafKnown & ((lt & positiveLeaves[n]) | (~lt & negativeLeaves[n]))) != 0) {
             f.mask = 0;
             return Tri.T;
           }
-          long mask = (pos | neg) & ~f.known;
+          long mask = (pos | neg | junctionLeafFacts[n]) & ~f.known;
           for (int i = childStart[n], end = childEnd[n]; i < end; i++) {
             byte v = eval(children[i], f);
             if (v == Tri.T) {

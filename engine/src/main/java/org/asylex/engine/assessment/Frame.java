@@ -6,21 +6,22 @@ import org.asylex.engine.time.PartialDate;
 /**
  * The state of assessing one case on the fast path ({@link ConditionProgram}): the case as {@link
  * CaseFacts} encoded it, the date (also packed, for ages) and the unknown-fact masks the program
- * hands back. Made for one call and not shared.
+ * hands back. Made for one call, or loaded with one case after another by one thread (a reused
+ * {@link Outcomes}); never shared.
  */
 final class Frame {
-  final Object[] facts;
-  final long known;
-  final long truths;
-  final int[] codes;
-  private final int count;
-  final LocalDate asOf;
+  Object[] facts;
+  long known;
+  long truths;
+  int[] codes;
+  private int count;
+  LocalDate asOf;
 
   /** The date as {@code year * 512 + month * 32 + day}: dates compare as these ints do. */
-  private final int asOfPacked;
+  private int asOfPacked;
 
   /** Whether a date is beyond the packed form: ages are then computed from the date objects. */
-  private final boolean unpacked;
+  private boolean unpacked;
 
   /**
    * Set by {@link ConditionProgram#eval}: the unknown facts reached through unknown sub-conditions
@@ -28,10 +29,26 @@ final class Frame {
    */
   long mask;
 
+  /** The enum tests of the junctions, by leaf index: which are known, which true. */
+  long leafKnown;
+
+  long leafTruth;
+
   /** Per condition of the element being decided, its {@link #mask}: scratch of the plans. */
   final long[] conditionMasks;
 
   Frame(CaseFacts c, LocalDate asOf, int conditions) {
+    this(conditions);
+    load(c, asOf);
+  }
+
+  /** A frame to {@link #load} cases into, one after the other (a caseload run reuses it). */
+  Frame(int conditions) {
+    this.conditionMasks = new long[conditions];
+  }
+
+  /** Makes this the frame of case {@code c} on {@code asOf}. */
+  Frame load(CaseFacts c, LocalDate asOf) {
     this.facts = c.values();
     this.known = c.knownMask();
     this.truths = c.truthMask();
@@ -41,7 +58,8 @@ final class Frame {
     this.unpacked = !c.packable() || !CaseFacts.packs(asOf.getYear());
     this.asOfPacked =
         unpacked ? 0 : CaseFacts.pack(asOf.getYear(), asOf.getMonthValue(), asOf.getDayOfMonth());
-    this.conditionMasks = new long[conditions];
+    this.mask = 0;
+    return this;
   }
 
   /** Whether fact {@code f} is given. */

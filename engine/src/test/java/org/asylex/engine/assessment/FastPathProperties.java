@@ -12,6 +12,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -203,16 +204,38 @@ class FastPathProperties {
     assertSame(SYNTHETIC_POLICY, facts, asOf);
   }
 
+  @Example
+  void anOutcomesBufferServesOnlyThePolicyThatMadeIt() {
+    Outcomes foreign = SYNTHETIC_POLICY.newOutcomes();
+    CompiledPolicy neutral = NEUTRAL.get(0);
+    var facts = CaseFacts.builder(neutral.pack().facts()).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> neutral.outcomes(facts, LocalDate.of(2024, 1, 1), foreign))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("newOutcomes");
+    Outcomes single = neutral.outcomes(facts, LocalDate.of(2024, 1, 1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> neutral.outcomes(facts, LocalDate.of(2024, 1, 1), single))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   /** Outcomes, missing masks, groups, every finding, next questions and single findings. */
   static void assertSame(CompiledPolicy policy, CaseFacts facts, LocalDate asOf) {
     Outcomes fast = policy.outcomes(facts, asOf);
     Outcomes reference = policy.referenceOutcomes(facts, asOf);
+    // a reused buffer holds this case's outcomes alone, whatever the case before it left there
+    Outcomes buffer = policy.newOutcomes();
+    policy.outcomes(CaseFacts.builder(facts.schema()).build(), asOf, buffer);
+    assertThat(policy.outcomes(facts, asOf, buffer)).isSameAs(buffer);
     assertThat(fast.size()).isEqualTo(reference.size());
     for (int i = 0; i < fast.size(); i++) {
       assertThat(fast.element(i)).isEqualTo(reference.element(i));
       assertThat(fast.outcome(i)).as(fast.element(i)).isEqualTo(reference.outcome(i));
       assertThat(fast.missingMask(i)).as(fast.element(i)).isEqualTo(reference.missingMask(i));
       assertThat(fast.groups(i)).as(fast.element(i)).isEqualTo(reference.groups(i));
+      assertThat(buffer.outcome(i)).as(fast.element(i)).isEqualTo(reference.outcome(i));
+      assertThat(buffer.missingMask(i)).as(fast.element(i)).isEqualTo(reference.missingMask(i));
+      assertThat(buffer.groups(i)).as(fast.element(i)).isEqualTo(reference.groups(i));
     }
     Assessment assessed = policy.assess(facts, asOf);
     Assessment expected = policy.referenceAssess(facts, asOf, false);
