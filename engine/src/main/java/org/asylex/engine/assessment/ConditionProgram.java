@@ -297,16 +297,11 @@ final class ConditionProgram {
         return eval(children[childStart[n]], f);
       case AND:
         {
-          long pos = positive[n];
-          long neg = negative[n];
-          long lt = f.leafTruth;
-          // false when a fact or test is known false, or known true under a 'not'
-          if ((f.known & ((~f.truths & pos) | (f.truths & neg))) != 0
-              || (f.leafKnown & ((~lt & positiveLeaves[n]) | (lt & negativeLeaves[n]))) != 0) {
+          if (literalFalse(n, f)) {
             f.mask = 0;
             return Tri.F;
           }
-          long mask = (pos | neg | junctionLeafFacts[n]) & ~f.known;
+          long mask = (positive[n] | negative[n] | junctionLeafFacts[n]) & ~f.known;
           for (int i = childStart[n], end = childEnd[n]; i < end; i++) {
             byte v = eval(children[i], f);
             if (v == Tri.F) {
@@ -320,16 +315,11 @@ final class ConditionProgram {
         }
       case OR:
         {
-          long pos = positive[n];
-          long neg = negative[n];
-          long lt = f.leafTruth;
-          // true when a fact or test is known true, or known false under a 'not'
-          if ((f.known & ((f.truths & pos) | (~f.truths & neg))) != 0
-              || (f.leafKnown & ((lt & positiveLeaves[n]) | (~lt & negativeLeaves[n]))) != 0) {
+          if (literalTrue(n, f)) {
             f.mask = 0;
             return Tri.T;
           }
-          long mask = (pos | neg | junctionLeafFacts[n]) & ~f.known;
+          long mask = (positive[n] | negative[n] | junctionLeafFacts[n]) & ~f.known;
           for (int i = childStart[n], end = childEnd[n]; i < end; i++) {
             byte v = eval(children[i], f);
             if (v == Tri.T) {
@@ -344,6 +334,20 @@ final class ConditionProgram {
       default:
         return leaf(n, f);
     }
+  }
+
+  /** Whether a fact or test operand of {@code n} is known false, or known true under a 'not'. */
+  private boolean literalFalse(int n, Frame f) {
+    long lt = f.leafTruth;
+    return (f.known & ((~f.truths & positive[n]) | (f.truths & negative[n]))) != 0
+        || (f.leafKnown & ((~lt & positiveLeaves[n]) | (lt & negativeLeaves[n]))) != 0;
+  }
+
+  /** Whether a fact or test operand of {@code n} is known true, or known false under a 'not'. */
+  private boolean literalTrue(int n, Frame f) {
+    long lt = f.leafTruth;
+    return (f.known & ((f.truths & positive[n]) | (~f.truths & negative[n]))) != 0
+        || (f.leafKnown & ((lt & positiveLeaves[n]) | (~lt & negativeLeaves[n]))) != 0;
   }
 
   /** A comparison: a leaf reading facts. */
