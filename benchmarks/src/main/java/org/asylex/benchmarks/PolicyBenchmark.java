@@ -2,6 +2,7 @@ package org.asylex.benchmarks;
 
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
+import org.asylex.engine.assessment.CaseInput;
 import org.asylex.engine.assessment.CompiledPolicy;
 import org.asylex.engine.policy.PolicyPack;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,6 +48,7 @@ public class PolicyBenchmark {
   @Param("0.7")
   public double presence;
 
+  private PolicyPack pack;
   private CompiledPolicy engine;
   private HandWrittenRussianPolicy handWritten;
   private CaseBatch batch;
@@ -54,11 +56,50 @@ public class PolicyBenchmark {
 
   @Setup
   public void setUp() {
-    PolicyPack pack = RussianPack.load();
+    pack = RussianPack.load();
     engine = RussianPack.compileDefaults(pack);
     handWritten = new HandWrittenRussianPolicy(pack.facts(), LocalDate.of(2023, 6, 8));
     batch =
         new CaseBatch(new CaseGenerator(pack.facts(), presence).generate(SEED, CASES), handWritten);
+    settle();
+  }
+
+  /**
+   * Moves the data built in a setup into the old generation before anything is measured. Without
+   * it, G1 copies the million cases (and for {@link #checkFacts} the million parsed maps, about 0.7
+   * GB) from survivor space to survivor space and promotes them during the measurement: pauses of
+   * about a second each under load, half the measured time, that belong to the setup, not to the
+   * code measured (docs/performance.md, "The compiled engine").
+   */
+  static void settle() {
+    System.gc();
+  }
+
+  /**
+   * Each case's facts as a JSON parser hands them over (strings and booleans in a map, in schema
+   * order): built only for {@link #checkFacts}, so the other benchmarks keep their heap.
+   */
+  @State(Scope.Benchmark)
+  public static class Parsed {
+    java.util.List<java.util.Map<String, Object>> raw;
+
+    @Setup
+    public void setUp(PolicyBenchmark b) {
+      raw = new java.util.ArrayList<>(CASES);
+      for (int i = 0; i < CASES; i++) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        b.batch
+            .facts[i]
+            .known()
+            .forEach((name, value) -> map.put(name, value instanceof Boolean ? value : "" + value));
+        // entrySet() stores a view in the map on its first call, as CaseInput.validate makes it:
+        // made here, it is settled with the map instead of being made young in an old map during
+        // the measurement (a million old-to-young references, then survivor copies until tenured)
+        map.entrySet();
+        raw.add(map);
+      }
+      settle();
+    }
   }
 
   /** The baseline: the hand-written policy on its compact encoding of each case. */
@@ -85,13 +126,27 @@ public class PolicyBenchmark {
     }
   }
 
-  /** {@link CompiledPolicy#outcomes}: outcomes and missing-fact masks. */
+  /**
+   * {@link CompiledPolicy#outcomes(org.asylex.engine.assessment.CaseFacts, LocalDate,
+   * org.asylex.engine.assessment.Outcomes)}: outcomes and missing-fact masks into one reused
+   * buffer, as a caseload run calls it; each element's outcome and mask are consumed, as the
+   * baseline's.
+   */
   @Benchmark
   public void engineOutcomes(Blackhole bh) {
     CaseBatch b = batch;
     CompiledPolicy p = engine;
+    var into = p.newOutcomes();
     for (int i = 0; i < b.size; i++) {
-      bh.consume(p.outcomes(b.facts[i], b.dates[i]));
+      var o = p.outcomes(b.facts[i], b.dates[i], into);
+      int outcomes = 0;
+      long missing = 0;
+      for (int e = 0; e < o.size(); e++) {
+        outcomes = outcomes * 4 + o.outcome(e).ordinal();
+        missing ^= o.missingMask(e);
+      }
+      bh.consume(outcomes);
+      bh.consume(missing);
     }
   }
 
@@ -102,6 +157,20 @@ public class PolicyBenchmark {
     CompiledPolicy p = engine;
     for (int i = 0; i < b.size; i++) {
       bh.consume(p.assess(b.facts[i], b.dates[i]));
+    }
+  }
+
+  /**
+   * Checking a case: {@link CaseInput#validate} from already-parsed values (as a JSON reader gives
+   * them) to {@link org.asylex.engine.assessment.CaseFacts}, each against its assessment date.
+   */
+  @Benchmark
+  public void checkFacts(Parsed parsed, Blackhole bh) {
+    CaseBatch b = batch;
+    PolicyPack p = pack;
+    var r = parsed.raw;
+    for (int i = 0; i < b.size; i++) {
+      bh.consume(CaseInput.validate(p, r.get(i), b.dates[i], ""));
     }
   }
 }

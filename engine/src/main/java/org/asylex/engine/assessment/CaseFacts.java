@@ -3,6 +3,7 @@ package org.asylex.engine.assessment;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.asylex.engine.policy.FactDefinition;
@@ -19,9 +20,91 @@ public final class CaseFacts {
   private final FactSchema schema;
   private final Object[] values;
 
+  /*
+   * The case encoded once for the engine's fast path (ConditionProgram), so that assessing it reads
+   * a few words instead of boxed values: which facts are given, which booleans are true, and per
+   * fact a code: an enum's ordinal, a date's earliest and latest day
+   * as year * 512 + month * 32 + day.
+   */
+  private final long known;
+  private final long truths;
+  private final int[] codes;
+
+  /** Whether every date's year packs into an int (always so for dates a case can give). */
+  private final boolean packable;
+
   private CaseFacts(FactSchema schema, Object[] values) {
     this.schema = schema;
     this.values = values;
+    List<FactDefinition> facts = schema.facts();
+    int n = values.length;
+    long given = 0;
+    long trueOnes = 0;
+    boolean fits = true;
+    int[] code = new int[2 * n];
+    for (int i = 0; i < n; i++) {
+      Object v = values[i];
+      if (v == null) {
+        continue;
+      }
+      given |= 1L << i;
+      if (v instanceof Boolean b) {
+        trueOnes |= b ? 1L << i : 0;
+      } else if (v instanceof String text) {
+        FactDefinition f = facts.get(i);
+        code[i] = f.type() == FactType.ENUM ? f.values().indexOf(text) : 0;
+      } else if (v instanceof PartialDate p) {
+        int month = p.month() == 0 ? 12 : p.month();
+        code[i] = pack(p.year(), p.month() == 0 ? 1 : p.month(), p.day() == 0 ? 1 : p.day());
+        code[n + i] =
+            pack(p.year(), month, p.day() == 0 ? lengthOfMonth(p.year(), month) : p.day());
+      } else if (v instanceof LocalDate d) {
+        fits &= packs(d.getYear());
+        code[i] = fits ? pack(d.getYear(), d.getMonthValue(), d.getDayOfMonth()) : 0;
+        code[n + i] = code[i];
+      }
+    }
+    this.known = given;
+    this.truths = trueOnes;
+    this.codes = code;
+    this.packable = fits;
+  }
+
+  /** A date as one int that orders as the date does: {@code year * 512 + month * 32 + day}. */
+  static int pack(int year, int month, int day) {
+    return year * 512 + month * 32 + day;
+  }
+
+  /** Whether dates of this year pack without overflow (and ages between them stay exact). */
+  static boolean packs(int year) {
+    return year > -1_000_000 && year < 1_000_000;
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** The facts given, by bit. */
+  long knownMask() {
+    return known;
+  }
+
+  /** The boolean facts that are true, by bit. */
+  long truthMask() {
+    return truths;
+  }
+
+  /** Per fact its code; a date's latest day at {@code facts + index}. Not copied: read only. */
+  int[] codes() {
+    return codes;
+  }
+
+  boolean packable() {
+    return packable;
   }
 
   public static Builder builder(FactSchema schema) {
@@ -125,6 +208,17 @@ public final class CaseFacts {
       }
       values[i] = value;
       return this;
+    }
+
+    /** Sets fact {@code i} to a value {@link CaseInput} has checked against its definition. */
+    Builder setChecked(int i, Object value) {
+      values[i] = value;
+      return this;
+    }
+
+    /** The facts, handing over the builder's array: for a builder used once ({@link CaseInput}). */
+    CaseFacts buildOnce() {
+      return new CaseFacts(schema, values);
     }
 
     public CaseFacts build() {

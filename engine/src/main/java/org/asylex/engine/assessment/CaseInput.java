@@ -106,26 +106,31 @@ public final class CaseInput {
   public static Validated validate(
       PolicyPack pack, Map<String, ?> raw, LocalDate asOf, String prefix, boolean asOfIsToday) {
     FactSchema schema = pack.facts();
+    List<FactDefinition> facts = schema.facts();
     var errors = new ArrayList<InputError>();
     var builder = CaseFacts.builder(schema);
+    var bound = new DateBound(asOf, asOfIsToday);
+    int next = 0; // a case read from JSON usually lists its facts in the schema's order
     for (var entry : raw.entrySet()) {
       String name = entry.getKey();
-      String pointer = prefix + "/" + escape(name);
-      Optional<FactDefinition> fact = schema.fact(name);
-      if (fact.isEmpty()) {
+      int i = indexOf(facts, name, next);
+      if (i < 0) {
         errors.add(
-            InputError.of(pointer, InputError.Kind.UNKNOWN_FACT, name, null, null)
+            InputError.of(pointer(prefix, name), InputError.Kind.UNKNOWN_FACT, name, null, null)
                 .withSuggestion(
                     NearestName.suggest(
                         name, schema.facts().stream().map(FactDefinition::name).toList())));
         continue;
       }
+      next = i + 1;
       Object value = entry.getValue();
       if (value == null) {
         continue; // JSON null: the fact is not (yet) established
       }
-      convert(fact.get(), value, new DateBound(asOf, asOfIsToday), pointer, errors)
-          .ifPresent(v -> builder.set(name, v));
+      Object converted = convert(facts.get(i), value, bound, prefix, errors);
+      if (converted != null) {
+        builder.setChecked(i, converted);
+      }
     }
     Object country = raw.get(COUNTRY_FACT);
     if (country == null) {
@@ -136,9 +141,7 @@ public final class CaseInput {
               COUNTRY_FACT,
               null,
               null));
-    } else if (country instanceof String c
-        && COUNTRY_CODE.matcher(c).matches()
-        && !c.equals(pack.country())) {
+    } else if (country instanceof String c && !c.equals(pack.country()) && countryCode(c)) {
       errors.add(
           InputError.of(
               prefix + "/" + COUNTRY_FACT,
@@ -148,81 +151,163 @@ public final class CaseInput {
               c));
     }
     return errors.isEmpty()
-        ? new Validated(Optional.of(builder.build()), errors)
+        ? new Validated(Optional.of(builder.buildOnce()), errors)
         : new Validated(Optional.empty(), errors);
   }
 
   /** The latest date a date fact may have, and whether it is today. */
   private record DateBound(LocalDate date, boolean today) {}
 
-  private static Optional<Object> convert(
-      FactDefinition f, Object value, DateBound asOf, String pointer, List<InputError> errors) {
+  /** The index of fact {@code name}, trying {@code guess} first; -1 when there is none. */
+  private static int indexOf(List<FactDefinition> facts, String name, int guess) {
+    if (guess < facts.size() && facts.get(guess).name().equals(name)) {
+      return guess;
+    }
+    for (int i = 0; i < facts.size(); i++) {
+      if (facts.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The JSON pointer of a fact: made only for an error. */
+  private static String pointer(String prefix, String name) {
+    return prefix + "/" + escape(name);
+  }
+
+  /** The value as the engine reads it, or null after adding the error to {@code errors}. */
+  private static Object convert(
+      FactDefinition f, Object value, DateBound asOf, String prefix, List<InputError> errors) {
     switch (f.type()) {
       case BOOLEAN:
         if (value instanceof Boolean) {
-          return Optional.of(value);
+          return value;
         }
-        errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
-        return Optional.empty();
+        errors.add(wrongType(pointer(prefix, f.name()), f, f.type().expected(f.values()), value));
+        return null;
       case ENUM:
         if (!(value instanceof String s)) {
-          errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
-          return Optional.empty();
+          errors.add(wrongType(pointer(prefix, f.name()), f, f.type().expected(f.values()), value));
+          return null;
         }
         if (!f.values().contains(s)) {
           errors.add(
               InputError.of(
-                      pointer,
+                      pointer(prefix, f.name()),
                       InputError.Kind.UNKNOWN_VALUE,
                       f.name(),
                       String.join(", ", f.values()),
                       s)
                   .withSuggestion(NearestName.suggest(s, f.values())));
-          return Optional.empty();
+          return null;
         }
-        return Optional.of(s);
+        return s;
       case COUNTRY:
       case REGION:
-        if (value instanceof String s
-            && VALUE_PATTERNS
-                .computeIfAbsent(f.type().valuePattern(), java.util.regex.Pattern::compile)
-                .matcher(s)
-                .matches()) {
-          return Optional.of(s);
+        if (value instanceof String s && matches(f.type(), s)) {
+          return s;
         }
-        errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
-        return Optional.empty();
+        errors.add(wrongType(pointer(prefix, f.name()), f, f.type().expected(f.values()), value));
+        return null;
       case DATE:
       case PARTIAL_DATE:
-        return date(f, value, asOf, pointer, errors);
+        return date(f, value, asOf, pointer(prefix, f.name()), errors);
       default:
         throw new IllegalStateException("unhandled fact type " + f.type());
     }
   }
 
-  private static Optional<Object> date(
+  /** Whether {@code s} has the shape of a value of {@code type} (its value pattern). */
+  private static boolean matches(FactType type, String s) {
+    String pattern = type.valuePattern();
+    if (pattern.equals("[A-Z]{2}")) {
+      return countryCode(s);
+    }
+    if (pattern.equals("[A-Z]{2}-[A-Z0-9]{1,3}")) {
+      int n = s.length();
+      if (n < 4 || n > 6 || !upper(s.charAt(0)) || !upper(s.charAt(1)) || s.charAt(2) != '-') {
+        return false;
+      }
+      for (int i = 3; i < n; i++) {
+        if (!upper(s.charAt(i)) && !digit(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return VALUE_PATTERNS
+        .computeIfAbsent(pattern, java.util.regex.Pattern::compile)
+        .matcher(s)
+        .matches();
+  }
+
+  /** {@code [A-Z]{2}}, without a regular expression: checked for every case. */
+  private static boolean countryCode(String s) {
+    return s.length() == 2 && upper(s.charAt(0)) && upper(s.charAt(1));
+  }
+
+  private static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * The year, month and day of {@code YYYY[-MM[-DD]]} (0 when left out); null for another shape.
+   */
+  private static int[] dateShape(String s) {
+    int n = s.length();
+    if (n != 4 && n != 7 && n != 10) {
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if ((i == 4 || i == 7) ? c != '-' : !digit(c)) {
+        return null;
+      }
+    }
+    int year = number(s, 0, 4);
+    int month = n >= 7 ? number(s, 5, 7) : -1;
+    int day = n == 10 ? number(s, 8, 10) : -1;
+    return new int[] {year, month, day};
+  }
+
+  private static int number(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
+  }
+
+  private static Object date(
       FactDefinition f, Object value, DateBound asOf, String pointer, List<InputError> errors) {
     boolean partialAllowed = f.type() == FactType.PARTIAL_DATE;
-    String expected = f.type().expected(f.values());
     if (!(value instanceof String s)) {
-      errors.add(wrongType(pointer, f, expected, value));
-      return Optional.empty();
+      errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
+      return null;
     }
-    boolean shape =
-        partialAllowed
-            ? PARTIAL_DATE_SHAPE.matcher(s).matches()
-            : FULL_DATE_SHAPE.matcher(s).matches();
-    if (!shape) {
+    int[] ymd = dateShape(s);
+    if (ymd == null || (!partialAllowed && ymd[2] < 0)) {
       errors.add(
-          InputError.of(pointer, InputError.Kind.BAD_DATE, f.name(), expected, "'" + s + "'"));
-      return Optional.empty();
+          InputError.of(
+              pointer,
+              InputError.Kind.BAD_DATE,
+              f.name(),
+              f.type().expected(f.values()),
+              "'" + s + "'"));
+      return null;
     }
-    Optional<PartialDate> parsed = PartialDate.parse(s);
-    if (parsed.isEmpty()) {
+    PartialDate parsed = partialDate(ymd);
+    if (parsed == null) {
       errors.add(InputError.of(pointer, InputError.Kind.NO_SUCH_DATE, f.name(), null, s));
-      return Optional.empty();
+      return null;
     }
-    if (parsed.get().earliest().isAfter(asOf.date())) {
+    LocalDate earliest = parsed.earliest();
+    if (earliest.isAfter(asOf.date())) {
       errors.add(
           InputError.of(
               pointer,
@@ -230,17 +315,23 @@ public final class CaseInput {
               f.name(),
               asOf.date().toString(),
               s));
-      return Optional.empty();
+      return null;
     }
-    if (!partialAllowed) {
-      try {
-        return Optional.of(LocalDate.parse(s));
-      } catch (DateTimeException e) {
-        errors.add(InputError.of(pointer, InputError.Kind.NO_SUCH_DATE, f.name(), null, s));
-        return Optional.empty();
-      }
+    // a full date is its earliest day; PartialDate has checked that it exists
+    return partialAllowed ? parsed : earliest;
+  }
+
+  /** As {@link PartialDate#parse} reads a text of the right shape: null for no such date. */
+  private static PartialDate partialDate(int[] ymd) {
+    // 0 stands for "not known", which the text says by leaving it out
+    if (ymd[1] == 0 || ymd[2] == 0) {
+      return null;
     }
-    return Optional.of(parsed.get());
+    try {
+      return new PartialDate(ymd[0], Math.max(ymd[1], 0), Math.max(ymd[2], 0));
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   private static InputError wrongType(

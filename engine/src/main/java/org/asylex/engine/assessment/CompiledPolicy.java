@@ -10,6 +10,7 @@ import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.Outcome;
 import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.text.LocalizedText;
 
 /**
  * A checked pack compiled under one set of assumption values: assesses cases as of a date. It is
@@ -32,6 +33,36 @@ public final class CompiledPolicy {
   private final Explanation explanation;
   private final int nodeCount;
 
+  /** Every condition and reason wording as one flat program, by node id. */
+  private final ConditionProgram program;
+
+  /**
+   * The validity boundaries of every rule version, as sorted distinct epoch days: they cut the
+   * timeline into segments on which the same versions are in force.
+   */
+  private final long[] boundaries;
+
+  /** Per segment (see {@link #segment}), each element's versions in force and combination table. */
+  private final ElementSegment[][] segments;
+
+  /** The most conditions in force for one element on one segment: the frame's scratch size. */
+  private final int maxConditions;
+
+  /** Fact names by schema index. */
+  private final String[] factNames;
+
+  /** The "cannot be determined yet" reasons and the fact-name lists met so far, by mask. */
+  private final java.util.concurrent.ConcurrentHashMap<MaskPair, LocalizedText>
+      undeterminedReasons = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final java.util.concurrent.ConcurrentHashMap<Long, List<String>> names =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A bound on each cache: a pack has few masks that occur, but nothing may grow without end. */
+  private static final int CACHE_LIMIT = 4096;
+
+  private record MaskPair(long missing, long known) {}
+
   private CompiledPolicy(PolicyPack pack, AssumptionValues values) {
     this.pack = pack;
     this.values = values;
@@ -48,6 +79,46 @@ public final class CompiledPolicy {
     this.elementIds = plans.stream().map(p -> p.element.id()).toList();
     this.nodeCount = compiler.nodeCount();
     this.explanation = new Explanation(pack.facts());
+    this.program = new ConditionProgram(compiler.roots(), nodeCount, pack.facts().facts());
+    var days = new java.util.TreeSet<Long>();
+    for (ElementPlan p : plans) {
+      for (RulePlan r : p.rules) {
+        boundaries(r, days);
+      }
+      for (RulePlan r : p.exceptions) {
+        boundaries(r, days);
+      }
+    }
+    this.boundaries = days.stream().mapToLong(Long::longValue).toArray();
+    this.segments = new ElementSegment[boundaries.length + 1][plans.size()];
+    int most = 0;
+    for (int seg = 0; seg < segments.length; seg++) {
+      // the first day of the segment (the day before the first boundary for the first one)
+      long day = seg == 0 ? (boundaries.length == 0 ? 0 : boundaries[0] - 1) : boundaries[seg - 1];
+      for (int i = 0; i < plans.size(); i++) {
+        segments[seg][i] = new ElementSegment(plans.get(i), day);
+        most = Math.max(most, segments[seg][i].conditions.length);
+      }
+    }
+    this.maxConditions = most;
+    this.factNames = pack.facts().facts().stream().map(f -> f.name()).toArray(String[]::new);
+  }
+
+  private static void boundaries(RulePlan r, java.util.Set<Long> into) {
+    for (VersionPlan v : r.versions()) {
+      if (v.fromDay() != Long.MIN_VALUE) {
+        into.add(v.fromDay());
+      }
+      if (v.toDay() != Long.MAX_VALUE) {
+        into.add(v.toDay());
+      }
+    }
+  }
+
+  /** The segment of the date: the number of boundaries on or before it. */
+  private int segment(LocalDate asOf) {
+    int i = java.util.Arrays.binarySearch(boundaries, asOf.toEpochDay());
+    return i >= 0 ? i + 1 : -i - 1;
   }
 
   /**
@@ -80,6 +151,236 @@ public final class CompiledPolicy {
 
   /** The outcomes and missing facts only: the fast path. */
   public Outcomes outcomes(CaseFacts facts, LocalDate asOf) {
+    checkSchema(facts);
+    int n = elementIds.size();
+    var outcomes = new Outcome[n];
+    var missing = new long[n];
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<String>[] groups = new List[n];
+    fill(facts, asOf, frame(facts, asOf), outcomes, missing, groups);
+    return new Outcomes(elementIds, outcomes, missing, groups);
+  }
+
+  /**
+   * A buffer for {@link #outcomes(CaseFacts, LocalDate, Outcomes)}: one per thread running over a
+   * caseload.
+   */
+  public Outcomes newOutcomes() {
+    return new Outcomes(elementIds, maxConditions);
+  }
+
+  /**
+   * The outcomes and missing facts, as {@link #outcomes(CaseFacts, LocalDate)} gives them, written
+   * into {@code into} (from {@link #newOutcomes} of this policy) and returned: a run over a
+   * caseload allocates nothing per case. Each call overwrites what the previous one wrote; a caller
+   * that keeps an outcome copies it out first.
+   *
+   * @throws IllegalArgumentException when {@code into} is not a buffer of this policy
+   */
+  public Outcomes outcomes(CaseFacts facts, LocalDate asOf, Outcomes into) {
+    if (!into.bufferFor(elementIds)) {
+      throw new IllegalArgumentException("not an outcomes buffer of this policy (newOutcomes)");
+    }
+    checkSchema(facts);
+    fill(
+        facts,
+        asOf,
+        program.loadLeaves(into.frame.load(facts, asOf)),
+        into.outcomeArray(),
+        into.missingArray(),
+        into.groupArray());
+    return into;
+  }
+
+  /** The frame of one case on the fast path. */
+  private Frame frame(CaseFacts facts, LocalDate asOf) {
+    return program.loadLeaves(new Frame(facts, asOf, maxConditions));
+  }
+
+  private void fill(
+      CaseFacts facts,
+      LocalDate asOf,
+      Frame f,
+      Outcome[] outcomes,
+      long[] missing,
+      List<String>[] groups) {
+    ElementSegment[] row = segments[segment(asOf)];
+    int n = row.length;
+    Evaluation reference = null;
+    for (int i = 0; i < n; i++) {
+      ElementSegment g = row[i];
+      if (g.entries == null) {
+        if (reference == null) {
+          reference = new Evaluation(facts.values(), asOf, nodeCount);
+        }
+        ElementPlan p = elements.get(i);
+        ElementState s = p.evaluate(reference);
+        ElementDecision d = p.decide(s);
+        outcomes[i] = d.outcome();
+        missing[i] = d.missingFacts();
+        groups[i] =
+            p.element.groups().isEmpty() || !s.inForce ? List.of() : Explanation.groups(p, s);
+        continue;
+      }
+      ElementSegment.Entry en = g.entries[index(g, f)];
+      outcomes[i] = en.outcome;
+      missing[i] = en.matters == 0 ? 0 : missing(en.matters, f);
+      groups[i] = en.outcomeGroups;
+    }
+  }
+
+  /** Evaluates the segment's conditions in force: the index of their values' table entry. */
+  private int index(ElementSegment g, Frame f) {
+    int[] conditions = g.conditions;
+    long[] masks = f.conditionMasks;
+    int index = 0;
+    int weight = 1; // condition i counts 3^i: the entries' order
+    for (int i = 0; i < conditions.length; i++) {
+      byte v = program.eval(conditions[i], f);
+      masks[i] = f.mask;
+      index += v * weight;
+      weight *= 3;
+    }
+    return index;
+  }
+
+  /** The unknown facts of the conditions that matter. */
+  private static long missing(int matters, Frame f) {
+    long mask = 0;
+    for (int m = matters; m != 0; m &= m - 1) {
+      mask |= f.conditionMasks[Integer.numberOfTrailingZeros(m)];
+    }
+    return mask;
+  }
+
+  /** The full assessment: findings with reasons, sources, facts, assumptions. */
+  public Assessment assess(CaseFacts facts, LocalDate asOf) {
+    return assess(facts, asOf, false);
+  }
+
+  /** The full assessment; with {@code explain}, each finding carries its evaluation trace. */
+  public Assessment assess(CaseFacts facts, LocalDate asOf, boolean explain) {
+    if (explain) {
+      return referenceAssess(facts, asOf, true);
+    }
+    checkSchema(facts);
+    Object[] values = facts.values();
+    ElementSegment[] row = segments[segment(asOf)];
+    var f = frame(facts, asOf);
+    long known = facts.knownMask();
+    int n = row.length;
+    var findings = new Finding[n];
+    var missing = new long[n];
+    Evaluation reference = null;
+    for (int i = 0; i < n; i++) {
+      ElementSegment g = row[i];
+      if (g.entries == null) {
+        if (reference == null) {
+          reference = new Evaluation(values, asOf, nodeCount);
+        }
+        ElementPlan p = elements.get(i);
+        ElementState s = p.evaluate(reference);
+        ElementDecision d = p.decide(s);
+        findings[i] = explanation.finding(p, s, d, reference, false);
+        missing[i] = d.missingFacts();
+        continue;
+      }
+      findings[i] = finding(i, g, f, known);
+      missing[i] = f.mask;
+    }
+    return new Assessment(
+        asOf,
+        ref,
+        allAssumptions,
+        List.of(findings),
+        NextQuestions.of(pack.facts(), elementIds, missing));
+  }
+
+  /**
+   * The finding of element {@code i} on the fast path, from its segment's table entry; leaves the
+   * missing-fact mask in {@code f.mask}.
+   */
+  private Finding finding(int i, ElementSegment g, Frame f, long known) {
+    ElementSegment.Entry en = g.entries[index(g, f)];
+    long missing = en.matters == 0 ? 0 : missing(en.matters, f);
+    LocalizedText reason =
+        en.undetermined ? undeterminedReason(missing, known) : en.reason(program, f);
+    var finding =
+        new Finding(
+            elementIds.get(i),
+            en.outcome,
+            en.findingGroups,
+            names(missing),
+            names(missing & known),
+            reason,
+            en.rule,
+            en.decidingRules,
+            g.rulesInForce,
+            en.sources,
+            FactsUsed.of(g.factMask & known, factNames, f.facts),
+            en.assumptions,
+            List.of());
+    f.mask = missing;
+    return finding;
+  }
+
+  private LocalizedText undeterminedReason(long missing, long known) {
+    var key = new MaskPair(missing, missing & known);
+    LocalizedText cached = undeterminedReasons.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    LocalizedText reason = explanation.undetermined(missing, known);
+    if (undeterminedReasons.size() < CACHE_LIMIT) {
+      undeterminedReasons.putIfAbsent(key, reason);
+    }
+    return reason;
+  }
+
+  private List<String> names(long mask) {
+    if (mask == 0) {
+      return List.of();
+    }
+    Long key = mask;
+    List<String> cached = names.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<String> list = List.copyOf(explanation.names(mask));
+    if (names.size() < CACHE_LIMIT) {
+      names.putIfAbsent(key, list);
+    }
+    return list;
+  }
+
+  /**
+   * The finding on one element alone, as {@link #assess} gives it (without a trace): for a caller
+   * that needs the reasons of a few findings of many cases, such as an impact analysis explaining
+   * only the findings that changed.
+   */
+  public java.util.Optional<Finding> finding(CaseFacts facts, LocalDate asOf, String element) {
+    int i = elementIds.indexOf(element);
+    if (i < 0) {
+      return java.util.Optional.empty();
+    }
+    checkSchema(facts);
+    ElementSegment g = segments[segment(asOf)][i];
+    if (g.entries == null) {
+      var e = evaluation(facts, asOf);
+      ElementPlan p = elements.get(i);
+      ElementState s = p.evaluate(e);
+      return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
+    }
+    var f = frame(facts, asOf);
+    return java.util.Optional.of(finding(i, g, f, facts.knownMask()));
+  }
+
+  /**
+   * The reference evaluation of {@link #outcomes}: every element through its plan's state, decision
+   * and missing-fact search, as the engine's rules are written down (docs/engine.md §3). The fast
+   * path must give the same; the property tests hold them to it.
+   */
+  Outcomes referenceOutcomes(CaseFacts facts, LocalDate asOf) {
     var e = evaluation(facts, asOf);
     var outcomes = new Outcome[elements.size()];
     var missing = new long[elements.size()];
@@ -96,13 +397,8 @@ public final class CompiledPolicy {
     return new Outcomes(elementIds, outcomes, missing, groups);
   }
 
-  /** The full assessment: findings with reasons, sources, facts, assumptions. */
-  public Assessment assess(CaseFacts facts, LocalDate asOf) {
-    return assess(facts, asOf, false);
-  }
-
-  /** The full assessment; with {@code explain}, each finding carries its evaluation trace. */
-  public Assessment assess(CaseFacts facts, LocalDate asOf, boolean explain) {
+  /** The reference evaluation of {@link #assess}, with or without the trace. */
+  Assessment referenceAssess(CaseFacts facts, LocalDate asOf, boolean explain) {
     var e = evaluation(facts, asOf);
     var findings = new ArrayList<Finding>(elements.size());
     for (ElementPlan p : elements) {
@@ -113,27 +409,15 @@ public final class CompiledPolicy {
         asOf, ref, allAssumptions, findings, NextQuestions.of(pack.facts(), findings));
   }
 
-  /**
-   * The finding on one element alone, as {@link #assess} gives it (without a trace): for a caller
-   * that needs the reasons of a few findings of many cases, such as an impact analysis explaining
-   * only the findings that changed.
-   */
-  public java.util.Optional<Finding> finding(CaseFacts facts, LocalDate asOf, String element) {
-    int i = elementIds.indexOf(element);
-    if (i < 0) {
-      return java.util.Optional.empty();
-    }
-    var e = evaluation(facts, asOf);
-    ElementPlan p = elements.get(i);
-    ElementState s = p.evaluate(e);
-    return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
-  }
-
-  private Evaluation evaluation(CaseFacts facts, LocalDate asOf) {
+  private void checkSchema(CaseFacts facts) {
     // identity first: a deep comparison of the schema on every case costs more than the case
     if (facts.schema() != pack.facts() && !facts.schema().equals(pack.facts())) {
       throw new IllegalArgumentException("the facts were checked against another pack's schema");
     }
+  }
+
+  private Evaluation evaluation(CaseFacts facts, LocalDate asOf) {
+    checkSchema(facts);
     return new Evaluation(facts.values(), asOf, nodeCount);
   }
 

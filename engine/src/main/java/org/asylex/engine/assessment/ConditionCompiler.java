@@ -33,6 +33,7 @@ final class ConditionCompiler {
   private final AssumptionValues values;
   private final Map<String, Node> definitions = new HashMap<>();
   private final Map<String, Set<String>> definitionAssumptions = new HashMap<>();
+  private final List<Node> roots = new ArrayList<>();
   private int nextId;
 
   ConditionCompiler(PolicyPack pack, AssumptionValues values) {
@@ -48,12 +49,18 @@ final class ConditionCompiler {
     return nextId;
   }
 
+  /** Every condition compiled so far, as its root: what the flat program is made of. */
+  List<Node> roots() {
+    return List.copyOf(roots);
+  }
+
   /** A compiled condition and the assumptions it reads (also through definitions). */
   record Compiled(Node root, Set<String> assumptions) {}
 
   Compiled compile(Condition c) {
     var assumptions = new TreeSet<String>();
     Node root = c.expr().accept(new Conditions(c.text(), assumptions));
+    roots.add(root);
     return new Compiled(root, assumptions);
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.asylex.engine.policy.FactDefinition;
 import org.asylex.engine.policy.FactSchema;
+import org.asylex.engine.policy.SourceQuote;
 import org.asylex.engine.text.LocalizedText;
 
 /**
@@ -35,8 +36,17 @@ final class Explanation {
         factMask |= s.exceptions[x].facts;
       }
     }
-    var deciding = new Deciding();
-    LocalizedText reason = reason(p, s, d, e, deciding);
+    Deciding deciding = deciding(p, s, d);
+    LocalizedText reason;
+    if (d instanceof ElementDecision.Undetermined u) {
+      reason = undetermined(u.missingFacts(), known(e));
+    } else {
+      var picked = new ArrayList<LocalizedText>();
+      for (Reasons r : deciding.reasons) {
+        picked.add(r.pick(e));
+      }
+      reason = deciding.join ? join(picked) : picked.get(0);
+    }
     return new Finding(
         p.element.id(),
         d.outcome(),
@@ -47,72 +57,81 @@ final class Explanation {
         deciding.rules.stream().findFirst(),
         deciding.rules,
         inForce,
-        deciding.sources.list(),
+        deciding.sources,
         known(factMask, e),
         p.assumptions(s, d),
         explain ? trace(p, s) : List.of());
   }
 
-  /** The rules that decided, their reasons and the sources they cite. */
-  private static final class Deciding {
-    final List<String> rules = new ArrayList<>();
-    final List<LocalizedText> reasons = new ArrayList<>();
-    final Sources sources = new Sources();
+  /**
+   * What decided a finding, whatever the case's facts beyond its rules' values: the deciding rules,
+   * the reasons to word (joined when {@code join}, else the single one; none when undetermined) and
+   * the sources to cite. Immutable.
+   */
+  static final class Deciding {
+    final List<String> rules;
+    final List<Reasons> reasons;
+    final boolean join;
+    final List<SourceQuote> sources;
 
-    void add(RulePlan rule, VersionPlan version, Evaluation e) {
-      rules.add(rule.id());
-      reasons.add(version.reason(e));
-      sources.addAll(version.version.sources());
+    private Deciding(List<String> rules, List<Reasons> reasons, boolean join, Sources sources) {
+      this.rules = List.copyOf(rules);
+      this.reasons = List.copyOf(reasons);
+      this.join = join;
+      this.sources = sources.list();
     }
   }
 
-  /** The reason, collecting the deciding rules and their sources into {@code deciding}. */
-  private LocalizedText reason(
-      ElementPlan p, ElementState s, ElementDecision d, Evaluation e, Deciding deciding) {
+  /** The rules that decided, the reasons to word and the sources they cite. */
+  static Deciding deciding(ElementPlan p, ElementState s, ElementDecision d) {
+    var rules = new ArrayList<String>();
+    var reasons = new ArrayList<Reasons>();
+    var sources = new Sources();
+    boolean join = false;
     if (d instanceof ElementDecision.NotInForce) {
-      deciding.sources.addAll(p.allSources);
-      return p.notInForceReasons.pick(e);
-    }
-    LocalizedText reason;
-    if (d instanceof ElementDecision.ByRules byRules) {
+      sources.addAll(p.allSources);
+      reasons.add(p.notInForceReasons);
+    } else if (d instanceof ElementDecision.ByRules byRules) {
+      join = true;
       for (int r = 0; r < p.rules.length; r++) {
         if (byRules.holds(r)) {
-          deciding.add(p.rules[r], s.rules[r], e);
+          rules.add(p.rules[r].id());
+          reasons.add(s.rules[r].reasons);
+          sources.addAll(s.rules[r].version.sources());
         }
       }
-      reason = join(deciding.reasons);
     } else if (d instanceof ElementDecision.ByExceptions byExceptions) {
+      join = true;
       for (int x = 0; x < p.exceptions.length; x++) {
         if (byExceptions.decidedBy(x)) {
-          deciding.add(p.exceptions[x], s.exceptions[x], e);
+          rules.add(p.exceptions[x].id());
+          reasons.add(s.exceptions[x].reasons);
+          sources.addAll(s.exceptions[x].version.sources());
           // the lifted rules' sources too: the exception is read against them
           for (int r : p.lifts[x]) {
             if (s.notAbsent(r)) {
-              deciding.sources.addAll(s.rules[r].version.sources());
+              sources.addAll(s.rules[r].version.sources());
             }
           }
         }
       }
-      reason = join(deciding.reasons);
-    } else if (d instanceof ElementDecision.Undetermined u) {
-      reason = undetermined(u.missingFacts(), e);
-    } else {
-      reason = p.otherwiseReasons.pick(e);
+    } else if (d instanceof ElementDecision.Otherwise) {
+      reasons.add(p.otherwiseReasons);
     }
-    if (deciding.sources.isEmpty()) {
+    if (sources.isEmpty()) {
       // nothing decided by a rule: cite every rule version in force
       for (VersionPlan v : s.rules) {
         if (v != null) {
-          deciding.sources.addAll(v.version.sources());
+          sources.addAll(v.version.sources());
         }
       }
       for (VersionPlan v : s.exceptions) {
         if (v != null) {
-          deciding.sources.addAll(v.version.sources());
+          sources.addAll(v.version.sources());
         }
       }
     }
-    return reason;
+    return new Deciding(rules, reasons, join, sources);
   }
 
   /**
@@ -171,7 +190,7 @@ final class Explanation {
   }
 
   /** The names of the facts in {@code mask}, in schema order. */
-  private List<String> names(long mask) {
+  List<String> names(long mask) {
     var names = new ArrayList<String>();
     for (int i = 0; i < facts.size(); i++) {
       if ((mask & (1L << i)) != 0) {
@@ -193,7 +212,7 @@ final class Explanation {
   }
 
   /** The facts the case gives, as a bit mask. */
-  private static long known(Evaluation e) {
+  static long known(Evaluation e) {
     long mask = 0;
     for (int i = 0; i < e.facts.length; i++) {
       if (e.facts[i] != null) {
@@ -203,13 +222,16 @@ final class Explanation {
     return mask;
   }
 
-  /** "Cannot be determined yet" with the facts it waits for, by their labels. */
-  private LocalizedText undetermined(long mask, Evaluation e) {
+  /**
+   * "Cannot be determined yet" with the facts it waits for, by their labels; a fact the case gives
+   * (in {@code known}) is asked for more precisely.
+   */
+  LocalizedText undetermined(long mask, long known) {
     var nl = new ArrayList<String>();
     var en = new ArrayList<String>();
     for (int i = 0; i < facts.size(); i++) {
       if ((mask & (1L << i)) != 0) {
-        boolean imprecise = e.facts[i] != null;
+        boolean imprecise = (known & (1L << i)) != 0;
         nl.add(facts.get(i).label().nl() + (imprecise ? " (preciezer)" : ""));
         en.add(facts.get(i).label().en() + (imprecise ? " (more precisely)" : ""));
       }
@@ -220,7 +242,7 @@ final class Explanation {
   }
 
   /** The texts side by side, in each language. */
-  private static LocalizedText join(List<LocalizedText> texts) {
+  static LocalizedText join(List<LocalizedText> texts) {
     var nl = new StringBuilder();
     var en = new StringBuilder();
     for (LocalizedText t : texts) {

@@ -43,7 +43,10 @@ public record Finding(
     decidingRules = List.copyOf(decidingRules);
     rulesInForce = List.copyOf(rulesInForce);
     sources = List.copyOf(sources);
-    factsUsed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factsUsed));
+    factsUsed =
+        factsUsed instanceof FactsUsed // already immutable, in schema order
+            ? factsUsed
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factsUsed));
     assumptions = List.copyOf(assumptions);
     trace = List.copyOf(trace);
   }

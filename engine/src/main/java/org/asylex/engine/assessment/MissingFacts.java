@@ -27,6 +27,22 @@ final class MissingFacts {
     return mask;
   }
 
+  /**
+   * Which unknown rule and exception conditions of {@code s} matter: bit {@code r} for rule r, bit
+   * {@code rules + x} for exception x. Only the conditions' values are read, so the element's
+   * combination tables are built with it once per value combination ({@link ElementSegment}).
+   */
+  static int matters(ElementPlan plan, ElementState s) {
+    var search = new Search(plan, s);
+    int bits = 0;
+    for (int k = 0; k < search.count; k++) {
+      if (search.matters(k)) {
+        bits |= 1 << search.unknown[k];
+      }
+    }
+    return bits;
+  }
+
   /** The facts of the unknown leaves under {@code n} that are reached through unknown nodes. */
   private static long unknownFacts(Node n, byte[] values) {
     if (values[n.id] != Tri.U) {

@@ -33,4 +33,31 @@ final class NextQuestions {
     questions.sort(Comparator.comparingInt((NextQuestion q) -> -q.elements().size()));
     return questions;
   }
+
+  /** The same questions from each element's missing-fact mask, element ids in test order. */
+  static List<NextQuestion> of(FactSchema schema, List<String> elements, long[] missing) {
+    long all = 0;
+    for (long m : missing) {
+      all |= m;
+    }
+    if (all == 0) {
+      return List.of();
+    }
+    var questions = new ArrayList<NextQuestion>(Long.bitCount(all));
+    for (long m = all; m != 0; m &= m - 1) {
+      int f = Long.numberOfTrailingZeros(m);
+      var waiting = new ArrayList<String>();
+      for (int i = 0; i < missing.length; i++) {
+        if ((missing[i] & (1L << f)) != 0) {
+          waiting.add(elements.get(i));
+        }
+      }
+      FactDefinition d = schema.facts().get(f);
+      questions.add(new NextQuestion(d.name(), d.label(), d.question(), waiting));
+    }
+    if (questions.size() > 1) {
+      questions.sort(Comparator.comparingInt((NextQuestion q) -> -q.elements().size()));
+    }
+    return questions;
+  }
 }

@@ -31,7 +31,7 @@ abstract class Node {
 
   /** A constant: a boolean literal or a boolean assumption's value. */
   static final class Const extends Node {
-    private final byte value;
+    final byte value;
 
     Const(int id, String text, boolean value) {
       super(id, text);
@@ -46,7 +46,7 @@ abstract class Node {
 
   /** A boolean fact. */
   static final class FactBool extends Node {
-    private final int fact;
+    final int fact;
 
     FactBool(int id, String text, int fact) {
       super(id, text);
@@ -67,7 +67,7 @@ abstract class Node {
 
   /** {@code not x}. */
   static final class Not extends Node {
-    private final Node operand;
+    final Node operand;
 
     private final List<Node> children;
 
@@ -93,7 +93,7 @@ abstract class Node {
    * needs the value of each.
    */
   static final class And extends Node {
-    private final Node[] operands;
+    final Node[] operands;
 
     private final List<Node> children;
 
@@ -120,7 +120,7 @@ abstract class Node {
 
   /** {@code a or b or ...}. */
   static final class Or extends Node {
-    private final Node[] operands;
+    final Node[] operands;
 
     private final List<Node> children;
 
@@ -147,7 +147,7 @@ abstract class Node {
 
   /** A named definition; its value is its condition's. */
   static final class Definition extends Node {
-    private final Node body;
+    final Node body;
 
     private final List<Node> children;
 
@@ -173,9 +173,9 @@ abstract class Node {
    * (possibly partial) date allows.
    */
   static final class AgeCompare extends Node {
-    private final int fact;
-    private final Expr.CompareOp op;
-    private final int limit;
+    final int fact;
+    final Expr.CompareOp op;
+    final int limit;
 
     AgeCompare(int id, String text, int fact, Expr.CompareOp op, int limit) {
       super(id, text);
@@ -190,22 +190,21 @@ abstract class Node {
       if (v == null) {
         return e.values[id] = Tri.U;
       }
-      int min = e.minAge(fact);
-      int max = e.maxAge(fact);
-      boolean atMin = holds(min);
-      boolean atMax = holds(max);
+      return e.values[id] = value(op, limit, e.minAge(fact), e.maxAge(fact));
+    }
+
+    /** The comparison's value over the ages from {@code min} to {@code max}. */
+    static byte value(Expr.CompareOp op, int limit, int min, int max) {
+      boolean atMin = holds(op, limit, min);
+      boolean atMax = holds(op, limit, max);
       // the comparison is monotone in age, except '=' and '!=' inside the range
-      if (atMin == atMax && (op.isOrdering() || min == max || !inside(min, max))) {
-        return e.values[id] = Tri.code(atMin);
+      if (atMin == atMax && (op.isOrdering() || min == max || !(limit >= min && limit <= max))) {
+        return Tri.code(atMin);
       }
-      return e.values[id] = Tri.U;
+      return Tri.U;
     }
 
-    private boolean inside(int min, int max) {
-      return limit >= min && limit <= max;
-    }
-
-    private boolean holds(int age) {
+    private static boolean holds(Expr.CompareOp op, int limit, int age) {
       return switch (op) {
         case EQ -> age == limit;
         case NE -> age != limit;
@@ -224,9 +223,9 @@ abstract class Node {
 
   /** A comparison of two values (facts, literals, assumptions, the assessment date). */
   static final class Compare extends Node {
-    private final Operand left;
-    private final Operand right;
-    private final Expr.CompareOp op;
+    final Operand left;
+    final Operand right;
+    final Expr.CompareOp op;
 
     Compare(int id, String text, Expr.CompareOp op, Operand left, Operand right) {
       super(id, text);
@@ -243,21 +242,26 @@ abstract class Node {
       if (l == null || r == null) {
         return e.values[id] = Tri.U;
       }
-      boolean result =
-          switch (op) {
-            case EQ -> l.equals(r);
-            case NE -> !l.equals(r);
-            default -> {
-              int c = ((Comparable) l).compareTo(r);
-              yield switch (op) {
-                case LT -> c < 0;
-                case LE -> c <= 0;
-                case GT -> c > 0;
-                default -> c >= 0;
-              };
-            }
-          };
+      boolean result = compare(op, l, r);
       return e.values[id] = Tri.code(result);
+    }
+
+    /** {@code l op r} for two known values. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static boolean compare(Expr.CompareOp op, Object l, Object r) {
+      return switch (op) {
+        case EQ -> l.equals(r);
+        case NE -> !l.equals(r);
+        default -> {
+          int c = ((Comparable) l).compareTo(r);
+          yield switch (op) {
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            default -> c >= 0;
+          };
+        }
+      };
     }
 
     @Override
@@ -268,8 +272,8 @@ abstract class Node {
 
   /** {@code value in [a, b, ...]}. */
   static final class In extends Node {
-    private final Operand value;
-    private final Object[] options;
+    final Operand value;
+    final Object[] options;
 
     In(int id, String text, Operand value, List<Object> options) {
       super(id, text);
@@ -297,63 +301,63 @@ abstract class Node {
     }
   }
 
-  /** A value inside a comparison (a fact, a constant, the date, an age); null means unknown. */
-  abstract static class Operand {
-    abstract Object get(Evaluation e);
+  /**
+   * A value inside a comparison (a fact, a constant, the date, an age); null means unknown. One
+   * final class with a kind, so that the flat {@link ConditionProgram} reads it without virtual
+   * calls.
+   */
+  static final class Operand {
+    enum Kind {
+      CONSTANT,
+      FACT,
+      ASSESSMENT_DATE,
+      EXACT_AGE
+    }
+
+    final Kind kind;
+    final Object constant;
+    final int fact;
+
+    private Operand(Kind kind, Object constant, int fact) {
+      this.kind = kind;
+      this.constant = constant;
+      this.fact = fact;
+    }
+
+    Object get(Evaluation e) {
+      return switch (kind) {
+        case CONSTANT -> constant;
+        case FACT -> e.facts[fact];
+        case ASSESSMENT_DATE -> e.asOf;
+        case EXACT_AGE -> {
+          if (e.facts[fact] == null) {
+            yield null;
+          }
+          int min = e.minAge(fact);
+          yield min == e.maxAge(fact) ? Integer.valueOf(min) : null;
+        }
+      };
+    }
 
     long facts() {
-      return 0;
+      return kind == Kind.FACT || kind == Kind.EXACT_AGE ? 1L << fact : 0;
     }
 
     static Operand constant(Object v) {
-      return new Operand() {
-        @Override
-        Object get(Evaluation e) {
-          return v;
-        }
-      };
+      return new Operand(Kind.CONSTANT, v, -1);
     }
 
     static Operand fact(int index) {
-      return new Operand() {
-        @Override
-        Object get(Evaluation e) {
-          return e.facts[index];
-        }
-
-        @Override
-        long facts() {
-          return 1L << index;
-        }
-      };
+      return new Operand(Kind.FACT, null, index);
     }
 
     static Operand assessmentDate() {
-      return new Operand() {
-        @Override
-        Object get(Evaluation e) {
-          return e.asOf;
-        }
-      };
+      return new Operand(Kind.ASSESSMENT_DATE, null, -1);
     }
 
     /** An age compared with something other than a number: known only when exact. */
     static Operand exactAge(int index) {
-      return new Operand() {
-        @Override
-        Object get(Evaluation e) {
-          if (e.facts[index] == null) {
-            return null;
-          }
-          int min = e.minAge(index);
-          return min == e.maxAge(index) ? Integer.valueOf(min) : null;
-        }
-
-        @Override
-        long facts() {
-          return 1L << index;
-        }
-      };
+      return new Operand(Kind.EXACT_AGE, null, index);
     }
   }
 }

@@ -31,6 +31,58 @@ final class Reasons {
     }
     this.texts = List.copyOf(wordings);
     this.assumptions = Set.copyOf(read);
+    this.fixed = fixedChoice();
+  }
+
+  /**
+   * The wording when the choice reads nothing of the case (no variants, or variants on assumptions
+   * alone, which are constants once compiled); null when it depends on the case.
+   */
+  private final LocalizedText fixed;
+
+  private LocalizedText fixedChoice() {
+    for (int i = 0; i < conditions.length; i++) {
+      Byte v = constant(conditions[i]);
+      if (v == null) {
+        return null;
+      }
+      if (v == Tri.T) {
+        return texts.get(i);
+      }
+    }
+    return plain;
+  }
+
+  /** The value of a condition that reads no fact and not the date; null for any other. */
+  private static Byte constant(Node n) {
+    if (n instanceof Node.Const c) {
+      return c.value;
+    }
+    if (n instanceof Node.Compare c
+        && c.left.kind == Node.Operand.Kind.CONSTANT
+        && c.right.kind == Node.Operand.Kind.CONSTANT) {
+      return Tri.code(Node.Compare.compare(c.op, c.left.constant, c.right.constant));
+    }
+    if (n instanceof Node.Not not) {
+      Byte v = constant(not.operand);
+      return v == null ? null : Tri.not(v);
+    }
+    if (n instanceof Node.Definition d) {
+      return constant(d.body);
+    }
+    if (n instanceof Node.And || n instanceof Node.Or) {
+      boolean and = n instanceof Node.And;
+      byte result = and ? Tri.T : Tri.F;
+      for (Node c : n.children()) {
+        Byte v = constant(c);
+        if (v == null) {
+          return null;
+        }
+        result = and ? Tri.and(result, v) : Tri.or(result, v);
+      }
+      return result;
+    }
+    return null;
   }
 
   LocalizedText pick(Evaluation e) {
@@ -40,6 +92,21 @@ final class Reasons {
       }
     }
     return plain;
+  }
+
+  /** The same choice on the fast path. */
+  LocalizedText pick(ConditionProgram program, Frame f) {
+    for (int i = 0; i < conditions.length; i++) {
+      if (program.eval(conditions[i].id, f) == Tri.T) {
+        return texts.get(i);
+      }
+    }
+    return plain;
+  }
+
+  /** The wording whatever the case, or null when it depends on the case. */
+  LocalizedText fixed() {
+    return fixed;
   }
 
   /** The assumptions the conditions read. */

@@ -37,6 +37,16 @@ final class RulePlan {
     return null;
   }
 
+  /** The version in force on epoch day {@code day}, or null when none is. */
+  VersionPlan active(long day) {
+    for (VersionPlan v : versions) {
+      if (v.contains(day)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
   /** Which version of this rule was in force, for the finding. */
   RuleInForce inForce(VersionPlan v) {
     return new RuleInForce(

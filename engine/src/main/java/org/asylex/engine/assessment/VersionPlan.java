@@ -31,7 +31,7 @@ final class VersionPlan {
    */
   final Set<String> restsOn;
 
-  private final Reasons reasons;
+  final Reasons reasons;
 
   /** The interval as epoch days, [from, to): selecting a version is two comparisons. */
   private final long from;
@@ -62,8 +62,21 @@ final class VersionPlan {
   }
 
   boolean contains(LocalDate date) {
-    long day = date.toEpochDay();
+    return contains(date.toEpochDay());
+  }
+
+  boolean contains(long day) {
     return day >= from && day < to;
+  }
+
+  /** The first day of the validity as an epoch day, or {@link Long#MIN_VALUE} when open. */
+  long fromDay() {
+    return from;
+  }
+
+  /** The first day after the validity as an epoch day, or {@link Long#MAX_VALUE} when open. */
+  long toDay() {
+    return to;
   }
 
   /** The outcome this version gives when it decides. */

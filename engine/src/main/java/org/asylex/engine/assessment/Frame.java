@@ -1,0 +1,106 @@
+package org.asylex.engine.assessment;
+
+import java.time.LocalDate;
+import org.asylex.engine.time.PartialDate;
+
+/**
+ * The state of assessing one case on the fast path ({@link ConditionProgram}): the case as {@link
+ * CaseFacts} encoded it, the date (also packed, for ages) and the unknown-fact masks the program
+ * hands back. Made for one call, or loaded with one case after another by one thread (a reused
+ * {@link Outcomes}); never shared.
+ */
+final class Frame {
+  Object[] facts;
+  long known;
+  long truths;
+  int[] codes;
+  private int count;
+  LocalDate asOf;
+
+  /** The date as {@code year * 512 + month * 32 + day}: dates compare as these ints do. */
+  private int asOfPacked;
+
+  /** Whether a date is beyond the packed form: ages are then computed from the date objects. */
+  private boolean unpacked;
+
+  /**
+   * Set by {@link ConditionProgram#eval}: the unknown facts reached through unknown sub-conditions
+   * of the node just evaluated (docs/engine.md §3.6); 0 when its value is known.
+   */
+  long mask;
+
+  /** The enum tests of the junctions, by leaf index: which are known, which true. */
+  long leafKnown;
+
+  long leafTruth;
+
+  /** Per condition of the element being decided, its {@link #mask}: scratch of the plans. */
+  final long[] conditionMasks;
+
+  Frame(CaseFacts c, LocalDate asOf, int conditions) {
+    this(conditions);
+    load(c, asOf);
+  }
+
+  /** A frame to {@link #load} cases into, one after the other (a caseload run reuses it). */
+  Frame(int conditions) {
+    this.conditionMasks = new long[conditions];
+  }
+
+  /** Makes this the frame of case {@code c} on {@code asOf}. */
+  Frame load(CaseFacts c, LocalDate asOf) {
+    this.facts = c.values();
+    this.known = c.knownMask();
+    this.truths = c.truthMask();
+    this.codes = c.codes();
+    this.count = facts.length;
+    this.asOf = asOf;
+    this.unpacked = !c.packable() || !CaseFacts.packs(asOf.getYear());
+    this.asOfPacked =
+        unpacked ? 0 : CaseFacts.pack(asOf.getYear(), asOf.getMonthValue(), asOf.getDayOfMonth());
+    this.mask = 0;
+    return this;
+  }
+
+  /** Whether fact {@code f} is given. */
+  boolean known(int f) {
+    return (known & (1L << f)) != 0;
+  }
+
+  /** Whole years from {@code birth} to {@code date} (both packed), as Evaluation.years counts. */
+  private static int years(int birth, int date) {
+    int years = (date >> 9) - (birth >> 9);
+    return (date & 511) < (birth & 511) ? years - 1 : years;
+  }
+
+  /**
+   * The youngest age the (given) date of birth {@code fact} allows on the date: from its latest
+   * day, or the date itself when that is later (a later day is no possible birth date; for a full
+   * date after the date both give 0).
+   */
+  int minAge(int fact) {
+    if (unpacked) {
+      return Math.max(0, Evaluation.years(latest(facts[fact]), asOf));
+    }
+    int latest = Math.min(codes[count + fact], asOfPacked);
+    return Math.max(0, years(latest, asOfPacked));
+  }
+
+  /** The oldest age the (given) date of birth {@code fact} allows on the date. */
+  int maxAge(int fact) {
+    if (unpacked) {
+      Object v = facts[fact];
+      LocalDate earliest = v instanceof LocalDate d ? d : ((PartialDate) v).earliest();
+      return Math.max(0, Evaluation.years(earliest, asOf));
+    }
+    return Math.max(0, years(codes[fact], asOfPacked));
+  }
+
+  private LocalDate latest(Object v) {
+    if (v instanceof LocalDate d) {
+      return d;
+    }
+    LocalDate latest = ((PartialDate) v).latest();
+    return latest.isAfter(asOf) ? asOf : latest;
+  }
+}
