@@ -138,7 +138,7 @@ final class JdbiCases implements Cases {
           new CaseRecord(c.id(), Optional.ofNullable(c.reference()), c.facts(), 1, now, now));
     }
     rows.finish();
-    writeFirstVersions(h, history, actor, now);
+    writeHistory(h, history, actor, now, null);
     audit.appendAll(h, actor, action, cases.stream().map(c -> Optional.of(c.id())).toList());
     return records;
   }
@@ -383,48 +383,32 @@ final class JdbiCases implements Cases {
       return;
     }
     Argument time = database.instant(at);
+    // New cases' rows (version 1, no old value, no note) have those in the statement: 6 values.
+    boolean first =
+        note == null && rows.stream().allMatch(r -> r.version == 1 && r.change.oldValue == null);
     var batch =
         new MultiRow(
             h,
             "INSERT INTO fact_changes (" + CHANGE_COLUMNS + ") VALUES ",
-            List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
+            first
+                ? List.of("?", "1", "?", "?", "NULL", database.json(), "?", "?", "NULL")
+                : List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
     for (HistoryRow row : rows) {
-      batch.add(
-          row.caseId,
-          row.version,
-          row.position,
-          row.change.fact,
-          JsonColumns.value(row.change.oldValue),
-          JsonColumns.value(row.change.newValue),
-          actor,
-          time,
-          note);
-    }
-    batch.finish();
-  }
-
-  /**
-   * The history rows of new cases: version 1, no old value, no note, written into the statement
-   * instead of bound per row (six values per row instead of nine).
-   */
-  private void writeFirstVersions(Handle h, List<HistoryRow> rows, String actor, Instant at) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    Argument time = database.instant(at);
-    var batch =
-        new MultiRow(
-            h,
-            "INSERT INTO fact_changes (" + CHANGE_COLUMNS + ") VALUES ",
-            List.of("?", "1", "?", "?", "NULL", database.json(), "?", "?", "NULL"));
-    for (HistoryRow row : rows) {
-      batch.add(
-          row.caseId,
-          row.position,
-          row.change.fact,
-          JsonColumns.value(row.change.newValue),
-          actor,
-          time);
+      String value = JsonColumns.value(row.change.newValue);
+      if (first) {
+        batch.add(row.caseId, row.position, row.change.fact, value, actor, time);
+      } else {
+        batch.add(
+            row.caseId,
+            row.version,
+            row.position,
+            row.change.fact,
+            JsonColumns.value(row.change.oldValue),
+            value,
+            actor,
+            time,
+            note);
+      }
     }
     batch.finish();
   }
