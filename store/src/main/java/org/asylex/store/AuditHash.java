@@ -75,7 +75,7 @@ final class AuditHash {
       String actor,
       String action,
       Optional<String> caseId) {
-    var out = new ByteArrayOutputStream();
+    var out = new ByteArrayOutputStream(256);
     field(out, format);
     field(out, prevHash);
     field(out, Long.toString(seq));
@@ -97,11 +97,23 @@ final class AuditHash {
     out.writeBytes(bytes);
   }
 
+  /**
+   * One digest per thread, reset by each {@code digest} call: looking up the provider for every
+   * event cost about as much as hashing it.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+          });
+
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    return digest;
   }
 }

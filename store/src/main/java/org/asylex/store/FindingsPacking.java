@@ -47,7 +47,8 @@ final class FindingsPacking {
 
   static byte[] pack(String assumptions, String findings) {
     byte[] in = (assumptions + '\u0000' + findings).getBytes(StandardCharsets.UTF_8);
-    var deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    Deflater deflater = DEFLATER.get();
+    deflater.reset();
     try {
       deflater.setDictionary(DICTIONARY_1_BYTES);
       deflater.setInput(in);
@@ -60,9 +61,16 @@ final class FindingsPacking {
       }
       return out.toByteArray();
     } finally {
-      deflater.end();
+      deflater.reset();
     }
   }
+
+  /**
+   * One compressor per thread, reset for each receipt: making and ending one per receipt (native
+   * memory for its window) cost a third as much as compressing.
+   */
+  private static final ThreadLocal<Deflater> DEFLATER =
+      ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
 
   /**
    * @param what names the receipt in messages

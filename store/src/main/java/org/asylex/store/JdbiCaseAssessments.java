@@ -45,7 +45,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
             throw new StoreException(
                 what + " is already stored; a stored assessment is never changed");
           }
-          insert(h, List.of(stored));
+          insert(h, List.of(stored), List.of(packed(stored)));
           audit.append(h, stored.actor(), AuditTrail.CASE_ASSESS, Optional.of(stored.caseId()));
           return stored;
         });
@@ -59,12 +59,38 @@ final class JdbiCaseAssessments implements CaseAssessments {
    * @return per receipt, in order: the receipt as stored, or empty when its case changed
    */
   List<Optional<StoredAssessment>> recordAll(List<StoredAssessment> receipts, String actor) {
+    return recordAll(receipts, packed(receipts), actor);
+  }
+
+  /**
+   * {@link #recordAll(List, String)} with each receipt's packed column made already ({@link
+   * #packed}), in order.
+   */
+  List<Optional<StoredAssessment>> recordAll(
+      List<StoredAssessment> receipts, List<byte[]> packed, String actor) {
     Checks.actor(actor);
-    return transactions.write(h -> recordAll(h, receipts, actor));
+    if (packed.size() != receipts.size()) {
+      throw new IllegalArgumentException(
+          packed.size() + " packed columns for " + receipts.size() + " receipts");
+    }
+    return transactions.write(h -> recordAll(h, receipts, packed, actor));
+  }
+
+  /**
+   * The packed column ({@code assumptions} and findings, compressed) of each receipt, in order,
+   * made on every core: compressing is most of a receipt's cost in the store, and done before the
+   * writers' lock is taken it does not hold up the writes.
+   */
+  static List<byte[]> packed(List<StoredAssessment> receipts) {
+    return receipts.parallelStream().map(JdbiCaseAssessments::packed).toList();
+  }
+
+  private static byte[] packed(StoredAssessment a) {
+    return FindingsPacking.pack(JsonColumns.object(a.assumptions(), what(a)), a.findingsJson());
   }
 
   private List<Optional<StoredAssessment>> recordAll(
-      Handle h, List<StoredAssessment> receipts, String actor) {
+      Handle h, List<StoredAssessment> receipts, List<byte[]> packed, String actor) {
     var checked = new ArrayList<StoredAssessment>(receipts.size());
     for (StoredAssessment a : receipts) {
       checked.add(checked(a));
@@ -73,16 +99,19 @@ final class JdbiCaseAssessments implements CaseAssessments {
         versions(h, checked.stream().map(StoredAssessment::caseId).toList());
     var results = new ArrayList<Optional<StoredAssessment>>(checked.size());
     var kept = new ArrayList<StoredAssessment>(checked.size());
-    for (StoredAssessment a : checked) {
+    var keptPacked = new ArrayList<byte[]>(checked.size());
+    for (int i = 0; i < checked.size(); i++) {
+      StoredAssessment a = checked.get(i);
       Long version = versions.get(a.caseId());
       if (version != null && version == a.caseVersion()) {
         kept.add(a);
+        keptPacked.add(packed.get(i));
         results.add(Optional.of(a));
       } else {
         results.add(Optional.empty());
       }
     }
-    insert(h, kept);
+    insert(h, kept, keptPacked);
     audit.appendAll(
         h, actor, AuditTrail.CASE_ASSESS, kept.stream().map(a -> Optional.of(a.caseId())).toList());
     return results;
@@ -146,7 +175,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
     }
   }
 
-  private void insert(Handle h, List<StoredAssessment> receipts) {
+  private void insert(Handle h, List<StoredAssessment> receipts, List<byte[]> packed) {
     if (receipts.isEmpty()) {
       return;
     }
@@ -170,7 +199,8 @@ final class JdbiCaseAssessments implements CaseAssessments {
                 "?",
                 "?",
                 "?"));
-    for (StoredAssessment stored : receipts) {
+    for (int i = 0; i < receipts.size(); i++) {
+      StoredAssessment stored = receipts.get(i);
       String what = what(stored);
       rows.add(
           stored.id(),
@@ -185,8 +215,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
           stored.actor(),
           database.instant(stored.at()),
           database.optionalInstant(stored.factsAsOf()),
-          FindingsPacking.pack(
-              JsonColumns.object(stored.assumptions(), what), stored.findingsJson()));
+          packed.get(i));
     }
     rows.finish();
   }

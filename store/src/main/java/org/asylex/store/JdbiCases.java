@@ -385,22 +385,32 @@ final class JdbiCases implements Cases {
       return;
     }
     Argument time = database.instant(at);
+    // New cases' rows (version 1, no old value, no note) have those in the statement: 6 values.
+    boolean first =
+        note == null && rows.stream().allMatch(r -> r.version == 1 && r.change.oldValue == null);
     var batch =
         new MultiRow(
             h,
             "INSERT INTO fact_changes (" + CHANGE_COLUMNS + ") VALUES ",
-            List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
+            first
+                ? List.of("?", "1", "?", "?", "NULL", database.json(), "?", "?", "NULL")
+                : List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
     for (HistoryRow row : rows) {
-      batch.add(
-          row.caseId,
-          row.version,
-          row.position,
-          row.change.fact,
-          JsonColumns.value(row.change.oldValue),
-          JsonColumns.value(row.change.newValue),
-          actor,
-          time,
-          note);
+      String value = JsonColumns.value(row.change.newValue);
+      if (first) {
+        batch.add(row.caseId, row.position, row.change.fact, value, actor, time);
+      } else {
+        batch.add(
+            row.caseId,
+            row.version,
+            row.position,
+            row.change.fact,
+            JsonColumns.value(row.change.oldValue),
+            value,
+            actor,
+            time,
+            note);
+      }
     }
     batch.finish();
   }

@@ -113,7 +113,32 @@ final class JsonColumns {
 
   /** One value as JSON text, or null for "not set". */
   static String value(Object value) {
-    return value == null ? null : write(value);
+    if (value == null) {
+      return null;
+    }
+    // The values facts mostly hold, written here as Jackson writes them (one history row per fact:
+    // a Jackson generator per value cost more than the row's insert); anything else by Jackson.
+    if (value instanceof String text && plain(text)) {
+      return '"' + text + '"';
+    }
+    if (value instanceof Boolean b) {
+      return b ? "true" : "false";
+    }
+    if (value instanceof Long || value instanceof Integer) {
+      return value.toString();
+    }
+    return write(value);
+  }
+
+  /** Whether Jackson writes {@code text} as is between quotes: no quote, backslash or control. */
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Map<String, Object> readObject(String json, String what) {

@@ -283,11 +283,14 @@ public final class Store implements AutoCloseable {
         results.add(new Assessed.Refused(c.id(), e));
       }
     }
-    // One unit of the group commit: one batch of rows and of events, one transaction.
+    // Compressed on every core before the group commit; then one unit of it: one batch of rows
+    // and of events, one transaction.
+    List<byte[]> packed = JdbiCaseAssessments.packed(receipts);
     List<Optional<StoredAssessment>> stored =
         receipts.isEmpty()
             ? List.of()
-            : assessmentWrites().run(tx -> assessments.recordAll(receipts, actor), receipts.size());
+            : assessmentWrites()
+                .run(tx -> assessments.recordAll(receipts, packed, actor), receipts.size());
     int next = 0;
     for (int i = 0; i < read.size(); i++) {
       if (results.get(i) != null) {
