@@ -196,7 +196,8 @@ final class JdbiCases implements Cases {
     return transactions.write(
         h -> {
           Query q =
-              filtered(
+              CaseFilters.query(
+                  database,
                   h,
                   "SELECT " + COLUMNS + " FROM cases",
                   filter,
@@ -216,30 +217,10 @@ final class JdbiCases implements Cases {
   public long count(CaseFilter filter) {
     Objects.requireNonNull(filter, "filter");
     return transactions.read(
-        h -> filtered(h, "SELECT count(*) FROM cases", filter, "").mapTo(Long.class).one());
-  }
-
-  /** A query with the filter's conditions between {@code select} and {@code rest}. */
-  private Query filtered(Handle h, String select, CaseFilter filter, String rest) {
-    var conditions = new ArrayList<String>();
-    var bindings = new LinkedHashMap<String, String>();
-    int i = 0;
-    for (Map.Entry<String, Object> e : filter.facts().entrySet()) {
-      String name = "f" + i;
-      bindings.put(name, database.factPath(e.getKey()));
-      if (e.getValue() == null) {
-        conditions.add(database.factAbsent(name));
-      } else {
-        String value = "v" + i;
-        conditions.add(database.factEquals(name, value));
-        bindings.put(value, JsonColumns.checkedValue(e.getValue(), "filter on " + e.getKey()));
-      }
-      i++;
-    }
-    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    Query q = h.createQuery(select + where + rest);
-    bindings.forEach(q::bind);
-    return q;
+        h ->
+            CaseFilters.query(database, h, "SELECT count(*) FROM cases", filter, "")
+                .mapTo(Long.class)
+                .one());
   }
 
   @Override
