@@ -39,6 +39,19 @@ public final class TestApp {
     return Application.open(StoreConfig.dataDirectory(data), policies(), TODAY, tokens);
   }
 
+  /** Records whether the case's applicant refuses military service, as an officer's change. */
+  public static void recordRefusal(
+      Application app, String caseId, boolean refuses, String note, String actor) {
+    app.cases()
+        .change(
+            caseId,
+            java.util.Optional.empty(),
+            Map.of("refusesMilitaryService", refuses),
+            note,
+            "",
+            actor);
+  }
+
   /** The facts of the README's example: a conscript of 21 refusing service. */
   public static Map<String, Object> conscript() {
     var facts = new LinkedHashMap<String, Object>();

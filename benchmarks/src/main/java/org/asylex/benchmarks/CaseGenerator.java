@@ -48,6 +48,13 @@ public final class CaseGenerator {
     "concreteIndicationsSettleElsewhere"
   };
 
+  /**
+   * The RU pack's boolean facts, in the order the generator draws them (the DMN model's inputs).
+   */
+  public static List<String> booleanFacts() {
+    return List.of(BOOLEAN_FACTS);
+  }
+
   /** Births on 29 February with an 18th or 27th birthday inside the assessment range. */
   private static final int[][] LEAP_BIRTHDAYS = {{2004, 18}, {1996, 27}};
 

@@ -93,6 +93,12 @@ final class UserCommand {
     }
   }
 
+  /** A command on one account, named by its first parameter. */
+  abstract static class OnAccount extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+  }
+
   /** {@code asylex user token NAME}. */
   @Command(
       name = "token",
@@ -101,10 +107,7 @@ final class UserCommand {
               + " running server on the same store refuses it within a second: it looks cached"
               + " tokens up again every second).",
       mixinStandardHelpOptions = true)
-  static final class Token extends StoreCommand {
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Token extends OnAccount {
     @Override
     int run(Application app, String actor) {
       printToken(this, name, app.accounts().newToken(name, actor).token());
@@ -121,10 +124,7 @@ final class UserCommand {
               + " running server on the same store refuses its token within a second. The last"
               + " active admin is not disabled: add another admin first.",
       mixinStandardHelpOptions = true)
-  static final class Disable extends StoreCommand {
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Disable extends OnAccount {
     @Override
     int run(Application app, String actor) {
       UserAccount u = app.accounts().disable(name, actor);
@@ -141,10 +141,7 @@ final class UserCommand {
               + " token it had stays dead), and no web password (set one with 'asylex user"
               + " password').",
       mixinStandardHelpOptions = true)
-  static final class Enable extends StoreCommand {
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Enable extends OnAccount {
     @Override
     int run(Application app, String actor) {
       printToken(this, name, app.accounts().enable(name, actor).token());
@@ -161,11 +158,7 @@ final class UserCommand {
         "At least 12 characters, at most 72 bytes, not a common password, not the account's name."
       },
       mixinStandardHelpOptions = true)
-  static final class Password extends StoreCommand {
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Password extends OnAccount {
     @Override
     int run(Application app, String actor) {
       String password;

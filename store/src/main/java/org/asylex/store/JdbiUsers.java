@@ -87,24 +87,7 @@ final class JdbiUsers implements Users {
 
   @Override
   public UserAccount replaceToken(String name, String tokenId, String tokenHash, String actor) {
-    Checks.userName(name);
-    Checks.tokenId(tokenId);
-    Checks.tokenHash(tokenHash);
-    Checks.actor(actor);
-    return transactions.write(
-        h -> {
-          UserAccount current = find(h, name).orElseThrow(() -> new UserNotFound(name));
-          refuseTakenTokenId(h, tokenId);
-          h.createUpdate(
-                  "UPDATE users SET token_id = :tokenId, token_hash = :tokenHash WHERE name = :name")
-              .bind("tokenId", tokenId)
-              .bind("tokenHash", tokenHash)
-              .bind("name", name)
-              .execute();
-          audit.appendAbout(h, actor, AuditTrail.USER_TOKEN, name);
-          return new UserAccount(
-              name, current.role(), tokenId, tokenHash, current.created(), current.disabled());
-        });
+    return newToken(name, tokenId, tokenHash, actor, false);
   }
 
   @Override
@@ -113,7 +96,7 @@ final class JdbiUsers implements Users {
     Checks.actor(actor);
     return transactions.write(
         h -> {
-          UserAccount current = find(h, name).orElseThrow(() -> new UserNotFound(name));
+          UserAccount current = existing(h, name);
           if (!current.active()) {
             return current;
           }
@@ -136,27 +119,43 @@ final class JdbiUsers implements Users {
 
   @Override
   public UserAccount enable(String name, String tokenId, String tokenHash, String actor) {
+    return newToken(name, tokenId, tokenHash, actor, true);
+  }
+
+  /**
+   * Gives the account a new token. With {@code enable}, a disabled account is made active afresh
+   * (its password cleared too) and an active one is returned as it is.
+   */
+  private UserAccount newToken(
+      String name, String tokenId, String tokenHash, String actor, boolean enable) {
     Checks.userName(name);
     Checks.tokenId(tokenId);
     Checks.tokenHash(tokenHash);
     Checks.actor(actor);
     return transactions.write(
         h -> {
-          UserAccount current = find(h, name).orElseThrow(() -> new UserNotFound(name));
-          if (current.active()) {
+          UserAccount current = existing(h, name);
+          if (enable && current.active()) {
             return current;
           }
           refuseTakenTokenId(h, tokenId);
           h.createUpdate(
-                  "UPDATE users SET disabled_at = NULL, token_id = :tokenId,"
-                      + " token_hash = :tokenHash, password_hash = NULL WHERE name = :name")
+                  "UPDATE users SET token_id = :tokenId, token_hash = :tokenHash"
+                      + (enable ? ", disabled_at = NULL, password_hash = NULL" : "")
+                      + " WHERE name = :name")
               .bind("tokenId", tokenId)
               .bind("tokenHash", tokenHash)
               .bind("name", name)
               .execute();
-          audit.appendAbout(h, actor, AuditTrail.USER_ENABLE, name);
+          audit.appendAbout(
+              h, actor, enable ? AuditTrail.USER_ENABLE : AuditTrail.USER_TOKEN, name);
           return new UserAccount(
-              name, current.role(), tokenId, tokenHash, current.created(), Optional.empty());
+              name,
+              current.role(),
+              tokenId,
+              tokenHash,
+              current.created(),
+              enable ? Optional.empty() : current.disabled());
         });
   }
 
@@ -190,6 +189,10 @@ final class JdbiUsers implements Users {
                 .mapTo(String.class)
                 .findOne()
                 .filter(java.util.Objects::nonNull));
+  }
+
+  private UserAccount existing(Handle h, String name) {
+    return find(h, name).orElseThrow(() -> new UserNotFound(name));
   }
 
   private Optional<UserAccount> find(Handle h, String name) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.store.Store;
+import org.asylex.store.Transaction;
 import org.asylex.store.UserAccount;
 import org.asylex.store.UserAlreadyExists;
 import org.asylex.store.UserNotFound;
@@ -103,10 +104,7 @@ public final class Accounts {
     UserAccount account =
         store.inTransaction(
             tx -> {
-              UserAccount found =
-                  tx.users()
-                      .find(name)
-                      .orElseThrow(() -> new Refused(new Refusal.UserNotFound(name)));
+              UserAccount found = existing(tx, name);
               if (!found.active()) {
                 throw new Refused(new Refusal.AccountDisabled(name));
               }
@@ -128,10 +126,7 @@ public final class Accounts {
     try {
       return store.inTransaction(
           tx -> {
-            UserAccount found =
-                tx.users()
-                    .find(name)
-                    .orElseThrow(() -> new Refused(new Refusal.UserNotFound(name)));
+            UserAccount found = existing(tx, name);
             if (found.active() && isAdmin(found) && activeAdmins(tx.users().list()) == 1) {
               throw new Refused(new Refusal.LastAdmin(name));
             }
@@ -157,10 +152,7 @@ public final class Accounts {
       UserAccount account =
           store.inTransaction(
               tx -> {
-                UserAccount found =
-                    tx.users()
-                        .find(name)
-                        .orElseThrow(() -> new Refused(new Refusal.UserNotFound(name)));
+                UserAccount found = existing(tx, name);
                 if (found.active()) {
                   throw new Refused(
                       new Refusal.InvalidValue(
@@ -172,6 +164,11 @@ public final class Accounts {
     } catch (UserNotFound e) {
       throw new Refused(new Refusal.UserNotFound(name));
     }
+  }
+
+  /** The account, read in {@code tx}: it may have gone since {@link #requireExisting}. */
+  private static UserAccount existing(Transaction tx, String name) {
+    return tx.users().find(name).orElseThrow(() -> new Refused(new Refusal.UserNotFound(name)));
   }
 
   private static boolean isAdmin(UserAccount account) {

@@ -70,27 +70,13 @@ class FactsAsOfCaseloadTest {
     a3.put("gender", "female");
     app.cases().create("A-3", "REF 3", a3, "/facts", "olga");
     clock.set(REFUSAL_RECORDED);
-    app.cases()
-        .change(
-            "A-1",
-            Optional.empty(),
-            Map.of("refusesMilitaryService", true),
-            "interview",
-            "",
-            "olga");
+    TestApp.recordRefusal(app, "A-1", true, "interview", "olga");
     clock.set(LATE_CASE);
     var a2 = new LinkedHashMap<>(TestApp.conscript());
     a2.put("refusesMilitaryService", true);
     app.cases().create("A-2", null, a2, "/facts", "olga");
     clock.set(NOT_CREDIBLE);
-    app.cases()
-        .change(
-            "A-1",
-            Optional.empty(),
-            Map.of("refusesMilitaryService", false),
-            "found not credible",
-            "",
-            "piet");
+    TestApp.recordRefusal(app, "A-1", false, "found not credible", "piet");
     clock.set(NOW);
     return app;
   }

@@ -83,23 +83,9 @@ class FactsAsOfTest {
     facts.put("refusesMilitaryService", false);
     app.cases().create("A-1", null, facts, "/facts", "olga");
     clock.set(REFUSAL_RECORDED);
-    app.cases()
-        .change(
-            "A-1",
-            Optional.empty(),
-            Map.of("refusesMilitaryService", true),
-            "interview",
-            "",
-            "olga");
+    TestApp.recordRefusal(app, "A-1", true, "interview", "olga");
     clock.set(NOT_CREDIBLE);
-    app.cases()
-        .change(
-            "A-1",
-            Optional.empty(),
-            Map.of("refusesMilitaryService", false),
-            "found not credible",
-            "",
-            "piet");
+    TestApp.recordRefusal(app, "A-1", false, "found not credible", "piet");
     clock.set(Instant.parse("2023-08-01T08:00:00Z"));
     return app;
   }

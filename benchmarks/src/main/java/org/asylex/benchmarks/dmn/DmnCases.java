@@ -3,6 +3,7 @@ package org.asylex.benchmarks.dmn;
 import java.time.LocalDate;
 import java.util.List;
 import org.asylex.benchmarks.CaseBatch;
+import org.asylex.benchmarks.CaseGenerator;
 import org.asylex.engine.policy.FactSchema;
 
 /**
@@ -13,21 +14,7 @@ import org.asylex.engine.policy.FactSchema;
  */
 public final class DmnCases {
   /** The model's boolean input data, in the order of {@link #flags}. */
-  public static final List<String> BOOLEAN_INPUTS =
-      List.of(
-          "refusesMilitaryService",
-          "desertion",
-          "fearsMobilisation",
-          "politicalActivist",
-          "humanRightsActivist",
-          "activeInJournalism",
-          "criticisesAuthorities",
-          "criticismSignificant",
-          "lawyerInPoliticallySensitiveCases",
-          "ngoWorkerSeenAsCritical",
-          "lgbti",
-          "fearsDomesticOrSexualViolence",
-          "concreteIndicationsSettleElsewhere");
+  public static final List<String> BOOLEAN_INPUTS = CaseGenerator.booleanFacts();
 
   public final int size;
   public final LocalDate[] assessmentDate;
