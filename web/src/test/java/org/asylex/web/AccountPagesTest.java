@@ -35,9 +35,7 @@ class AccountPagesTest {
   }
 
   private static HttpBrowser admin() throws Exception {
-    var b = new HttpBrowser(server.url());
-    b.signIn("admin", WebTestServer.PASSWORD);
-    return b;
+    return server.signedIn("admin");
   }
 
   private static HttpResponse<String> post(HttpBrowser b, String path, String... pairs)

@@ -54,9 +54,7 @@ class CaseListPagesTest {
   }
 
   private static HttpBrowser signedIn(String role) throws Exception {
-    var b = new HttpBrowser(server.url());
-    b.signIn(role, WebTestServer.PASSWORD);
-    return b;
+    return server.signedIn(role);
   }
 
   private static List<String> listed(String body) {

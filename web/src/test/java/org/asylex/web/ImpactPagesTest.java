@@ -57,9 +57,7 @@ class ImpactPagesTest {
   }
 
   private static HttpBrowser as(String role) throws Exception {
-    var b = new HttpBrowser(server.url());
-    b.signIn(role, WebTestServer.PASSWORD);
-    return b;
+    return server.signedIn(role);
   }
 
   private static List<AuditEvent> events() {

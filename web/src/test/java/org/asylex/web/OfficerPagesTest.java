@@ -25,9 +25,7 @@ class OfficerPagesTest {
   }
 
   private static HttpBrowser officer() throws Exception {
-    var b = new HttpBrowser(server.url());
-    b.signIn("officer", WebTestServer.PASSWORD);
-    return b;
+    return server.signedIn("officer");
   }
 
   private static List<AuditEvent> events() {

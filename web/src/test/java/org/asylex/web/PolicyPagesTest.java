@@ -22,9 +22,7 @@ class PolicyPagesTest {
   }
 
   private static HttpBrowser analyst() throws Exception {
-    var b = new HttpBrowser(server.url());
-    b.signIn("policy-analyst", WebTestServer.PASSWORD);
-    return b;
+    return server.signedIn("policy-analyst");
   }
 
   private static String pack() {

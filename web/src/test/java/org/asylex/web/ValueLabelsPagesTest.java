@@ -27,9 +27,7 @@ class ValueLabelsPagesTest {
   }
 
   private static HttpBrowser officer() throws Exception {
-    var b = new HttpBrowser(server.url());
-    b.signIn("officer", WebTestServer.PASSWORD);
-    return b;
+    return server.signedIn("officer");
   }
 
   @Test

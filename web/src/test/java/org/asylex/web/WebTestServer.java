@@ -107,6 +107,13 @@ final class WebTestServer implements AutoCloseable {
     return app;
   }
 
+  /** A browser signed in as the test account {@code name}. */
+  HttpBrowser signedIn(String name) throws Exception {
+    var b = new HttpBrowser(url());
+    b.signIn(name, PASSWORD);
+    return b;
+  }
+
   URI url() {
     return server.url();
   }
