@@ -36,14 +36,24 @@ public final class CompiledPolicy {
   /** Every condition and reason wording as one flat program, by node id. */
   private final ConditionProgram program;
 
-  /**
-   * The validity boundaries of every rule version, as sorted distinct epoch days: they cut the
-   * timeline into segments on which the same versions are in force.
-   */
-  private final long[] boundaries;
+  /** Where the versions in force change. */
+  private final DateSegments dates;
 
-  /** Per segment (see {@link #segment}), each element's versions in force and combination table. */
+  /**
+   * Per segment (see {@link DateSegments}), each element's versions in force and combination table.
+   */
   private final ElementSegment[][] segments;
+
+  /** Per segment and element, the table over the atoms read (null: the program is walked). */
+  private final AtomTable[][] tables;
+
+  /** Per segment, the test nodes its tables read, and the slot of each in a frame. */
+  private final int[][] segmentTests;
+
+  private final int[][] segmentSlots;
+
+  /** The number of test slots: a frame's {@link Frame#nodeValues} size. */
+  private final int slots;
 
   /** The most conditions in force for one element on one segment: the frame's scratch size. */
   private final int maxConditions;
@@ -80,21 +90,11 @@ public final class CompiledPolicy {
     this.nodeCount = compiler.nodeCount();
     this.explanation = new Explanation(pack.facts());
     this.program = new ConditionProgram(compiler.roots(), nodeCount, pack.facts().facts());
-    var days = new java.util.TreeSet<Long>();
-    for (ElementPlan p : plans) {
-      for (RulePlan r : p.rules) {
-        boundaries(r, days);
-      }
-      for (RulePlan r : p.exceptions) {
-        boundaries(r, days);
-      }
-    }
-    this.boundaries = days.stream().mapToLong(Long::longValue).toArray();
-    this.segments = new ElementSegment[boundaries.length + 1][plans.size()];
+    this.dates = new DateSegments(plans);
+    this.segments = new ElementSegment[dates.count()][plans.size()];
     int most = 0;
     for (int seg = 0; seg < segments.length; seg++) {
-      // the first day of the segment (the day before the first boundary for the first one)
-      long day = seg == 0 ? (boundaries.length == 0 ? 0 : boundaries[0] - 1) : boundaries[seg - 1];
+      long day = dates.day(seg);
       for (int i = 0; i < plans.size(); i++) {
         segments[seg][i] = new ElementSegment(plans.get(i), day);
         most = Math.max(most, segments[seg][i].conditions.length);
@@ -102,23 +102,24 @@ public final class CompiledPolicy {
     }
     this.maxConditions = most;
     this.factNames = pack.facts().facts().stream().map(f -> f.name()).toArray(String[]::new);
-  }
-
-  private static void boundaries(RulePlan r, java.util.Set<Long> into) {
-    for (VersionPlan v : r.versions()) {
-      if (v.fromDay() != Long.MIN_VALUE) {
-        into.add(v.fromDay());
+    this.tables = new AtomTable[segments.length][plans.size()];
+    this.segmentTests = new int[segments.length][];
+    this.segmentSlots = new int[segments.length][];
+    var slotOf = new java.util.LinkedHashMap<Integer, Integer>();
+    var scratch = Frame.scratch(factNames.length, nodeCount, maxConditions);
+    for (int seg = 0; seg < segments.length; seg++) {
+      var tests = new java.util.TreeSet<Integer>();
+      for (int i = 0; i < plans.size(); i++) {
+        tables[seg][i] =
+            AtomTable.build(segments[seg][i], program, pack.facts().facts(), slotOf, scratch);
+        if (tables[seg][i] != null) {
+          tests.addAll(tables[seg][i].tests());
+        }
       }
-      if (v.toDay() != Long.MAX_VALUE) {
-        into.add(v.toDay());
-      }
+      segmentTests[seg] = tests.stream().mapToInt(Integer::intValue).toArray();
+      segmentSlots[seg] = tests.stream().mapToInt(slotOf::get).toArray();
     }
-  }
-
-  /** The segment of the date: the number of boundaries on or before it. */
-  private int segment(LocalDate asOf) {
-    int i = java.util.Arrays.binarySearch(boundaries, asOf.toEpochDay());
-    return i >= 0 ? i + 1 : -i - 1;
+    this.slots = slotOf.size();
   }
 
   /**
@@ -166,7 +167,7 @@ public final class CompiledPolicy {
    * caseload.
    */
   public Outcomes newOutcomes() {
-    return new Outcomes(elementIds, maxConditions);
+    return new Outcomes(elementIds, maxConditions, slots);
   }
 
   /**
@@ -185,7 +186,7 @@ public final class CompiledPolicy {
     fill(
         facts,
         asOf,
-        program.loadLeaves(into.frame.load(facts, asOf)),
+        into.frame.load(facts, asOf),
         into.outcomeArray(),
         into.missingArray(),
         into.groupArray());
@@ -194,7 +195,17 @@ public final class CompiledPolicy {
 
   /** The frame of one case on the fast path. */
   private Frame frame(CaseFacts facts, LocalDate asOf) {
-    return program.loadLeaves(new Frame(facts, asOf, maxConditions));
+    return program.loadLeaves(new Frame(facts, asOf, maxConditions, slots));
+  }
+
+  /** Evaluates the tests the tables of segment {@code seg} read into the frame's node values. */
+  private void loadTests(int seg, Frame f) {
+    int[] tests = segmentTests[seg];
+    int[] slotOf = segmentSlots[seg];
+    byte[] values = f.nodeValues;
+    for (int k = 0; k < tests.length; k++) {
+      values[slotOf[k]] = program.leaf(tests[k], f);
+    }
   }
 
   private void fill(
@@ -204,10 +215,22 @@ public final class CompiledPolicy {
       Outcome[] outcomes,
       long[] missing,
       List<String>[] groups) {
-    ElementSegment[] row = segments[segment(asOf)];
+    int seg = dates.of(f);
+    ElementSegment[] row = segments[seg];
+    AtomTable[] tableRow = tables[seg];
+    loadTests(seg, f);
     int n = row.length;
     Evaluation reference = null;
+    boolean leaves = false;
     for (int i = 0; i < n; i++) {
+      AtomTable t = tableRow[i];
+      if (t != null) {
+        int x = t.index(f);
+        outcomes[i] = t.outcome(x);
+        missing[i] = t.missing(x);
+        groups[i] = t.groups(x);
+        continue;
+      }
       ElementSegment g = row[i];
       if (g.entries == null) {
         if (reference == null) {
@@ -222,35 +245,15 @@ public final class CompiledPolicy {
             p.element.groups().isEmpty() || !s.inForce ? List.of() : Explanation.groups(p, s);
         continue;
       }
-      ElementSegment.Entry en = g.entries[index(g, f)];
+      if (!leaves) {
+        program.loadLeaves(f); // read by the program walk only
+        leaves = true;
+      }
+      ElementSegment.Entry en = g.entries[g.index(program, f)];
       outcomes[i] = en.outcome;
-      missing[i] = en.matters == 0 ? 0 : missing(en.matters, f);
+      missing[i] = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
       groups[i] = en.outcomeGroups;
     }
-  }
-
-  /** Evaluates the segment's conditions in force: the index of their values' table entry. */
-  private int index(ElementSegment g, Frame f) {
-    int[] conditions = g.conditions;
-    long[] masks = f.conditionMasks;
-    int index = 0;
-    int weight = 1; // condition i counts 3^i: the entries' order
-    for (int i = 0; i < conditions.length; i++) {
-      byte v = program.eval(conditions[i], f);
-      masks[i] = f.mask;
-      index += v * weight;
-      weight *= 3;
-    }
-    return index;
-  }
-
-  /** The unknown facts of the conditions that matter. */
-  private static long missing(int matters, Frame f) {
-    long mask = 0;
-    for (int m = matters; m != 0; m &= m - 1) {
-      mask |= f.conditionMasks[Integer.numberOfTrailingZeros(m)];
-    }
-    return mask;
   }
 
   /** The full assessment: findings with reasons, sources, facts, assumptions. */
@@ -265,8 +268,10 @@ public final class CompiledPolicy {
     }
     checkSchema(facts);
     Object[] values = facts.values();
-    ElementSegment[] row = segments[segment(asOf)];
+    int seg = dates.of(asOf);
+    ElementSegment[] row = segments[seg];
     var f = frame(facts, asOf);
+    loadTests(seg, f);
     long known = facts.knownMask();
     int n = row.length;
     var findings = new Finding[n];
@@ -285,7 +290,7 @@ public final class CompiledPolicy {
         missing[i] = d.missingFacts();
         continue;
       }
-      findings[i] = finding(i, g, f, known);
+      findings[i] = finding(i, g, tables[seg][i], f, known);
       missing[i] = f.mask;
     }
     return new Assessment(
@@ -300,9 +305,17 @@ public final class CompiledPolicy {
    * The finding of element {@code i} on the fast path, from its segment's table entry; leaves the
    * missing-fact mask in {@code f.mask}.
    */
-  private Finding finding(int i, ElementSegment g, Frame f, long known) {
-    ElementSegment.Entry en = g.entries[index(g, f)];
-    long missing = en.matters == 0 ? 0 : missing(en.matters, f);
+  private Finding finding(int i, ElementSegment g, AtomTable t, Frame f, long known) {
+    ElementSegment.Entry en;
+    long missing;
+    if (t != null) {
+      int x = t.index(f);
+      en = t.entry(x);
+      missing = t.missing(x);
+    } else {
+      en = g.entries[g.index(program, f)];
+      missing = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
+    }
     LocalizedText reason =
         en.undetermined ? undeterminedReason(missing, known) : en.reason(program, f);
     var finding =
@@ -364,7 +377,8 @@ public final class CompiledPolicy {
       return java.util.Optional.empty();
     }
     checkSchema(facts);
-    ElementSegment g = segments[segment(asOf)][i];
+    int seg = dates.of(asOf);
+    ElementSegment g = segments[seg][i];
     if (g.entries == null) {
       var e = evaluation(facts, asOf);
       ElementPlan p = elements.get(i);
@@ -372,7 +386,8 @@ public final class CompiledPolicy {
       return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
     }
     var f = frame(facts, asOf);
-    return java.util.Optional.of(finding(i, g, f, facts.knownMask()));
+    loadTests(seg, f);
+    return java.util.Optional.of(finding(i, g, tables[seg][i], f, facts.knownMask()));
   }
 
   /**

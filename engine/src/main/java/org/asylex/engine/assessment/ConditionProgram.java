@@ -30,6 +30,14 @@ final class ConditionProgram {
   private static final byte ENUM_EQUALS = 11;
   private static final byte ENUM_IN = 12;
 
+  /** What an {@link AtomTable} reads of a node: see {@link #atomKind}. */
+  static final int ATOM_NONE = 0;
+
+  static final int ATOM_BOOL = 1;
+  static final int ATOM_ENUM = 2;
+  static final int ATOM_TEST = 3;
+  static final int ATOM_INNER = 4;
+
   private final byte[] kind;
   private final int[] a;
   private final int[] b;
@@ -350,8 +358,35 @@ final class ConditionProgram {
         || (f.leafKnown & ((lt & positiveLeaves[n]) | (~lt & negativeLeaves[n]))) != 0;
   }
 
-  /** A comparison: a leaf reading facts. */
-  private byte leaf(int n, Frame f) {
+  /**
+   * Node {@code n} as an atom: a boolean fact, a test of an enum fact's code, another test (read as
+   * its own value), an inner node (its children are read), or a constant (nothing).
+   */
+  int atomKind(int n) {
+    return switch (kind[n]) {
+      case CONST -> ATOM_NONE;
+      case COMPARE -> ((Node.Compare) ref[n]).readsNothing() ? ATOM_NONE : ATOM_TEST;
+      case IN ->
+          ((Node.In) ref[n]).value.kind == Node.Operand.Kind.CONSTANT ? ATOM_NONE : ATOM_TEST;
+      case BOOL -> ATOM_BOOL;
+      case ENUM_EQUALS, ENUM_IN -> ATOM_ENUM;
+      case NOT, AND, OR, DEFINITION -> ATOM_INNER;
+      default -> ATOM_TEST;
+    };
+  }
+
+  /** The fact a boolean or enum test reads. */
+  int fact(int n) {
+    return a[n];
+  }
+
+  /** A comparison: a leaf reading facts, or the value {@link Frame#fixed} gives it. */
+  byte leaf(int n, Frame f) {
+    byte[] fixed = f.fixed;
+    if (fixed != null && fixed[n] >= 0) {
+      f.mask = fixed[n] == Tri.U ? leafFacts[n] : 0;
+      return fixed[n];
+    }
     switch (kind[n]) {
       case BOOL:
         {
@@ -421,7 +456,7 @@ final class ConditionProgram {
             return Tri.U;
           }
           f.mask = 0;
-          return in(v, (Object[]) ref[n]);
+          return Node.In.in(v, (Object[]) ref[n]);
         }
       default:
         return general(n, f);
@@ -434,8 +469,8 @@ final class ConditionProgram {
       case COMPARE:
         {
           Node.Compare c = (Node.Compare) ref[n];
-          Object l = operand(c.left, f);
-          Object r = operand(c.right, f);
+          Object l = c.left.get(f);
+          Object r = c.right.get(f);
           if (l == null || r == null) {
             f.mask = leafFacts[n];
             return Tri.U;
@@ -446,40 +481,16 @@ final class ConditionProgram {
       case IN:
         {
           Node.In in = (Node.In) ref[n];
-          Object v = operand(in.value, f);
+          Object v = in.value.get(f);
           if (v == null) {
             f.mask = leafFacts[n];
             return Tri.U;
           }
           f.mask = 0;
-          return in(v, in.options);
+          return Node.In.in(v, in.options);
         }
       default:
         throw new IllegalStateException("unknown node kind " + kind[n]);
     }
-  }
-
-  private static byte in(Object v, Object[] options) {
-    for (Object o : options) {
-      if (o.equals(v)) {
-        return Tri.T;
-      }
-    }
-    return Tri.F;
-  }
-
-  private static Object operand(Node.Operand o, Frame f) {
-    return switch (o.kind) {
-      case CONSTANT -> o.constant;
-      case FACT -> f.facts[o.fact];
-      case ASSESSMENT_DATE -> f.asOf;
-      case EXACT_AGE -> {
-        if (f.facts[o.fact] == null) {
-          yield null;
-        }
-        int min = f.minAge(o.fact);
-        yield min == f.maxAge(o.fact) ? Integer.valueOf(min) : null;
-      }
-    };
   }
 }

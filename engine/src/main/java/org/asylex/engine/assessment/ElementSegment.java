@@ -29,6 +29,9 @@ final class ElementSegment {
   /** The root node of each condition in force: the rules' in rule order, then the exceptions'. */
   final int[] conditions;
 
+  /** The same conditions as nodes, for the atoms they read ({@link AtomTable}). */
+  final List<Node> conditionNodes;
+
   /** The entries by {@code sum of value(i) * 3^i}; null when there are too many conditions. */
   final Entry[] entries;
 
@@ -41,6 +44,7 @@ final class ElementSegment {
   ElementSegment(ElementPlan p, long day) {
     var s = new ElementState(p.rules.length, p.exceptions.length, null);
     var conditionList = new ArrayList<Integer>();
+    var nodes = new ArrayList<Node>();
     var positions = new ArrayList<Integer>(); // r for rule r, rules + x for exception x
     var inForce = new ArrayList<RuleInForce>();
     long mask = 0;
@@ -50,6 +54,7 @@ final class ElementSegment {
         s.rules[r] = v;
         s.inForce = true;
         conditionList.add(v.condition.id);
+        nodes.add(v.condition);
         positions.add(r);
         inForce.add(p.rules[r].inForce(v));
         mask |= v.facts;
@@ -61,6 +66,7 @@ final class ElementSegment {
         if (v != null) {
           s.exceptions[x] = v;
           conditionList.add(v.condition.id);
+          nodes.add(v.condition);
           positions.add(p.rules.length + x);
           inForce.add(p.exceptions[x].inForce(v));
           mask |= v.facts;
@@ -69,6 +75,7 @@ final class ElementSegment {
     }
     this.template = s;
     this.conditions = conditionList.stream().mapToInt(Integer::intValue).toArray();
+    this.conditionNodes = List.copyOf(nodes);
     this.rulesInForce = List.copyOf(inForce);
     this.factMask = mask;
     int k = conditions.length;
@@ -85,6 +92,32 @@ final class ElementSegment {
     for (int index = 0; index < entries.length; index++) {
       entries[index] = entry(p, index, pos);
     }
+  }
+
+  /**
+   * Evaluates the conditions in force on the case in {@code f}: the index of their values' entry;
+   * each condition's unknown-fact mask is left in {@link Frame#conditionMasks}.
+   */
+  int index(ConditionProgram program, Frame f) {
+    long[] masks = f.conditionMasks;
+    int index = 0;
+    int weight = 1; // condition i counts 3^i: the entries' order
+    for (int i = 0; i < conditions.length; i++) {
+      byte v = program.eval(conditions[i], f);
+      masks[i] = f.mask;
+      index += v * weight;
+      weight *= 3;
+    }
+    return index;
+  }
+
+  /** The unknown facts of the conditions that matter, after {@link #index}. */
+  static long missing(int matters, Frame f) {
+    long mask = 0;
+    for (int m = matters; m != 0; m &= m - 1) {
+      mask |= f.conditionMasks[Integer.numberOfTrailingZeros(m)];
+    }
+    return mask;
   }
 
   /** The entry for the values coded in {@code index}, derived by the reference code. */

@@ -18,10 +18,10 @@ final class Frame {
   LocalDate asOf;
 
   /** The date as {@code year * 512 + month * 32 + day}: dates compare as these ints do. */
-  private int asOfPacked;
+  int asOfPacked;
 
   /** Whether a date is beyond the packed form: ages are then computed from the date objects. */
-  private boolean unpacked;
+  boolean unpacked;
 
   /**
    * Set by {@link ConditionProgram#eval}: the unknown facts reached through unknown sub-conditions
@@ -37,14 +37,35 @@ final class Frame {
   /** Per condition of the element being decided, its {@link #mask}: scratch of the plans. */
   final long[] conditionMasks;
 
-  Frame(CaseFacts c, LocalDate asOf, int conditions) {
-    this(conditions);
+  /** The values of the segment's tests that {@link AtomTable}s read, by slot. */
+  final byte[] nodeValues;
+
+  /**
+   * Per node id, the value a test takes regardless of the facts (-1: none): only on the frame that
+   * fills the atom tables, null on a case's.
+   */
+  byte[] fixed;
+
+  Frame(CaseFacts c, LocalDate asOf, int conditions, int slots) {
+    this(conditions, slots);
     load(c, asOf);
   }
 
   /** A frame to {@link #load} cases into, one after the other (a caseload run reuses it). */
-  Frame(int conditions) {
+  Frame(int conditions, int slots) {
     this.conditionMasks = new long[conditions];
+    this.nodeValues = new byte[slots];
+  }
+
+  /** The frame on which {@link AtomTable}s are filled: no case, every test free to be fixed. */
+  static Frame scratch(int facts, int nodes, int conditions) {
+    var f = new Frame(conditions, 0);
+    f.facts = new Object[facts];
+    f.codes = new int[2 * facts];
+    f.count = facts;
+    f.fixed = new byte[nodes];
+    java.util.Arrays.fill(f.fixed, (byte) -1);
+    return f;
   }
 
   /** Makes this the frame of case {@code c} on {@code asOf}. */

@@ -268,6 +268,11 @@ abstract class Node {
     long leafFacts() {
       return left.facts() | right.facts();
     }
+
+    /** Whether both sides are constants (an assumption's value and a literal): a fixed value. */
+    boolean readsNothing() {
+      return left.kind == Operand.Kind.CONSTANT && right.kind == Operand.Kind.CONSTANT;
+    }
   }
 
   /** {@code value in [a, b, ...]}. */
@@ -284,15 +289,16 @@ abstract class Node {
     @Override
     byte eval(Evaluation e) {
       Object v = value.get(e);
-      if (v == null) {
-        return e.values[id] = Tri.U;
-      }
+      return e.values[id] = v == null ? Tri.U : in(v, options);
+    }
+
+    static byte in(Object v, Object[] options) {
       for (Object o : options) {
         if (o.equals(v)) {
-          return e.values[id] = Tri.T;
+          return Tri.T;
         }
       }
-      return e.values[id] = Tri.F;
+      return Tri.F;
     }
 
     @Override
@@ -335,6 +341,22 @@ abstract class Node {
           }
           int min = e.minAge(fact);
           yield min == e.maxAge(fact) ? Integer.valueOf(min) : null;
+        }
+      };
+    }
+
+    /** The value on the fast path's frame, as {@link #get(Evaluation)} on the evaluation's. */
+    Object get(Frame f) {
+      return switch (kind) {
+        case CONSTANT -> constant;
+        case FACT -> f.facts[fact];
+        case ASSESSMENT_DATE -> f.asOf;
+        case EXACT_AGE -> {
+          if (f.facts[fact] == null) {
+            yield null;
+          }
+          int min = f.minAge(fact);
+          yield min == f.maxAge(fact) ? Integer.valueOf(min) : null;
         }
       };
     }
