@@ -3,7 +3,6 @@ package org.asylex.engine.assessment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.asylex.engine.policy.FactDefinition;
 import org.asylex.engine.policy.Outcome;
@@ -15,8 +14,9 @@ import org.asylex.engine.policy.Outcome;
  * value, computed once per case for the whole segment). The conditions' values and unknown-fact
  * masks depend on nothing else, so the entry and the missing facts are a function of the atoms: the
  * table holds them for every combination, filled by evaluating the segment's own condition program
- * on a frame set to that combination ({@link #build}). Assessing a case is then a mixed-radix index
- * and two array reads instead of walking a program per condition (ADR 0025). Immutable and shared.
+ * on a frame set to that combination ({@link #build}). Assessing a case is then a few shifts and
+ * masks over the case's {@link Frame#words} and three array reads instead of walking a program per
+ * condition (ADR 0025). Immutable and shared.
  */
 final class AtomTable {
   /**
@@ -26,22 +26,16 @@ final class AtomTable {
   static final int MAX_BITS = 16;
 
   /*
-   * The index is the atoms' states as bit fields: per run of consecutive boolean facts its known
-   * bits and then its true bits; per enum fact 0 (unknown) or 1 + its code; per test its Kleene
-   * code in two bits. Combinations that no case has (true but unknown, a fourth Kleene code) are
-   * left empty.
+   * The index is made of fields, each `bits` of a word of the case (Frame.words: the given facts,
+   * the true ones, the enum facts' states, the tests' values) moved to its place: per run of
+   * consecutive boolean facts its given bits and its true bits, per enum fact its state (0:
+   * unknown, else 1 + its code), per test its Kleene code. Indices that no case has (true but not
+   * given, a state beyond the values, a fourth Kleene code) are left empty.
    */
-  private final int[] runShift;
-  private final long[] runMask;
-  private final int[] runAt;
-  private final int[] runLength;
-  private final int[] enumFacts;
-  private final int[] enumAt;
-  private final int[] nodeSlots;
-  private final int[] nodeAt;
-
-  /** The test nodes read, by id. */
-  private final List<Integer> tests;
+  private final int[] word;
+  private final int[] shift;
+  private final long[] mask;
+  private final int[] at;
 
   /** Per index: the outcome's ordinal and the groups' number in {@link #groupLists}. */
   private final int[] decided;
@@ -52,168 +46,139 @@ final class AtomTable {
   /** Per index, the segment's entry (for a finding's shared parts); null where no case falls. */
   private final ElementSegment.Entry[] entries;
 
-  private final List<List<String>> groupLists = new ArrayList<>();
+  private List<String>[] groupLists;
+
+  /** The enum facts and the tests read: what {@link AtomSlots#load} must load for this table. */
+  private final List<Integer> enums = new ArrayList<>();
+
+  private final List<Integer> tests = new ArrayList<>();
 
   private static final Outcome[] OUTCOMES = Outcome.values();
 
-  private AtomTable(Atoms atoms, Map<Integer, Integer> slots, int bits) {
-    int at = 0;
-    var bools = atoms.bools.stream().sorted().mapToInt(Integer::intValue).toArray();
-    var shifts = new ArrayList<Integer>();
-    var lengths = new ArrayList<Integer>();
-    for (int j = 0; j < bools.length; ) {
-      int k = j;
-      while (k + 1 < bools.length && bools[k + 1] == bools[k] + 1) {
-        k++;
-      }
-      shifts.add(bools[j]);
-      lengths.add(k - j + 1);
-      j = k + 1;
+  private AtomTable(List<int[]> fields) {
+    word = new int[fields.size()];
+    shift = new int[fields.size()];
+    mask = new long[fields.size()];
+    at = new int[fields.size()];
+    int bits = 0;
+    for (int j = 0; j < fields.size(); j++) {
+      int[] field = fields.get(j); // word, shift, width
+      word[j] = field[0];
+      shift[j] = field[1];
+      mask[j] = (1L << field[2]) - 1;
+      at[j] = bits;
+      bits += field[2];
     }
-    runShift = shifts.stream().mapToInt(Integer::intValue).toArray();
-    runLength = lengths.stream().mapToInt(Integer::intValue).toArray();
-    runMask = new long[runShift.length];
-    runAt = new int[runShift.length];
-    for (int r = 0; r < runShift.length; r++) {
-      runMask[r] = (1L << runLength[r]) - 1;
-      runAt[r] = at;
-      at += 2 * runLength[r];
-    }
-    enumFacts = atoms.enums.stream().mapToInt(Integer::intValue).toArray();
-    enumAt = new int[enumFacts.length];
-    for (int j = 0; j < enumFacts.length; j++) {
-      enumAt[j] = at;
-      at += bitsFor(atoms.enumStates.get(j));
-    }
-    tests = List.copyOf(atoms.nodes);
-    nodeSlots = atoms.nodes.stream().mapToInt(slots::get).toArray();
-    nodeAt = new int[nodeSlots.length];
-    for (int j = 0; j < nodeSlots.length; j++) {
-      nodeAt[j] = at;
-      at += 2;
-    }
-    assert at == bits;
     decided = new int[1 << bits];
     missing = new long[1 << bits];
     entries = new ElementSegment.Entry[1 << bits];
   }
 
-  /** The bits that hold {@code 0 .. states - 1}. */
-  private static int bitsFor(int states) {
-    return 32 - Integer.numberOfLeadingZeros(states - 1);
-  }
-
   /**
    * The table of segment {@code g}, or null when its conditions read too many atoms (or it has no
-   * combination table of its own). Test nodes get a slot in {@code slots} (shared by every table of
-   * the policy), under which {@link #index} reads their value from {@link Frame#nodeValues}.
+   * combination table of its own). Enum facts and tests get their place in the case's words from
+   * {@code slots}, shared by every table of the policy.
    */
   static AtomTable build(
       ElementSegment g,
       ConditionProgram program,
       List<FactDefinition> facts,
-      Map<Integer, Integer> slots,
+      AtomSlots slots,
       Frame scratch) {
     if (g.entries == null) {
       return null;
     }
     var atoms = new Atoms();
     for (Node condition : g.conditionNodes) {
-      atoms.collect(condition, program, facts, scratch);
+      atoms.collect(condition, program, scratch);
     }
-    int bits = 2 * atoms.bools.size() + 2 * atoms.nodes.size();
-    for (int states : atoms.enumStates) {
-      bits += bitsFor(states);
+    var fields = new ArrayList<int[]>();
+    int bits = 0;
+    int[] bools = atoms.bools.stream().sorted().mapToInt(Integer::intValue).toArray();
+    for (int j = 0; j < bools.length; ) {
+      int k = j;
+      while (k + 1 < bools.length && bools[k + 1] == bools[k] + 1) {
+        k++;
+      }
+      fields.add(new int[] {Frame.KNOWN, bools[j], k - j + 1});
+      fields.add(new int[] {Frame.TRUE, bools[j], k - j + 1});
+      bits += 2 * (k - j + 1);
+      j = k + 1;
     }
-    if (bits > MAX_BITS) {
-      return null;
+    for (int fact : atoms.enums) {
+      int width = AtomSlots.width(facts.get(fact));
+      fields.add(new int[] {Frame.ENUMS, 0, width});
+      bits += width;
     }
     for (int node : atoms.nodes) {
-      slots.putIfAbsent(node, slots.size());
+      fields.add(new int[] {Frame.TESTS, 0, 2});
+      bits += 2;
     }
-    var t = new AtomTable(atoms, slots, bits);
-    t.fill(g, program, atoms, scratch);
-    return t;
+    if (bits > MAX_BITS || !slots.fit(atoms.enums, atoms.nodes, facts)) {
+      return null;
+    }
+    int e = 0;
+    int t = 0;
+    for (int[] field : fields) {
+      if (field[0] == Frame.ENUMS) {
+        field[1] = slots.enumShift(atoms.enums.get(e++));
+      } else if (field[0] == Frame.TESTS) {
+        field[1] = slots.testShift(atoms.nodes.get(t++));
+      }
+    }
+    var table = new AtomTable(fields);
+    table.enums.addAll(atoms.enums);
+    table.tests.addAll(atoms.nodes);
+    table.fill(g, program, slots, scratch);
+    return table;
   }
 
   /**
    * Sets the scratch frame to each combination a case can have and records what the segment
    * decides, by the segment's own program walk.
    */
-  private void fill(ElementSegment g, ConditionProgram program, Atoms atoms, Frame f) {
-    int[] nodes = atoms.nodes.stream().mapToInt(Integer::intValue).toArray();
-    next:
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void fill(ElementSegment g, ConditionProgram program, AtomSlots slots, Frame f) {
+    var lists = new ArrayList<List<String>>();
     for (int x = 0; x < entries.length; x++) {
-      long known = 0;
-      long truths = 0;
-      for (int r = 0; r < runShift.length; r++) {
-        long k = (x >>> runAt[r]) & runMask[r];
-        long t = (x >>> (runAt[r] + runLength[r])) & runMask[r];
-        if ((t & ~k) != 0) {
-          continue next; // true but not given
-        }
-        known |= k << runShift[r];
-        truths |= t << runShift[r];
+      long[] w = new long[Frame.WORDS];
+      for (int j = 0; j < word.length; j++) {
+        w[word[j]] |= ((x >>> at[j]) & mask[j]) << shift[j];
       }
-      for (int j = 0; j < enumFacts.length; j++) {
-        int state = (x >>> enumAt[j]) & ((1 << bitsFor(atoms.enumStates.get(j))) - 1);
-        if (state >= atoms.enumStates.get(j)) {
-          continue next;
-        }
-        known |= state == 0 ? 0 : 1L << enumFacts[j];
-        f.codes[enumFacts[j]] = Math.max(state - 1, 0);
+      if ((w[Frame.TRUE] & ~w[Frame.KNOWN]) != 0 || !slots.set(w, f)) {
+        continue; // no case has these atoms
       }
-      for (int j = 0; j < nodes.length; j++) {
-        int value = (x >>> nodeAt[j]) & 3;
-        if (value > Tri.U) {
-          continue next;
-        }
-        f.fixed[nodes[j]] = (byte) value;
-      }
-      f.known = known;
-      f.truths = truths;
       program.loadLeaves(f);
       ElementSegment.Entry en = g.entries[g.index(program, f)];
       entries[x] = en;
       missing[x] = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
-      int groupsAt = groupLists.indexOf(en.outcomeGroups);
-      if (groupsAt < 0) {
-        groupsAt = groupLists.size();
-        groupLists.add(en.outcomeGroups);
+      int groups = lists.indexOf(en.outcomeGroups);
+      if (groups < 0) {
+        groups = lists.size();
+        lists.add(en.outcomeGroups);
       }
-      decided[x] = en.outcome.ordinal() | groupsAt << 3;
+      decided[x] = en.outcome.ordinal() | groups << 3;
     }
-    for (int node : nodes) {
-      f.fixed[node] = -1;
-    }
+    slots.clear(f);
+    groupLists = lists.toArray(new List[0]);
   }
 
-  /** The test nodes whose values {@link #index} reads, by id. */
-  List<Integer> tests() {
-    return tests;
-  }
-
-  /** The index of the case in {@code f}, whose test nodes' values are in its node values. */
+  /** The index of the case whose words {@link AtomSlots#load} put in {@code f}. */
   int index(Frame f) {
-    long known = f.known;
-    long truths = f.truths;
+    long[] w = f.words;
     int x = 0;
-    for (int r = 0; r < runShift.length; r++) {
-      int shift = runShift[r];
-      long mask = runMask[r];
-      long bits = ((known >>> shift) & mask) | (((truths >>> shift) & mask) << runLength[r]);
-      x |= (int) bits << runAt[r];
-    }
-    int[] codes = f.codes;
-    for (int j = 0; j < enumFacts.length; j++) {
-      int fact = enumFacts[j];
-      x |= ((known & (1L << fact)) == 0 ? 0 : 1 + codes[fact]) << enumAt[j];
-    }
-    byte[] values = f.nodeValues;
-    for (int j = 0; j < nodeSlots.length; j++) {
-      x |= values[nodeSlots[j]] << nodeAt[j];
+    for (int j = 0; j < word.length; j++) {
+      x |= (int) ((w[word[j]] >>> shift[j]) & mask[j]) << at[j];
     }
     return x;
+  }
+
+  List<Integer> enums() {
+    return enums;
+  }
+
+  List<Integer> tests() {
+    return tests;
   }
 
   Outcome outcome(int x) {
@@ -221,7 +186,7 @@ final class AtomTable {
   }
 
   List<String> groups(int x) {
-    return groupLists.get(decided[x] >>> 3);
+    return groupLists[decided[x] >>> 3];
   }
 
   long missing(int x) {
@@ -235,20 +200,14 @@ final class AtomTable {
   /** The atoms a segment's conditions read, each once, in the order met. */
   private static final class Atoms {
     final Set<Integer> bools = new LinkedHashSet<>();
-    final Set<Integer> enums = new LinkedHashSet<>();
-    final List<Integer> enumStates = new ArrayList<>();
-    final Set<Integer> nodes = new LinkedHashSet<>();
+    final List<Integer> enums = new ArrayList<>();
+    final List<Integer> nodes = new ArrayList<>();
 
-    void collect(Node n, ConditionProgram program, List<FactDefinition> facts, Frame scratch) {
+    void collect(Node n, ConditionProgram program, Frame scratch) {
       switch (program.atomKind(n.id)) {
         case ConditionProgram.ATOM_BOOL -> bools.add(program.fact(n.id));
-        case ConditionProgram.ATOM_ENUM -> {
-          int fact = program.fact(n.id);
-          if (enums.add(fact)) {
-            enumStates.add(facts.get(fact).values().size() + 1);
-          }
-        }
-        case ConditionProgram.ATOM_TEST -> nodes.add(n.id);
+        case ConditionProgram.ATOM_ENUM -> addOnce(enums, program.fact(n.id));
+        case ConditionProgram.ATOM_TEST -> addOnce(nodes, n.id);
         case ConditionProgram.ATOM_INNER -> {
           // an 'and' with a constant false operand (an 'or' with a true one) reads nothing else:
           // its value is that constant, its unknown facts none, whatever the case
@@ -261,10 +220,16 @@ final class AtomTable {
             }
           }
           for (Node child : n.children()) {
-            collect(child, program, facts, scratch);
+            collect(child, program, scratch);
           }
         }
         default -> {} // a constant reads nothing
+      }
+    }
+
+    private static void addOnce(List<Integer> list, int value) {
+      if (!list.contains(value)) {
+        list.add(value);
       }
     }
 

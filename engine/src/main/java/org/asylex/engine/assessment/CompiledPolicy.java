@@ -47,13 +47,8 @@ public final class CompiledPolicy {
   /** Per segment and element, the table over the atoms read (null: the program is walked). */
   private final AtomTable[][] tables;
 
-  /** Per segment, the test nodes its tables read, and the slot of each in a frame. */
-  private final int[][] segmentTests;
-
-  private final int[][] segmentSlots;
-
-  /** The number of test slots: a frame's {@link Frame#nodeValues} size. */
-  private final int slots;
+  /** Where the tables' atoms sit in a case's words, and what each segment loads. */
+  private final AtomSlots slots;
 
   /** The most conditions in force for one element on one segment: the frame's scratch size. */
   private final int maxConditions;
@@ -103,23 +98,22 @@ public final class CompiledPolicy {
     this.maxConditions = most;
     this.factNames = pack.facts().facts().stream().map(f -> f.name()).toArray(String[]::new);
     this.tables = new AtomTable[segments.length][plans.size()];
-    this.segmentTests = new int[segments.length][];
-    this.segmentSlots = new int[segments.length][];
-    var slotOf = new java.util.LinkedHashMap<Integer, Integer>();
+    this.slots = new AtomSlots(program, segments.length);
     var scratch = Frame.scratch(factNames.length, nodeCount, maxConditions);
     for (int seg = 0; seg < segments.length; seg++) {
-      var tests = new java.util.TreeSet<Integer>();
+      var enums = new java.util.ArrayList<Integer>();
+      var tests = new java.util.ArrayList<Integer>();
       for (int i = 0; i < plans.size(); i++) {
-        tables[seg][i] =
-            AtomTable.build(segments[seg][i], program, pack.facts().facts(), slotOf, scratch);
-        if (tables[seg][i] != null) {
-          tests.addAll(tables[seg][i].tests());
+        AtomTable t =
+            AtomTable.build(segments[seg][i], program, pack.facts().facts(), slots, scratch);
+        tables[seg][i] = t;
+        if (t != null) {
+          enums.addAll(t.enums());
+          tests.addAll(t.tests());
         }
       }
-      segmentTests[seg] = tests.stream().mapToInt(Integer::intValue).toArray();
-      segmentSlots[seg] = tests.stream().mapToInt(slotOf::get).toArray();
+      slots.segment(seg, enums, tests);
     }
-    this.slots = slotOf.size();
   }
 
   /**
@@ -167,7 +161,7 @@ public final class CompiledPolicy {
    * caseload.
    */
   public Outcomes newOutcomes() {
-    return new Outcomes(elementIds, maxConditions, slots);
+    return new Outcomes(elementIds, maxConditions);
   }
 
   /**
@@ -195,17 +189,7 @@ public final class CompiledPolicy {
 
   /** The frame of one case on the fast path. */
   private Frame frame(CaseFacts facts, LocalDate asOf) {
-    return program.loadLeaves(new Frame(facts, asOf, maxConditions, slots));
-  }
-
-  /** Evaluates the tests the tables of segment {@code seg} read into the frame's node values. */
-  private void loadTests(int seg, Frame f) {
-    int[] tests = segmentTests[seg];
-    int[] slotOf = segmentSlots[seg];
-    byte[] values = f.nodeValues;
-    for (int k = 0; k < tests.length; k++) {
-      values[slotOf[k]] = program.leaf(tests[k], f);
-    }
+    return program.loadLeaves(new Frame(facts, asOf, maxConditions));
   }
 
   private void fill(
@@ -218,7 +202,7 @@ public final class CompiledPolicy {
     int seg = dates.of(f);
     ElementSegment[] row = segments[seg];
     AtomTable[] tableRow = tables[seg];
-    loadTests(seg, f);
+    slots.load(seg, f);
     int n = row.length;
     Evaluation reference = null;
     boolean leaves = false;
@@ -271,7 +255,7 @@ public final class CompiledPolicy {
     int seg = dates.of(asOf);
     ElementSegment[] row = segments[seg];
     var f = frame(facts, asOf);
-    loadTests(seg, f);
+    slots.load(seg, f);
     long known = facts.knownMask();
     int n = row.length;
     var findings = new Finding[n];
@@ -386,7 +370,7 @@ public final class CompiledPolicy {
       return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
     }
     var f = frame(facts, asOf);
-    loadTests(seg, f);
+    slots.load(seg, f);
     return java.util.Optional.of(finding(i, g, tables[seg][i], f, facts.knownMask()));
   }
 

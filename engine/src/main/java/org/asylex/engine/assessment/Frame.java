@@ -14,7 +14,6 @@ final class Frame {
   long known;
   long truths;
   int[] codes;
-  private int count;
   LocalDate asOf;
 
   /** The date as {@code year * 512 + month * 32 + day}: dates compare as these ints do. */
@@ -37,8 +36,19 @@ final class Frame {
   /** Per condition of the element being decided, its {@link #mask}: scratch of the plans. */
   final long[] conditionMasks;
 
-  /** The values of the segment's tests that {@link AtomTable}s read, by slot. */
-  final byte[] nodeValues;
+  /** The words of {@link #words}: what {@link AtomTable}s read of a case. */
+  static final int KNOWN = 0;
+
+  static final int TRUE = 1;
+  static final int ENUMS = 2;
+  static final int TESTS = 3;
+  static final int WORDS = 4;
+
+  /**
+   * The case as {@link AtomTable}s read it ({@link AtomSlots#load}): the given facts, the true
+   * ones, the enum facts' states and the tests' values, at the places {@link AtomSlots} gives.
+   */
+  final long[] words = new long[WORDS];
 
   /**
    * Per node id, the value a test takes regardless of the facts (-1: none): only on the frame that
@@ -46,23 +56,21 @@ final class Frame {
    */
   byte[] fixed;
 
-  Frame(CaseFacts c, LocalDate asOf, int conditions, int slots) {
-    this(conditions, slots);
+  Frame(CaseFacts c, LocalDate asOf, int conditions) {
+    this(conditions);
     load(c, asOf);
   }
 
   /** A frame to {@link #load} cases into, one after the other (a caseload run reuses it). */
-  Frame(int conditions, int slots) {
+  Frame(int conditions) {
     this.conditionMasks = new long[conditions];
-    this.nodeValues = new byte[slots];
   }
 
   /** The frame on which {@link AtomTable}s are filled: no case, every test free to be fixed. */
   static Frame scratch(int facts, int nodes, int conditions) {
-    var f = new Frame(conditions, 0);
+    var f = new Frame(conditions);
     f.facts = new Object[facts];
     f.codes = new int[2 * facts];
-    f.count = facts;
     f.fixed = new byte[nodes];
     java.util.Arrays.fill(f.fixed, (byte) -1);
     return f;
@@ -74,7 +82,6 @@ final class Frame {
     this.known = c.knownMask();
     this.truths = c.truthMask();
     this.codes = c.codes();
-    this.count = facts.length;
     this.asOf = asOf;
     this.unpacked = !c.packable() || !CaseFacts.packs(asOf.getYear());
     this.asOfPacked =
@@ -103,7 +110,8 @@ final class Frame {
     if (unpacked) {
       return Math.max(0, Evaluation.years(latest(facts[fact]), asOf));
     }
-    int latest = Math.min(codes[count + fact], asOfPacked);
+    // the latest days follow the earliest: codes has two ints per fact (CaseFacts)
+    int latest = Math.min(codes[(codes.length >> 1) + fact], asOfPacked);
     return Math.max(0, years(latest, asOfPacked));
   }
 

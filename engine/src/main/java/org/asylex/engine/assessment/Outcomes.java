@@ -37,12 +37,12 @@ public final class Outcomes {
 
   /** A buffer for {@link CompiledPolicy#outcomes(CaseFacts, java.time.LocalDate, Outcomes)}. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  Outcomes(List<String> elements, int conditions, int slots) {
+  Outcomes(List<String> elements, int conditions) {
     this.elements = elements;
     this.outcomes = new Outcome[elements.size()];
     this.missing = new long[elements.size()];
     this.groups = new List[elements.size()];
-    this.frame = new Frame(conditions, slots);
+    this.frame = new Frame(conditions);
   }
 
   /** Whether this is a buffer made for the policy with these elements. */
