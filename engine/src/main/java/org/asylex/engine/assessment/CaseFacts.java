@@ -24,7 +24,7 @@ public final class CaseFacts {
    * The case encoded once for the engine's fast path (ConditionProgram), so that assessing it reads
    * a few words instead of boxed values: which facts are given, which booleans are true, and per
    * fact a code: an enum's ordinal, a date's earliest and latest day
-   * as year * 512 + month * 32 + day.
+   * as year * 512 + month * 32 + day, a text's TextCode in two halves.
    */
   private final long known;
   private final long truths;
@@ -52,7 +52,13 @@ public final class CaseFacts {
         trueOnes |= b ? 1L << i : 0;
       } else if (v instanceof String text) {
         FactDefinition f = facts.get(i);
-        code[i] = f.type() == FactType.ENUM ? f.values().indexOf(text) : 0;
+        if (f.type() == FactType.ENUM) {
+          code[i] = f.values().indexOf(text);
+        } else { // a text: its TextCode, low half here, high half where a date's latest day goes
+          long textCode = TextCode.of(text);
+          code[i] = (int) textCode;
+          code[n + i] = (int) (textCode >>> 32);
+        }
       } else if (v instanceof PartialDate p) {
         int month = p.month() == 0 ? 12 : p.month();
         code[i] = pack(p.year(), p.month() == 0 ? 1 : p.month(), p.day() == 0 ? 1 : p.day());

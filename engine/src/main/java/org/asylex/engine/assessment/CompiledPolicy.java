@@ -240,6 +240,21 @@ public final class CompiledPolicy {
     }
   }
 
+  /** How an element is decided on a segment; tests check that each way is taken. */
+  enum Path {
+    ATOM_TABLE,
+    PROGRAM_WALK,
+    REFERENCE
+  }
+
+  Path path(String element, LocalDate asOf) {
+    int seg = dates.of(asOf);
+    int i = elementIds.indexOf(element);
+    return tables[seg][i] != null
+        ? Path.ATOM_TABLE
+        : segments[seg][i].entries != null ? Path.PROGRAM_WALK : Path.REFERENCE;
+  }
+
   /** The full assessment: findings with reasons, sources, facts, assumptions. */
   public Assessment assess(CaseFacts facts, LocalDate asOf) {
     return assess(facts, asOf, false);

@@ -29,6 +29,7 @@ final class ConditionProgram {
   private static final byte IN = 10;
   private static final byte ENUM_EQUALS = 11;
   private static final byte ENUM_IN = 12;
+  private static final byte TEXT_IN = 13;
 
   /** What an {@link AtomTable} reads of a node: see {@link #atomKind}. */
   static final int ATOM_NONE = 0;
@@ -263,6 +264,9 @@ final class ConditionProgram {
     if (type == FactType.ENUM) {
       kind[id] = ENUM_EQUALS;
       b[id] = facts.get(fact).values().indexOf(constant); // -1: no value equals it
+    } else if (type == FactType.REGION || type == FactType.COUNTRY) {
+      kind[id] = TEXT_IN;
+      ref[id] = new TextCode.Test(new Object[] {constant}, c[id] == 1);
     } else {
       kind[id] = FACT_EQUALS;
     }
@@ -285,6 +289,9 @@ final class ConditionProgram {
         int ordinal = f.values().indexOf(o);
         options[id] |= ordinal < 0 ? 0 : 1L << ordinal;
       }
+    } else if (f.type() == FactType.REGION || f.type() == FactType.COUNTRY) {
+      kind[id] = TEXT_IN;
+      ref[id] = new TextCode.Test(in.options, false);
     } else {
       kind[id] = FACT_IN;
     }
@@ -458,37 +465,19 @@ final class ConditionProgram {
           f.mask = 0;
           return Node.In.in(v, (Object[]) ref[n]);
         }
-      default:
-        return general(n, f);
-    }
-  }
-
-  /** A comparison of any two values, or a membership test of any value. */
-  private byte general(int n, Frame f) {
-    switch (kind[n]) {
+      case TEXT_IN:
+        {
+          if (!f.known(a[n])) {
+            f.mask = leafFacts[n];
+            return Tri.U;
+          }
+          f.mask = 0;
+          return ((TextCode.Test) ref[n]).value(f, a[n]);
+        }
       case COMPARE:
-        {
-          Node.Compare c = (Node.Compare) ref[n];
-          Object l = c.left.get(f);
-          Object r = c.right.get(f);
-          if (l == null || r == null) {
-            f.mask = leafFacts[n];
-            return Tri.U;
-          }
-          f.mask = 0;
-          return Tri.code(Node.Compare.compare(c.op, l, r));
-        }
+        return ((Node.Compare) ref[n]).eval(f);
       case IN:
-        {
-          Node.In in = (Node.In) ref[n];
-          Object v = in.value.get(f);
-          if (v == null) {
-            f.mask = leafFacts[n];
-            return Tri.U;
-          }
-          f.mask = 0;
-          return Node.In.in(v, in.options);
-        }
+        return ((Node.In) ref[n]).eval(f);
       default:
         throw new IllegalStateException("unknown node kind " + kind[n]);
     }

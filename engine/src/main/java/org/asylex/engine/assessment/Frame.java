@@ -90,6 +90,11 @@ final class Frame {
     return this;
   }
 
+  /** The {@link TextCode} of the (given) text fact {@code f}, as {@link CaseFacts} encoded it. */
+  long textCode(int f) {
+    return (codes[f] & 0xFFFF_FFFFL) | (long) codes[(codes.length >> 1) + f] << 32;
+  }
+
   /** Whether fact {@code f} is given. */
   boolean known(int f) {
     return (known & (1L << f)) != 0;

@@ -269,6 +269,18 @@ abstract class Node {
       return left.facts() | right.facts();
     }
 
+    /** The value on the fast path's frame; the unknown facts go to {@link Frame#mask}. */
+    byte eval(Frame f) {
+      Object l = left.get(f);
+      Object r = right.get(f);
+      if (l == null || r == null) {
+        f.mask = leafFacts();
+        return Tri.U;
+      }
+      f.mask = 0;
+      return Tri.code(compare(op, l, r));
+    }
+
     /** Whether both sides are constants (an assumption's value and a literal): a fixed value. */
     boolean readsNothing() {
       return left.kind == Operand.Kind.CONSTANT && right.kind == Operand.Kind.CONSTANT;
@@ -290,6 +302,13 @@ abstract class Node {
     byte eval(Evaluation e) {
       Object v = value.get(e);
       return e.values[id] = v == null ? Tri.U : in(v, options);
+    }
+
+    /** The value on the fast path's frame; the unknown facts go to {@link Frame#mask}. */
+    byte eval(Frame f) {
+      Object v = value.get(f);
+      f.mask = v == null ? leafFacts() : 0;
+      return v == null ? Tri.U : in(v, options);
     }
 
     static byte in(Object v, Object[] options) {

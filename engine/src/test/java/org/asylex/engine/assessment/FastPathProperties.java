@@ -31,8 +31,10 @@ import org.asylex.engine.policy.TestPacks;
  * versions in force, the node-tree conditions, the decision and the missing-fact search), on random
  * cases with missing facts and on random dates, validity boundaries and the days either side of
  * them included. Over the neutral pack (under its defaults and other assumption values) and a
- * synthetic pack whose rules and exceptions change on different days and whose widest element has
- * more conditions than a table covers (the reference path decides it).
+ * synthetic pack whose rules and exceptions change on different days, whose widest element has more
+ * conditions than a combination table covers (the reference path decides it), one element whose
+ * conditions read more atoms than an atom table holds (the program walk decides it), and a region
+ * test that meets texts with and without a {@link TextCode}.
  */
 class FastPathProperties {
   private static final List<CompiledPolicy> NEUTRAL =
@@ -50,6 +52,16 @@ class FastPathProperties {
           .fact(fact("e", FactType.BOOLEAN, 5))
           .fact(fact("k", FactType.ENUM, 6, "one", "two", "three"))
           .fact(fact("born", FactType.PARTIAL_DATE, 7))
+          .fact(fact("place", FactType.REGION, 8))
+          .fact(fact("m0", FactType.BOOLEAN, 9))
+          .fact(fact("m1", FactType.BOOLEAN, 10))
+          .fact(fact("m2", FactType.BOOLEAN, 11))
+          .fact(fact("m3", FactType.BOOLEAN, 12))
+          .fact(fact("m4", FactType.BOOLEAN, 13))
+          .fact(fact("m5", FactType.BOOLEAN, 14))
+          .fact(fact("m6", FactType.BOOLEAN, 15))
+          .fact(fact("m7", FactType.BOOLEAN, 16))
+          .fact(fact("m8", FactType.BOOLEAN, 17))
           .element(
               element(
                   "lifted",
@@ -93,7 +105,7 @@ class FastPathProperties {
                   .valid(
                       "2023-03-01",
                       "2024-01-01",
-                      "not d or k in ['one', 'three']",
+                      "not d or k in ['one', 'three'] or place != 'XX-BB'",
                       Outcome.APPLIES))
           .rule(
               rule("x1", "lifted", 50)
@@ -105,6 +117,32 @@ class FastPathProperties {
                   .group("gy")
                   .exceptionTo("r3")
                   .valid("2023-01-01", "2023-12-01", "b and not e", Outcome.DOES_NOT_APPLY))
+          .element(
+              element(
+                  "broad",
+                  Slot.EXCLUSION,
+                  Outcome.DOES_NOT_APPLY,
+                  Outcome.DOES_NOT_APPLY,
+                  30,
+                  "b1",
+                  "b2",
+                  "b3"))
+          .rule(
+              rule("b1", "broad", 160)
+                  .group("b1")
+                  .valid("2023-01-01", null, "m0 and m1 and m2", Outcome.APPLIES))
+          .rule(
+              rule("b2", "broad", 170)
+                  .group("b2")
+                  .valid("2023-01-01", null, "m3 or not m4 or m5", Outcome.APPLIES))
+          .rule(
+              rule("b3", "broad", 180)
+                  .group("b3")
+                  .valid(
+                      "2023-01-01",
+                      null,
+                      "(m6 and m7) or m8 or place in ['XX-AA', 'xx-odd']",
+                      Outcome.APPLIES))
           .rule(rule("w1", "wide", 70).group("h1").valid("2023-01-01", null, "a", Outcome.APPLIES))
           .rule(rule("w2", "wide", 80).group("h2").valid("2023-01-01", null, "b", Outcome.APPLIES))
           .rule(rule("w3", "wide", 90).group("h3").valid("2023-01-01", null, "c", Outcome.APPLIES))
@@ -136,7 +174,11 @@ class FastPathProperties {
     List<FactDefinition> facts = pack.facts().facts();
     var perFact = new ArrayList<Arbitrary<Object>>();
     for (FactDefinition f : facts) {
-      perFact.add(Arbitraries.of(Domains.values(f)).injectNull(0.35));
+      var values = new ArrayList<Object>(Domains.values(f));
+      if (f.type() == FactType.REGION) {
+        values.add("xx-odd"); // no TextCode: compared as a string
+      }
+      perFact.add(Arbitraries.of(values).injectNull(0.35));
     }
     return Combinators.combine(perFact)
         .as(
@@ -202,6 +244,14 @@ class FastPathProperties {
   void theSyntheticPackSaysWhatTheReferenceSays(
       @ForAll("syntheticCases") CaseFacts facts, @ForAll("dates") LocalDate asOf) {
     assertSame(SYNTHETIC_POLICY, facts, asOf);
+  }
+
+  @Example
+  void theSyntheticPackTakesEveryWay() {
+    LocalDate day = LocalDate.of(2023, 7, 1);
+    assertThat(SYNTHETIC_POLICY.path("lifted", day)).isEqualTo(CompiledPolicy.Path.ATOM_TABLE);
+    assertThat(SYNTHETIC_POLICY.path("broad", day)).isEqualTo(CompiledPolicy.Path.PROGRAM_WALK);
+    assertThat(SYNTHETIC_POLICY.path("wide", day)).isEqualTo(CompiledPolicy.Path.REFERENCE);
   }
 
   @Example
