@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.asylex.engine.expr.Expr;
 import org.asylex.engine.policy.FactDefinition;
 
 /**
@@ -28,12 +29,26 @@ final class AtomSlots {
   private int[][] tests;
   private int[][] testShifts;
 
+  /*
+   * Per segment and test: how it is evaluated (an age of at least or below a limit, read from the
+   * date of birth directly; else the program's leaf), its fact and its limit.
+   */
+  private static final byte LEAF = 0;
+  private static final byte AGE_AT_LEAST = 1;
+  private static final byte AGE_BELOW = 2;
+  private byte[][] testKinds;
+  private int[][] testFacts;
+  private int[][] testLimits;
+
   AtomSlots(ConditionProgram program, int segments) {
     this.program = program;
     this.enumFacts = new int[segments][];
     this.enumShifts = new int[segments][];
     this.tests = new int[segments][];
     this.testShifts = new int[segments][];
+    this.testKinds = new byte[segments][];
+    this.testFacts = new int[segments][];
+    this.testLimits = new int[segments][];
   }
 
   /** The bits of an enum fact's state: 0 for unknown, else 1 + its value's code. */
@@ -73,13 +88,43 @@ final class AtomSlots {
   }
 
   /** Records what segment {@code s}'s tables read: the enum facts and tests to load for a case. */
-  void segment(int s, List<Integer> enums, List<Integer> nodes) {
+  void segment(int s, List<Integer> enums, List<Node> nodes) {
     var e = new TreeSet<>(enums);
     enumFacts[s] = e.stream().mapToInt(Integer::intValue).toArray();
     enumShifts[s] = e.stream().mapToInt(this::enumShift).toArray();
-    var t = new TreeSet<>(nodes);
-    tests[s] = t.stream().mapToInt(Integer::intValue).toArray();
-    testShifts[s] = t.stream().mapToInt(testShift::get).toArray();
+    var byId = new java.util.TreeMap<Integer, Node>();
+    nodes.forEach(n -> byId.put(n.id, n));
+    int k = byId.size();
+    tests[s] = new int[k];
+    testShifts[s] = new int[k];
+    testKinds[s] = new byte[k];
+    testFacts[s] = new int[k];
+    testLimits[s] = new int[k];
+    int j = 0;
+    for (Node n : byId.values()) {
+      tests[s][j] = n.id;
+      testShifts[s][j] = testShift.get(n.id);
+      if (n instanceof Node.AgeCompare age && age.op.isOrdering()) {
+        // age >= L and age > L - 1 read "at least"; age < L and age <= L - 1 read "below"
+        boolean atLeast = age.op == Expr.CompareOp.GE || age.op == Expr.CompareOp.GT;
+        boolean strict = age.op == Expr.CompareOp.GE || age.op == Expr.CompareOp.LT;
+        testKinds[s][j] = atLeast ? AGE_AT_LEAST : AGE_BELOW;
+        testFacts[s][j] = age.fact;
+        testLimits[s][j] = strict ? age.limit : age.limit + 1;
+      }
+      j++;
+    }
+  }
+
+  /** Whether the age on the frame's date is at least {@code limit}, for every birth date given. */
+  private static byte ageAtLeast(Frame f, int fact, int limit) {
+    if (!f.known(fact)) {
+      return Tri.U;
+    }
+    if (f.minAge(fact) >= limit) {
+      return Tri.T;
+    }
+    return f.maxAge(fact) < limit ? Tri.F : Tri.U;
   }
 
   /** Loads the words of the case in {@code f} that segment {@code s}'s tables read. */
@@ -101,8 +146,15 @@ final class AtomSlots {
     int[] nodes = tests[s];
     int[] at = testShifts[s];
     long values = 0;
+    byte[] kinds = testKinds[s];
     for (int k = 0; k < nodes.length; k++) {
-      values |= (long) program.leaf(nodes[k], f) << at[k];
+      byte v =
+          switch (kinds[k]) {
+            case AGE_AT_LEAST -> ageAtLeast(f, testFacts[s][k], testLimits[s][k]);
+            case AGE_BELOW -> Tri.not(ageAtLeast(f, testFacts[s][k], testLimits[s][k]));
+            default -> program.leaf(nodes[k], f);
+          };
+      values |= (long) v << at[k];
     }
     w[Frame.TESTS] = values;
   }

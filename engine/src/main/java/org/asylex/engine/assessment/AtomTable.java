@@ -51,7 +51,7 @@ final class AtomTable {
   /** The enum facts and the tests read: what {@link AtomSlots#load} must load for this table. */
   private final List<Integer> enums = new ArrayList<>();
 
-  private final List<Integer> tests = new ArrayList<>();
+  private final List<Node> tests = new ArrayList<>();
 
   private static final Outcome[] OUTCOMES = Outcome.values();
 
@@ -128,7 +128,7 @@ final class AtomTable {
     }
     var table = new AtomTable(fields);
     table.enums.addAll(atoms.enums);
-    table.tests.addAll(atoms.nodes);
+    table.tests.addAll(atoms.testNodes);
     table.fill(g, program, slots, scratch);
     return table;
   }
@@ -177,7 +177,7 @@ final class AtomTable {
     return enums;
   }
 
-  List<Integer> tests() {
+  List<Node> tests() {
     return tests;
   }
 
@@ -202,12 +202,18 @@ final class AtomTable {
     final Set<Integer> bools = new LinkedHashSet<>();
     final List<Integer> enums = new ArrayList<>();
     final List<Integer> nodes = new ArrayList<>();
+    final List<Node> testNodes = new ArrayList<>();
 
     void collect(Node n, ConditionProgram program, Frame scratch) {
       switch (program.atomKind(n.id)) {
         case ConditionProgram.ATOM_BOOL -> bools.add(program.fact(n.id));
         case ConditionProgram.ATOM_ENUM -> addOnce(enums, program.fact(n.id));
-        case ConditionProgram.ATOM_TEST -> addOnce(nodes, n.id);
+        case ConditionProgram.ATOM_TEST -> {
+          if (!nodes.contains(n.id)) {
+            nodes.add(n.id);
+            testNodes.add(n);
+          }
+        }
         case ConditionProgram.ATOM_INNER -> {
           // an 'and' with a constant false operand (an 'or' with a true one) reads nothing else:
           // its value is that constant, its unknown facts none, whatever the case

@@ -50,6 +50,9 @@ public final class CompiledPolicy {
   /** Where the tables' atoms sit in a case's words, and what each segment loads. */
   private final AtomSlots slots;
 
+  /** Per segment, whether a table decides every element. */
+  private final boolean[] complete;
+
   /** The most conditions in force for one element on one segment: the frame's scratch size. */
   private final int maxConditions;
 
@@ -102,7 +105,7 @@ public final class CompiledPolicy {
     var scratch = Frame.scratch(factNames.length, nodeCount, maxConditions);
     for (int seg = 0; seg < segments.length; seg++) {
       var enums = new java.util.ArrayList<Integer>();
-      var tests = new java.util.ArrayList<Integer>();
+      var tests = new java.util.ArrayList<Node>();
       for (int i = 0; i < plans.size(); i++) {
         AtomTable t =
             AtomTable.build(segments[seg][i], program, pack.facts().facts(), slots, scratch);
@@ -113,6 +116,10 @@ public final class CompiledPolicy {
         }
       }
       slots.segment(seg, enums, tests);
+    }
+    this.complete = new boolean[segments.length];
+    for (int seg = 0; seg < segments.length; seg++) {
+      complete[seg] = java.util.Arrays.stream(tables[seg]).allMatch(java.util.Objects::nonNull);
     }
   }
 
@@ -152,7 +159,10 @@ public final class CompiledPolicy {
     var missing = new long[n];
     @SuppressWarnings({"unchecked", "rawtypes"})
     List<String>[] groups = new List[n];
-    fill(facts, asOf, frame(facts, asOf), outcomes, missing, groups);
+    Frame f = frame(facts, asOf);
+    int seg = dates.of(f);
+    slots.load(seg, f);
+    fill(facts, asOf, f, seg, true, outcomes, missing, groups);
     return new Outcomes(elementIds, outcomes, missing, groups);
   }
 
@@ -177,13 +187,20 @@ public final class CompiledPolicy {
       throw new IllegalArgumentException("not an outcomes buffer of this policy (newOutcomes)");
     }
     checkSchema(facts);
-    fill(
-        facts,
-        asOf,
-        into.frame.load(facts, asOf),
-        into.outcomeArray(),
-        into.missingArray(),
-        into.groupArray());
+    Frame f = into.frame.load(facts, asOf);
+    int seg = dates.of(f);
+    slots.load(seg, f);
+    AtomTable[] row = tables[seg];
+    int[] index = into.decidedBy(row);
+    for (int i = 0; i < row.length; i++) {
+      AtomTable t = row[i];
+      if (t != null) {
+        index[i] = t.index(f);
+      }
+    }
+    if (!complete[seg]) {
+      fill(facts, asOf, f, seg, false, into.outcomeArray(), into.missingArray(), into.groupArray());
+    }
     return into;
   }
 
@@ -192,23 +209,30 @@ public final class CompiledPolicy {
     return program.loadLeaves(new Frame(facts, asOf, maxConditions));
   }
 
+  /**
+   * Writes the outcomes of the case in {@code f} (on segment {@code seg}, its words loaded) into
+   * the arrays: of every element, or with {@code tablesToo} false only of those no table decides.
+   */
   private void fill(
       CaseFacts facts,
       LocalDate asOf,
       Frame f,
+      int seg,
+      boolean tablesToo,
       Outcome[] outcomes,
       long[] missing,
       List<String>[] groups) {
-    int seg = dates.of(f);
     ElementSegment[] row = segments[seg];
     AtomTable[] tableRow = tables[seg];
-    slots.load(seg, f);
     int n = row.length;
     Evaluation reference = null;
     boolean leaves = false;
     for (int i = 0; i < n; i++) {
       AtomTable t = tableRow[i];
       if (t != null) {
+        if (!tablesToo) {
+          continue;
+        }
         int x = t.index(f);
         outcomes[i] = t.outcome(x);
         missing[i] = t.missing(x);

@@ -21,6 +21,15 @@ public final class Outcomes {
    */
   final Frame frame;
 
+  /**
+   * In a buffer: per element the atom table that decided it (null: the arrays hold its values) and
+   * the case's index in it. An outcome, its missing facts and groups are read from the table when
+   * asked, so that a run over a caseload writes one number per element and reads only what it uses.
+   */
+  private AtomTable[] tables;
+
+  private final int[] index;
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   Outcomes(List<String> elements, Outcome[] outcomes, long[] missing, List<List<String>> groups) {
     this(elements, outcomes, missing, groups.toArray(new List[0]));
@@ -33,6 +42,7 @@ public final class Outcomes {
     this.missing = missing;
     this.groups = groups;
     this.frame = null;
+    this.index = null;
   }
 
   /** A buffer for {@link CompiledPolicy#outcomes(CaseFacts, java.time.LocalDate, Outcomes)}. */
@@ -43,6 +53,13 @@ public final class Outcomes {
     this.missing = new long[elements.size()];
     this.groups = new List[elements.size()];
     this.frame = new Frame(conditions);
+    this.index = new int[elements.size()];
+  }
+
+  /** Makes the tables of {@code row} decide the elements that have one (a buffer only). */
+  int[] decidedBy(AtomTable[] row) {
+    tables = row;
+    return index;
   }
 
   /** Whether this is a buffer made for the policy with these elements. */
@@ -71,12 +88,14 @@ public final class Outcomes {
   }
 
   public Outcome outcome(int i) {
-    return outcomes[i];
+    AtomTable t = tables == null ? null : tables[i];
+    return t != null ? t.outcome(index[i]) : outcomes[i];
   }
 
   /** Bit {@code f} is set when fact {@code f} of the schema is missing for element {@code i}. */
   public long missingMask(int i) {
-    return missing[i];
+    AtomTable t = tables == null ? null : tables[i];
+    return t != null ? t.missing(index[i]) : missing[i];
   }
 
   /**
@@ -84,6 +103,7 @@ public final class Outcomes {
    * them: an impact analysis sees a risk group gained while the outcome stays {@code applies}.
    */
   public List<String> groups(int i) {
-    return groups[i];
+    AtomTable t = tables == null ? null : tables[i];
+    return t != null ? t.groups(index[i]) : groups[i];
   }
 }
