@@ -43,9 +43,6 @@ final class AtomTable {
   /** Per index, the missing-fact mask. */
   private final long[] missing;
 
-  /** Per index, the segment's entry (for a finding's shared parts); null where no case falls. */
-  private final ElementSegment.Entry[] entries;
-
   private List<String>[] groupLists;
 
   /** The enum facts and the tests read: what {@link AtomSlots#load} must load for this table. */
@@ -71,7 +68,6 @@ final class AtomTable {
     }
     decided = new int[1 << bits];
     missing = new long[1 << bits];
-    entries = new ElementSegment.Entry[1 << bits];
   }
 
   /**
@@ -140,7 +136,7 @@ final class AtomTable {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void fill(ElementSegment g, ConditionProgram program, AtomSlots slots, Frame f) {
     var lists = new ArrayList<List<String>>();
-    for (int x = 0; x < entries.length; x++) {
+    for (int x = 0; x < missing.length; x++) {
       long[] w = new long[Frame.WORDS];
       for (int j = 0; j < word.length; j++) {
         w[word[j]] |= ((x >>> at[j]) & mask[j]) << shift[j];
@@ -150,7 +146,6 @@ final class AtomTable {
       }
       program.loadLeaves(f);
       ElementSegment.Entry en = g.entries[g.index(program, f)];
-      entries[x] = en;
       missing[x] = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
       int groups = lists.indexOf(en.outcomeGroups);
       if (groups < 0) {
@@ -191,10 +186,6 @@ final class AtomTable {
 
   long missing(int x) {
     return missing[x];
-  }
-
-  ElementSegment.Entry entry(int x) {
-    return entries[x];
   }
 
   /** The atoms a segment's conditions read, each once, in the order met. */

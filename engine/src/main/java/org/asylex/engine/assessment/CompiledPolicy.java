@@ -44,14 +44,12 @@ public final class CompiledPolicy {
    */
   private final ElementSegment[][] segments;
 
-  /** Per segment and element, the table over the atoms read (null: the program is walked). */
-  private final AtomTable[][] tables;
-
-  /** Where the tables' atoms sit in a case's words, and what each segment loads. */
-  private final AtomSlots slots;
-
-  /** Per segment, whether a table decides every element. */
-  private final boolean[] complete;
+  /**
+   * The atom tables, built when the policy first serves a caseload ({@link #newOutcomes}): a single
+   * assessment (a command line run, an API request) walks the program and does not pay for them.
+   * Written once under this policy's lock, then only read.
+   */
+  private volatile AtomTables atomTables;
 
   /** The most conditions in force for one element on one segment: the frame's scratch size. */
   private final int maxConditions;
@@ -100,27 +98,21 @@ public final class CompiledPolicy {
     }
     this.maxConditions = most;
     this.factNames = pack.facts().facts().stream().map(f -> f.name()).toArray(String[]::new);
-    this.tables = new AtomTable[segments.length][plans.size()];
-    this.slots = new AtomSlots(program, segments.length);
-    var scratch = Frame.scratch(factNames.length, nodeCount, maxConditions);
-    for (int seg = 0; seg < segments.length; seg++) {
-      var enums = new java.util.ArrayList<Integer>();
-      var tests = new java.util.ArrayList<Node>();
-      for (int i = 0; i < plans.size(); i++) {
-        AtomTable t =
-            AtomTable.build(segments[seg][i], program, pack.facts().facts(), slots, scratch);
-        tables[seg][i] = t;
-        if (t != null) {
-          enums.addAll(t.enums());
-          tests.addAll(t.tests());
+  }
+
+  /** The atom tables, built on first use. */
+  private AtomTables atomTables() {
+    AtomTables a = atomTables;
+    if (a == null) {
+      synchronized (this) {
+        a = atomTables;
+        if (a == null) {
+          a = new AtomTables(segments, program, pack.facts().facts(), nodeCount, maxConditions);
+          atomTables = a;
         }
       }
-      slots.segment(seg, enums, tests);
     }
-    this.complete = new boolean[segments.length];
-    for (int seg = 0; seg < segments.length; seg++) {
-      complete[seg] = java.util.Arrays.stream(tables[seg]).allMatch(java.util.Objects::nonNull);
-    }
+    return a;
   }
 
   /**
@@ -160,9 +152,7 @@ public final class CompiledPolicy {
     @SuppressWarnings({"unchecked", "rawtypes"})
     List<String>[] groups = new List[n];
     Frame f = frame(facts, asOf);
-    int seg = dates.of(f);
-    slots.load(seg, f);
-    fill(facts, asOf, f, seg, true, outcomes, missing, groups);
+    fill(facts, asOf, f, dates.of(f), null, outcomes, missing, groups);
     return new Outcomes(elementIds, outcomes, missing, groups);
   }
 
@@ -171,6 +161,7 @@ public final class CompiledPolicy {
    * caseload.
    */
   public Outcomes newOutcomes() {
+    atomTables();
     return new Outcomes(elementIds, maxConditions);
   }
 
@@ -189,8 +180,9 @@ public final class CompiledPolicy {
     checkSchema(facts);
     Frame f = into.frame.load(facts, asOf);
     int seg = dates.of(f);
-    slots.load(seg, f);
-    AtomTable[] row = tables[seg];
+    AtomTables a = atomTables; // built by newOutcomes, which made the buffer
+    a.slots.load(seg, f);
+    AtomTable[] row = a.tables[seg];
     int[] index = into.decidedBy(row);
     for (int i = 0; i < row.length; i++) {
       AtomTable t = row[i];
@@ -198,8 +190,8 @@ public final class CompiledPolicy {
         index[i] = t.index(f);
       }
     }
-    if (!complete[seg]) {
-      fill(facts, asOf, f, seg, false, into.outcomeArray(), into.missingArray(), into.groupArray());
+    if (!a.complete[seg]) {
+      fill(facts, asOf, f, seg, row, into.outcomeArray(), into.missingArray(), into.groupArray());
     }
     return into;
   }
@@ -210,33 +202,25 @@ public final class CompiledPolicy {
   }
 
   /**
-   * Writes the outcomes of the case in {@code f} (on segment {@code seg}, its words loaded) into
-   * the arrays: of every element, or with {@code tablesToo} false only of those no table decides.
+   * Writes the outcomes of the case in {@code f} (on segment {@code seg}) into the arrays, by the
+   * program walk or the reference: of every element, or of those {@code decided} (the segment's
+   * atom tables, if given) has no table for.
    */
   private void fill(
       CaseFacts facts,
       LocalDate asOf,
       Frame f,
       int seg,
-      boolean tablesToo,
+      AtomTable[] decided,
       Outcome[] outcomes,
       long[] missing,
       List<String>[] groups) {
     ElementSegment[] row = segments[seg];
-    AtomTable[] tableRow = tables[seg];
     int n = row.length;
     Evaluation reference = null;
     boolean leaves = false;
     for (int i = 0; i < n; i++) {
-      AtomTable t = tableRow[i];
-      if (t != null) {
-        if (!tablesToo) {
-          continue;
-        }
-        int x = t.index(f);
-        outcomes[i] = t.outcome(x);
-        missing[i] = t.missing(x);
-        groups[i] = t.groups(x);
+      if (decided != null && decided[i] != null) {
         continue;
       }
       ElementSegment g = row[i];
@@ -264,7 +248,10 @@ public final class CompiledPolicy {
     }
   }
 
-  /** How an element is decided on a segment; tests check that each way is taken. */
+  /**
+   * How an element is decided on a segment by a caseload run (a single assessment walks the program
+   * where this says atom table); tests check that each way is taken.
+   */
   enum Path {
     ATOM_TABLE,
     PROGRAM_WALK,
@@ -274,7 +261,7 @@ public final class CompiledPolicy {
   Path path(String element, LocalDate asOf) {
     int seg = dates.of(asOf);
     int i = elementIds.indexOf(element);
-    return tables[seg][i] != null
+    return atomTables().tables[seg][i] != null
         ? Path.ATOM_TABLE
         : segments[seg][i].entries != null ? Path.PROGRAM_WALK : Path.REFERENCE;
   }
@@ -294,7 +281,6 @@ public final class CompiledPolicy {
     int seg = dates.of(asOf);
     ElementSegment[] row = segments[seg];
     var f = frame(facts, asOf);
-    slots.load(seg, f);
     long known = facts.knownMask();
     int n = row.length;
     var findings = new Finding[n];
@@ -313,7 +299,7 @@ public final class CompiledPolicy {
         missing[i] = d.missingFacts();
         continue;
       }
-      findings[i] = finding(i, g, tables[seg][i], f, known);
+      findings[i] = finding(i, g, f, known);
       missing[i] = f.mask;
     }
     return new Assessment(
@@ -328,17 +314,9 @@ public final class CompiledPolicy {
    * The finding of element {@code i} on the fast path, from its segment's table entry; leaves the
    * missing-fact mask in {@code f.mask}.
    */
-  private Finding finding(int i, ElementSegment g, AtomTable t, Frame f, long known) {
-    ElementSegment.Entry en;
-    long missing;
-    if (t != null) {
-      int x = t.index(f);
-      en = t.entry(x);
-      missing = t.missing(x);
-    } else {
-      en = g.entries[g.index(program, f)];
-      missing = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
-    }
+  private Finding finding(int i, ElementSegment g, Frame f, long known) {
+    ElementSegment.Entry en = g.entries[g.index(program, f)];
+    long missing = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
     LocalizedText reason =
         en.undetermined ? undeterminedReason(missing, known) : en.reason(program, f);
     var finding =
@@ -409,8 +387,7 @@ public final class CompiledPolicy {
       return java.util.Optional.of(explanation.finding(p, s, p.decide(s), e, false));
     }
     var f = frame(facts, asOf);
-    slots.load(seg, f);
-    return java.util.Optional.of(finding(i, g, tables[seg][i], f, facts.knownMask()));
+    return java.util.Optional.of(finding(i, g, f, facts.knownMask()));
   }
 
   /**
