@@ -138,16 +138,20 @@ public class PolicyBenchmark {
     CompiledPolicy p = engine;
     var into = p.newOutcomes();
     for (int i = 0; i < b.size; i++) {
-      var o = p.outcomes(b.facts[i], b.dates[i], into);
-      int outcomes = 0;
-      long missing = 0;
-      for (int e = 0; e < o.size(); e++) {
-        outcomes = outcomes * 4 + o.outcome(e).ordinal();
-        missing ^= o.missingMask(e);
-      }
-      bh.consume(outcomes);
-      bh.consume(missing);
+      consume(p.outcomes(b.facts[i], b.dates[i], into), bh);
     }
+  }
+
+  /** Consumes every element's outcome and missing-fact mask, as the baseline's are consumed. */
+  public static void consume(org.asylex.engine.assessment.Outcomes o, Blackhole bh) {
+    int outcomes = 0;
+    long missing = 0;
+    for (int e = 0; e < o.size(); e++) {
+      outcomes = outcomes * 4 + o.outcome(e).ordinal();
+      missing ^= o.missingMask(e);
+    }
+    bh.consume(outcomes);
+    bh.consume(missing);
   }
 
   /** {@link CompiledPolicy#assess}: full findings with reasons and sources, without trace. */

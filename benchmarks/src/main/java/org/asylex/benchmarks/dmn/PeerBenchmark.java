@@ -5,8 +5,10 @@ import java.util.concurrent.TimeUnit;
 import org.asylex.benchmarks.CaseBatch;
 import org.asylex.benchmarks.CaseGenerator;
 import org.asylex.benchmarks.HandWrittenRussianPolicy;
+import org.asylex.benchmarks.PolicyBenchmark;
 import org.asylex.benchmarks.RussianPack;
 import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.assessment.Outcomes;
 import org.asylex.engine.policy.PolicyPack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,6 +57,10 @@ public class PeerBenchmark {
   public static class Cases {
     PolicyPack pack;
     CompiledPolicy engine;
+
+    /** The engine's outcomes buffer: reused as the peers reuse their output array. */
+    Outcomes into;
+
     HandWrittenRussianPolicy handWritten;
     CaseBatch batch;
     DmnCases dmn;
@@ -66,6 +72,7 @@ public class PeerBenchmark {
     public void setUp() {
       pack = RussianPack.load();
       engine = RussianPack.compileDefaults(pack);
+      into = engine.newOutcomes();
       handWritten = new HandWrittenRussianPolicy(pack.facts(), LocalDate.of(2023, 6, 8));
       batch = new CaseBatch(new CaseGenerator(pack.facts()).generate(SEED, CASES), handWritten);
       dmn = new DmnCases(batch, pack.facts());
@@ -145,14 +152,18 @@ public class PeerBenchmark {
     }
   }
 
-  /** The engine, as in PolicyBenchmark: outcomes with exact missing facts. */
+  /**
+   * The engine, as in PolicyBenchmark: outcomes with exact missing facts into a reused buffer, each
+   * element's outcome and mask consumed.
+   */
   @Benchmark
   public void engineOutcomes(Cases c, Blackhole bh) {
     CaseBatch b = c.batch;
     CompiledPolicy p = c.engine;
     int from = c.chunk();
+    Outcomes into = c.into;
     for (int i = from; i < from + CHUNK; i++) {
-      bh.consume(p.outcomes(b.facts[i], b.dates[i]));
+      PolicyBenchmark.consume(p.outcomes(b.facts[i], b.dates[i], into), bh);
     }
   }
 }
