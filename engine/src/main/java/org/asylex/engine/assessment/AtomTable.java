@@ -21,7 +21,7 @@ import org.asylex.engine.policy.Outcome;
 final class AtomTable {
   /**
    * The most index bits a table may have (2^16 entries); a segment whose atoms need more keeps the
-   * program walk. The RU pack's widest table (risk-group: seven boolean facts) has 14.
+   * program walk. Seven boolean facts take 14 bits.
    */
   static final int MAX_BITS = 16;
 

@@ -1,7 +1,7 @@
 package org.asylex.engine.assessment;
 
 /**
- * A short code text (a country {@code NL}, a region {@code RU-CE}) as one number, so that a test of
+ * A short code text (a country {@code NL}, a region {@code XX-AB}) as one number, so that a test of
  * it compares numbers the case encoded once ({@link CaseFacts}) instead of reading the string: each
  * character of {@code [A-Z0-9-]} one digit in base 38, at most twelve. Texts of other shapes have
  * no code ({@link #NONE}) and are compared as strings.
