@@ -64,8 +64,11 @@ class EngineEquivalenceTest {
     int partialBirthMissing = 0;
     int mismatches = 0;
     var shown = new ArrayList<String>();
+    // a caseload's way (a reused buffer: atom tables) and a single case's (the program walk)
+    Outcomes buffer = engine.newOutcomes();
     for (int i = 0; i < batch.size; i++) {
       Outcomes o = engine.outcomes(batch.facts[i], batch.dates[i]);
+      Outcomes b = engine.outcomes(batch.facts[i], batch.dates[i], buffer);
       int packed =
           handWritten.evaluate(
               batch.words[i],
@@ -80,6 +83,8 @@ class EngineEquivalenceTest {
         same &=
             o.outcome(engineIndex[e]).ordinal() == outcome
                 && o.missingMask(engineIndex[e]) == missing[e]
+                && b.outcome(engineIndex[e]).ordinal() == outcome
+                && b.missingMask(engineIndex[e]) == missing[e]
                 && missingFromValues[e] == missing[e];
         seen[e][outcome]++;
         if (outcome == HandWrittenRussianPolicy.UNDETERMINED
