@@ -1,0 +1,139 @@
+package org.asylex.app.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.asylex.app.TestApp;
+import org.asylex.app.policy.PolicyCatalog;
+import org.asylex.engine.assessment.Assessment;
+import org.asylex.engine.assessment.CaseInput;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.json.AssessmentJson;
+import org.asylex.json.CompactFindings;
+import org.asylex.json.CompactWriter;
+import org.asylex.json.Json;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact findings written straight from the assessment ({@link CompactWriter}) are the text
+ * the tree path writes ({@link CompactFindings#compact(Map, PolicyPack)} of {@link
+ * AssessmentJson#tree}), byte for byte, on generated RU cases (every fact absent or present with a
+ * random value of its domain, full and partial birth dates) on dates around the moratorium's
+ * bounds, with the pack's assumption values and with overridden ones; and they expand back to the
+ * assessment's JSON.
+ */
+class CompactWriterTest {
+  private static final String[] BOOLEANS = {
+    "refusesMilitaryService",
+    "desertion",
+    "fearsMobilisation",
+    "politicalActivist",
+    "humanRightsActivist",
+    "activeInJournalism",
+    "criticisesAuthorities",
+    "criticismSignificant",
+    "lawyerInPoliticallySensitiveCases",
+    "ngoWorkerSeenAsCritical",
+    "lgbti",
+    "fearsDomesticOrSexualViolence",
+    "concreteIndicationsSettleElsewhere"
+  };
+  private static final List<String> DATES =
+      List.of(
+          "2020-01-01",
+          "2021-06-01",
+          "2022-06-28",
+          "2022-06-29",
+          "2023-01-15",
+          "2023-06-07",
+          "2023-06-08",
+          "2023-06-28",
+          "2023-06-29",
+          "2024-01-01");
+  private static final List<Map<String, String>> ASSUMPTIONS =
+      List.of(
+          Map.of(),
+          Map.of("moratorium-age-27-included", "true"),
+          Map.of("criticism-clause-scope", "all-three", "conscript-reading", "serving"),
+          Map.of("in-force-date", "2023-01-01"));
+
+  private final PolicyCatalog policies = TestApp.policies();
+  private final PolicyPack pack = policies.byId("RU").orElseThrow();
+
+  @Test
+  void writes_what_the_tree_path_writes_for_generated_cases() {
+    var random = new Random(20261205);
+    int checked = 0;
+    int withOwnTexts = 0;
+    for (int i = 0; i < 3000; i++) {
+      Map<String, Object> facts = facts(random);
+      LocalDate on = LocalDate.parse(DATES.get(random.nextInt(DATES.size())));
+      Map<String, String> assumptions = ASSUMPTIONS.get(random.nextInt(ASSUMPTIONS.size()));
+      var valid = CaseInput.validate(pack, facts, on, "");
+      if (!valid.isValid()) {
+        continue;
+      }
+      Assessment a = policies.compiled(pack, assumptions).assess(valid.facts().orElseThrow(), on);
+      Map<String, Object> tree = AssessmentJson.tree(a, pack, null);
+      String expected = CompactFindings.compact(tree, pack);
+      String written = CompactWriter.compact(a, pack);
+      assertThat(written).as("case %s on %s with %s", facts, on, assumptions).isEqualTo(expected);
+      if (i % 50 == 0) {
+        assertThat(CompactFindings.expand(written, pack)).isEqualTo(Json.compact(tree));
+      }
+      if (!assumptions.isEmpty()) {
+        withOwnTexts++;
+      }
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(2500);
+    assertThat(withOwnTexts).isGreaterThan(1000);
+  }
+
+  @Test
+  void an_explained_assessment_is_written_by_the_tree_path() {
+    Map<String, Object> facts = facts(new Random(7));
+    LocalDate on = LocalDate.parse("2023-06-08");
+    var valid = CaseInput.validate(pack, facts, on, "");
+    assertThat(valid.isValid()).isTrue();
+    Assessment a = policies.compiled(pack, Map.of()).assess(valid.facts().orElseThrow(), on, true);
+    Map<String, Object> tree = AssessmentJson.tree(a, pack, null);
+    assertThat(tree.toString()).contains("trace=");
+    assertThat(CompactWriter.compact(a, pack)).isEqualTo(CompactFindings.compact(tree, pack));
+  }
+
+  /** A case as {@code scripts/generate-cases.sh} makes them. */
+  private static Map<String, Object> facts(Random random) {
+    var facts = new LinkedHashMap<String, Object>();
+    facts.put("countryOfOrigin", "RU");
+    int year = 1950 + random.nextInt(56);
+    int month = 1 + random.nextInt(12);
+    int day = 1 + random.nextInt(28);
+    switch (random.nextInt(4)) {
+      case 0 -> facts.put("dateOfBirth", Integer.toString(year));
+      case 1 -> facts.put("dateOfBirth", String.format("%d-%02d", year, month));
+      case 2 -> facts.put("dateOfBirth", String.format("%d-%02d-%02d", year, month, day));
+      default -> {}
+    }
+    pick(random, facts, "gender", "female", "male", "x");
+    pick(random, facts, "regionOfOrigin", "RU-CE", "RU-IN", "RU-DA", "RU-MOW", "RU-SPE", "RU-TA");
+    pick(random, facts, "militaryStatus", "conscript", "reservist", "contractSoldier", "none");
+    for (String b : BOOLEANS) {
+      if (random.nextDouble() < 0.67) {
+        facts.put(b, random.nextBoolean());
+      }
+    }
+    return facts;
+  }
+
+  private static void pick(
+      Random random, Map<String, Object> facts, String fact, String... values) {
+    if (random.nextDouble() < 0.75) {
+      facts.put(fact, values[random.nextInt(values.length)]);
+    }
+  }
+}
