@@ -43,24 +43,34 @@ public final class CompactWriter {
 
   /** The compact findings of {@code assessment}, made under {@code pack}. */
   public static String compact(Assessment assessment, PolicyPack pack) {
-    if (assessment.policy().id().equals(pack.id())
-        && assessment.policy().contentHash().equals(pack.contentHash())
-        && assessment.findings().stream().allMatch(f -> f.trace().isEmpty())) {
-      ByteArrayOutputStream out = BUFFER.get();
-      out.reset();
-      try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-        write(assessment, pack, CompactFindings.dictionary(pack), g);
-      } catch (IOException | RuntimeException e) {
-        // Not written the same way here (or it would fail either way): the tree path decides.
-        return CompactFindings.compact(AssessmentJson.tree(assessment, pack, null), pack);
-      }
-      String written = out.toString(StandardCharsets.UTF_8);
-      if (out.size() > 65_536) {
-        BUFFER.remove(); // do not keep a rare large buffer per thread
-      }
-      return written;
+    return written(assessment, pack)
+        .orElseGet(
+            () -> CompactFindings.compact(AssessmentJson.tree(assessment, pack, null), pack));
+  }
+
+  /**
+   * {@link #compact} as this writer writes it; empty when it leaves it to the tree path (an
+   * explained assessment, an id that pack content uses as a key, another pack's assessment, or
+   * anything that fails here: the tree path then decides).
+   */
+  public static Optional<String> written(Assessment assessment, PolicyPack pack) {
+    if (!assessment.policy().id().equals(pack.id())
+        || !assessment.policy().contentHash().equals(pack.contentHash())
+        || assessment.findings().stream().anyMatch(f -> !f.trace().isEmpty())) {
+      return Optional.empty();
     }
-    return CompactFindings.compact(AssessmentJson.tree(assessment, pack, null), pack);
+    ByteArrayOutputStream out = BUFFER.get();
+    out.reset();
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      write(assessment, pack, CompactFindings.dictionary(pack), g);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    String written = out.toString(StandardCharsets.UTF_8);
+    if (out.size() > 65_536) {
+      BUFFER.remove(); // do not keep a rare large buffer per thread
+    }
+    return Optional.of(written);
   }
 
   private static void write(

@@ -80,7 +80,7 @@ class CompactWriterTest {
       Assessment a = policies.compiled(pack, assumptions).assess(valid.facts().orElseThrow(), on);
       Map<String, Object> tree = AssessmentJson.tree(a, pack, null);
       String expected = CompactFindings.compact(tree, pack);
-      String written = CompactWriter.compact(a, pack);
+      String written = CompactWriter.written(a, pack).orElseThrow();
       assertThat(written).as("case %s on %s with %s", facts, on, assumptions).isEqualTo(expected);
       if (i % 50 == 0) {
         assertThat(CompactFindings.expand(written, pack)).isEqualTo(Json.compact(tree));
@@ -103,6 +103,7 @@ class CompactWriterTest {
     Assessment a = policies.compiled(pack, Map.of()).assess(valid.facts().orElseThrow(), on, true);
     Map<String, Object> tree = AssessmentJson.tree(a, pack, null);
     assertThat(tree.toString()).contains("trace=");
+    assertThat(CompactWriter.written(a, pack)).isEmpty();
     assertThat(CompactWriter.compact(a, pack)).isEqualTo(CompactFindings.compact(tree, pack));
   }
 
