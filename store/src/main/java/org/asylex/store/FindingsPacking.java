@@ -46,31 +46,64 @@ final class FindingsPacking {
   record Texts(String assumptions, String findings) {}
 
   static byte[] pack(String assumptions, String findings) {
-    byte[] in = (assumptions + '\u0000' + findings).getBytes(StandardCharsets.UTF_8);
     Deflater deflater = DEFLATER.get();
     deflater.reset();
     try {
       deflater.setDictionary(DICTIONARY_1_BYTES);
-      deflater.setInput(in);
+      // The three parts one after the other, without joining the texts into one first (the
+      // findings may hold a character outside Latin-1, which made the joined text twice the size).
+      Out out = OUT.get();
+      out.length = 0;
+      out.bytes[out.length++] = FORMAT_1;
+      deflate(deflater, assumptions.getBytes(StandardCharsets.UTF_8), out);
+      deflate(deflater, SEPARATOR, out);
+      deflater.setInput(findings.getBytes(StandardCharsets.UTF_8));
       deflater.finish();
-      var out = new ByteArrayOutputStream(in.length / 4 + 64);
-      out.write(FORMAT_1);
-      byte[] buffer = new byte[4096];
       while (!deflater.finished()) {
-        out.write(buffer, 0, deflater.deflate(buffer));
+        out.deflate(deflater);
       }
-      return out.toByteArray();
+      byte[] packed = java.util.Arrays.copyOf(out.bytes, out.length);
+      if (out.bytes.length > 1 << 16) {
+        OUT.remove(); // do not keep a rare large buffer per thread
+      }
+      return packed;
     } finally {
       deflater.reset();
     }
   }
 
+  private static final byte[] SEPARATOR = {0};
+
+  private static void deflate(Deflater deflater, byte[] input, Out out) {
+    deflater.setInput(input);
+    while (!deflater.needsInput()) {
+      out.deflate(deflater);
+    }
+  }
+
+  /** A growing output buffer, one per thread, reused for every receipt. */
+  private static final class Out {
+    byte[] bytes = new byte[8192];
+    int length;
+
+    void deflate(Deflater deflater) {
+      if (length == bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+      }
+      length += deflater.deflate(bytes, length, bytes.length - length);
+    }
+  }
+
+  private static final ThreadLocal<Out> OUT = ThreadLocal.withInitial(Out::new);
+
   /**
    * One compressor per thread, reset for each receipt: making and ending one per receipt (native
-   * memory for its window) cost a third as much as compressing.
+   * memory for its window) cost a third as much as compressing. Level 6 (zlib's default): on
+   * receipts it gives the same bytes per receipt as level 9 (measured: 1,478 on average both) in
+   * less time; the level is not part of the format (inflating does not depend on it).
    */
   private static final ThreadLocal<Deflater> DEFLATER =
-      ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+      ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION, true));
 
   /**
    * @param what names the receipt in messages
