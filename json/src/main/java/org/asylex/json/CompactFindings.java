@@ -297,8 +297,12 @@ public final class CompactFindings {
     final Map<String, JsonNode> nodes = new HashMap<>();
     final Map<Object, String> keyOf = new HashMap<>();
 
+    /** What {@link CompactWriter} writes again and again under this pack, written once. */
+    final CompactFragments fragments;
+
     Dictionary(PolicyPack pack) {
       this.pack = pack;
+      this.fragments = new CompactFragments(this, pack);
       text("p/title", pack.title());
       text("p/summary", pack.summary());
       for (Element e : pack.elements()) {

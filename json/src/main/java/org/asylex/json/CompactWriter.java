@@ -2,6 +2,7 @@ package org.asylex.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import org.asylex.engine.assessment.AssumptionUse;
 import org.asylex.engine.assessment.Finding;
 import org.asylex.engine.assessment.NextQuestion;
 import org.asylex.engine.assessment.RuleInForce;
-import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.Element;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.engine.policy.SourceQuote;
@@ -62,7 +62,7 @@ public final class CompactWriter {
     ByteArrayOutputStream out = BUFFER.get();
     out.reset();
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      write(assessment, pack, CompactFindings.dictionary(pack), g);
+      write(assessment, pack, CompactFindings.dictionary(pack).fragments, g);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -73,8 +73,9 @@ public final class CompactWriter {
     return Optional.of(written);
   }
 
-  private static void write(
-      Assessment a, PolicyPack pack, CompactFindings.Dictionary d, JsonGenerator g)
+  private static final SerializedString NOTICE_NAME = new SerializedString("notice");
+
+  private static void write(Assessment a, PolicyPack pack, CompactFragments d, JsonGenerator g)
       throws IOException {
     g.writeStartObject();
     g.writeStringField("compact", CompactFindings.FORMAT);
@@ -88,16 +89,16 @@ public final class CompactWriter {
     g.writeStringField("country", pack.country());
     g.writeStringField("version", a.policy().version());
     g.writeFieldName("title");
-    text(pack.title(), d, g);
+    g.writeRawValue(d.text(pack.title()));
     g.writeStringField("contentHash", a.policy().contentHash());
     g.writeEndObject();
-    g.writeFieldName("notice");
-    text(AssessmentJson.NOTICE, d, g);
+    g.writeFieldName(NOTICE_NAME);
+    g.writeRawValue(d.text(AssessmentJson.NOTICE));
     g.writeFieldName("assumptions");
     assumptions(a.assumptions(), pack, d, g);
     var values = new HashMap<Object, Object>();
     for (AssumptionUse u : a.assumptions()) {
-      values.put(u.id(), AssessmentJson.typed(pack, u.id(), u.value()));
+      values.put(u.id(), d.typed(u.id(), u.value()));
     }
     g.writeArrayFieldStart("findings");
     for (Finding f : a.findings()) {
@@ -107,40 +108,40 @@ public final class CompactWriter {
     g.writeArrayFieldStart("nextQuestions");
     for (NextQuestion q : a.nextQuestions()) {
       g.writeStartObject();
-      g.writeStringField("fact", q.fact());
-      g.writeFieldName("label");
-      text(q.label(), d, g);
-      g.writeFieldName("question");
-      text(q.question(), d, g);
-      strings("elements", q.elements(), g);
+      g.writeFieldName(FACT);
+      g.writeString(d.string(q.fact()));
+      g.writeFieldName(LABEL);
+      g.writeRawValue(d.text(q.label()));
+      g.writeFieldName(QUESTION);
+      g.writeRawValue(d.text(q.question()));
+      strings(ELEMENTS, q.elements(), d, g);
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeEndObject();
   }
 
+  private static final SerializedString FACT = new SerializedString("fact");
+  private static final SerializedString LABEL = new SerializedString("label");
+  private static final SerializedString QUESTION = new SerializedString("question");
+  private static final SerializedString ELEMENTS = new SerializedString("elements");
+
   /** The assessment's assumptions: all by one reference when all are at the pack's defaults. */
   private static void assumptions(
-      List<AssumptionUse> uses, PolicyPack pack, CompactFindings.Dictionary d, JsonGenerator g)
+      List<AssumptionUse> uses, PolicyPack pack, CompactFragments d, JsonGenerator g)
       throws IOException {
     var keys = new String[uses.size()];
-    List<Assumption> all = pack.assumptions();
-    boolean whole = !uses.isEmpty() && uses.size() == all.size();
+    CompactFindings.Dictionary dictionary = CompactFindings.dictionary(pack);
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = d.refer(uses.get(i), u -> assumption(u, pack));
-      whole = whole && ("a/" + all.get(i).id()).equals(keys[i]);
+      keys[i] = dictionary.refer(uses.get(i), u -> assumption(u, pack));
     }
-    if (whole) {
-      ref("a", g);
+    if (CompactFragments.allInOrder(keys, pack.assumptions())) {
+      g.writeRawValue(CompactFragments.ref("a"));
       return;
     }
     g.writeStartArray();
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        ref(keys[i], g);
-      } else {
-        g.writeObject(assumption(uses.get(i), pack));
-      }
+    for (AssumptionUse u : uses) {
+      g.writeRawValue(d.piece(u, x -> assumption(x, pack)));
     }
     g.writeEndArray();
   }
@@ -157,75 +158,90 @@ public final class CompactWriter {
     return m;
   }
 
+  private static final SerializedString ELEMENT = new SerializedString("element");
+  private static final SerializedString TITLE = new SerializedString("title");
+  private static final SerializedString OUTCOME = new SerializedString("outcome");
+  private static final SerializedString APPLIES_MEANS = new SerializedString("appliesMeans");
+  private static final SerializedString GROUPS = new SerializedString("groups");
+  private static final SerializedString GROUP_LABELS = new SerializedString("groupLabels");
+  private static final SerializedString MISSING = new SerializedString("missingFacts");
+  private static final SerializedString IMPRECISE = new SerializedString("imprecise");
+  private static final SerializedString REASON = new SerializedString("reason");
+  private static final SerializedString RULE = new SerializedString("rule");
+  private static final SerializedString DECIDING = new SerializedString("decidingRules");
+  private static final SerializedString IN_FORCE = new SerializedString("rulesInForce");
+  private static final SerializedString SOURCES = new SerializedString("sources");
+  private static final SerializedString FACTS_USED = new SerializedString("factsUsed");
+  private static final SerializedString ASSUMPTIONS = new SerializedString("assumptions");
+  private static final SerializedString VALUES = new SerializedString("assumptionValues");
+
   private static void finding(
-      Finding f,
-      PolicyPack pack,
-      CompactFindings.Dictionary d,
-      Map<Object, Object> values,
-      JsonGenerator g)
+      Finding f, PolicyPack pack, CompactFragments d, Map<Object, Object> values, JsonGenerator g)
       throws IOException {
-    Optional<Element> element = pack.element(f.element());
+    Optional<Element> element = d.element(f.element());
     g.writeStartObject();
-    g.writeStringField("element", f.element());
-    g.writeFieldName("title");
-    text(element.map(Element::title).orElse(null), element.isPresent(), d, g);
-    g.writeStringField("outcome", f.outcome().id());
-    g.writeFieldName("appliesMeans");
-    text(element.map(Element::appliesMeans).orElse(null), element.isPresent(), d, g);
-    strings("groups", f.groups(), g);
-    g.writeObjectFieldStart("groupLabels");
+    g.writeFieldName(ELEMENT);
+    g.writeString(d.string(f.element()));
+    g.writeFieldName(TITLE);
+    text(element.isPresent() ? element.get().title() : null, element.isPresent(), d, g);
+    g.writeFieldName(OUTCOME);
+    g.writeString(d.string(f.outcome().id()));
+    g.writeFieldName(APPLIES_MEANS);
+    text(element.isPresent() ? element.get().appliesMeans() : null, element.isPresent(), d, g);
+    strings(GROUPS, f.groups(), d, g);
+    g.writeFieldName(GROUP_LABELS);
+    g.writeStartObject();
     for (String group : f.groups()) {
       g.writeFieldName(idKey(group));
       Optional<Element.Group> known = element.flatMap(e -> e.group(group));
-      text(known.map(Element.Group::label).orElse(null), known.isPresent(), d, g);
+      text(known.isPresent() ? known.get().label() : null, known.isPresent(), d, g);
     }
     g.writeEndObject();
-    strings("missingFacts", f.missingFacts(), g);
-    strings("imprecise", f.imprecise(), g);
-    g.writeFieldName("reason");
-    text(f.reason(), d, g);
-    g.writeStringField("rule", f.rule().orElse(null));
-    strings("decidingRules", f.decidingRules(), g);
-    rulesAndSources(f, pack, d, g);
-    g.writeObjectFieldStart("factsUsed");
+    strings(MISSING, f.missingFacts(), d, g);
+    strings(IMPRECISE, f.imprecise(), d, g);
+    g.writeFieldName(REASON);
+    g.writeRawValue(d.text(f.reason()));
+    g.writeFieldName(RULE);
+    if (f.rule().isPresent()) {
+      g.writeString(d.string(f.rule().get()));
+    } else {
+      g.writeNull();
+    }
+    strings(DECIDING, f.decidingRules(), d, g);
+    g.writeFieldName(IN_FORCE);
+    g.writeStartArray();
+    for (RuleInForce r : f.rulesInForce()) {
+      g.writeRawValue(d.piece(r, x -> AssessmentJson.ruleInForce(x, pack)));
+    }
+    g.writeEndArray();
+    sources(f.sources(), d, g);
+    g.writeFieldName(FACTS_USED);
+    g.writeStartObject();
     for (Map.Entry<String, Object> e : f.factsUsed().entrySet()) {
       g.writeFieldName(idKey(e.getKey()));
       g.writeObject(AssessmentJson.factValue(e.getValue()));
     }
     g.writeEndObject();
-    g.writeArrayFieldStart("assumptions");
+    g.writeFieldName(ASSUMPTIONS);
+    g.writeStartArray();
     for (AssumptionUse u : f.assumptions()) {
-      g.writeString(u.id());
+      g.writeString(d.string(u.id()));
     }
     g.writeEndArray();
-    g.writeFieldName("assumptionValues");
-    assumptionValues(f.assumptions(), pack, values, g);
+    g.writeFieldName(VALUES);
+    assumptionValues(f.assumptions(), d, values, g);
     g.writeEndObject();
   }
 
-  private static void rulesAndSources(
-      Finding f, PolicyPack pack, CompactFindings.Dictionary d, JsonGenerator g)
+  /** A finding's sources, each place in a source once (two rules may cite the same sentence). */
+  private static void sources(List<SourceQuote> sources, CompactFragments d, JsonGenerator g)
       throws IOException {
-    g.writeArrayFieldStart("rulesInForce");
-    for (RuleInForce r : f.rulesInForce()) {
-      String key = d.refer(r, x -> AssessmentJson.ruleInForce(x, pack));
-      if (key != null) {
-        ref(key, g);
-      } else {
-        g.writeObject(AssessmentJson.ruleInForce(r, pack));
-      }
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("sources");
+    g.writeFieldName(SOURCES);
+    g.writeStartArray();
     var places = new HashSet<String>();
-    for (SourceQuote q : f.sources()) {
+    for (SourceQuote q : sources) {
       if (places.add(q.document() + ":" + q.span().start() + ":" + q.span().end())) {
-        String key = d.refer(q, AssessmentJson::source);
-        if (key != null) {
-          ref(key, g);
-        } else {
-          g.writeObject(AssessmentJson.source(q));
-        }
+        g.writeRawValue(d.piece(q, AssessmentJson::source));
       }
     }
     g.writeEndArray();
@@ -236,11 +252,11 @@ public final class CompactWriter {
    * same (as {@code CompactFindings.referToValues} decides).
    */
   private static void assumptionValues(
-      List<AssumptionUse> uses, PolicyPack pack, Map<Object, Object> values, JsonGenerator g)
+      List<AssumptionUse> uses, CompactFragments d, Map<Object, Object> values, JsonGenerator g)
       throws IOException {
     var given = new LinkedHashMap<Object, Object>();
     for (AssumptionUse u : uses) {
-      given.put(idKey(u.id()), AssessmentJson.typed(pack, u.id(), u.value()));
+      given.put(idKey(u.id()), d.typed(u.id(), u.value()));
     }
     boolean same = true;
     var expected = new LinkedHashMap<Object, Object>();
@@ -252,11 +268,14 @@ public final class CompactWriter {
       expected.put(u.id(), values.get(u.id()));
     }
     if (same && CompactFindings.same(expected, given)) {
-      ref("=values", g);
+      g.writeRawValue(SAME_VALUES);
     } else {
       g.writeObject(given);
     }
   }
+
+  private static final SerializedString SAME_VALUES =
+      new SerializedString(CompactFragments.ref("=values"));
 
   /**
    * A key of a map keyed by ids; such a map could be pack content itself only with one of these
@@ -270,41 +289,23 @@ public final class CompactWriter {
     return key;
   }
 
-  private static void text(LocalizedText t, CompactFindings.Dictionary d, JsonGenerator g)
+  /** A text: {@code null} when {@code present} is false. */
+  private static void text(LocalizedText t, boolean present, CompactFragments d, JsonGenerator g)
       throws IOException {
-    text(t, true, d, g);
-  }
-
-  /** A text: {@code null} when {@code present} is false; a reference when it is pack content. */
-  private static void text(
-      LocalizedText t, boolean present, CompactFindings.Dictionary d, JsonGenerator g)
-      throws IOException {
-    if (!present) {
+    if (present) {
+      g.writeRawValue(d.text(t));
+    } else {
       g.writeNull();
-      return;
     }
-    String key = d.refer(t, AssessmentJson::text);
-    if (key != null) {
-      ref(key, g);
-      return;
-    }
-    g.writeStartObject();
-    g.writeStringField("nl", t.nl());
-    g.writeStringField("en", t.en());
-    g.writeEndObject();
   }
 
-  private static void ref(String key, JsonGenerator g) throws IOException {
-    g.writeStartObject();
-    g.writeStringField(REF, key);
-    g.writeEndObject();
-  }
-
-  private static void strings(String field, List<String> values, JsonGenerator g)
+  private static void strings(
+      SerializedString field, List<String> values, CompactFragments d, JsonGenerator g)
       throws IOException {
-    g.writeArrayFieldStart(field);
+    g.writeFieldName(field);
+    g.writeStartArray();
     for (String v : values) {
-      g.writeString(v);
+      g.writeString(d.string(v));
     }
     g.writeEndArray();
   }
