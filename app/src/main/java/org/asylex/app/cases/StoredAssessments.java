@@ -38,7 +38,7 @@ import org.asylex.store.VersionConflict;
  */
 public final class StoredAssessments {
   /** Cases read and assessed per page with {@link #assessAll}. */
-  static final int PAGE = 500;
+  static final int PAGE = 1000;
 
   private final Store store;
   private final PolicyCatalog policies;
