@@ -11,6 +11,8 @@ import org.asylex.app.TestApp;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.Assessment;
 import org.asylex.engine.assessment.CaseInput;
+import org.asylex.engine.policy.FactDefinition;
+import org.asylex.engine.policy.FactType;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.json.AssessmentJson;
 import org.asylex.json.CompactFindings;
@@ -22,26 +24,11 @@ import org.junit.jupiter.api.Test;
  * The compact findings written straight from the assessment ({@link CompactWriter}) are the text
  * the tree path writes ({@link CompactFindings#compact(Map, PolicyPack)} of {@link
  * AssessmentJson#tree}), byte for byte, on generated RU cases (every fact absent or present with a
- * random value of its domain, full and partial birth dates) on dates around the moratorium's
- * bounds, with the pack's assumption values and with overridden ones; and they expand back to the
+ * random value of its type, full and partial birth dates) on dates around the moratorium's bounds,
+ * with the pack's assumption values and with overridden ones; and they expand back to the
  * assessment's JSON.
  */
 class CompactWriterTest {
-  private static final String[] BOOLEANS = {
-    "refusesMilitaryService",
-    "desertion",
-    "fearsMobilisation",
-    "politicalActivist",
-    "humanRightsActivist",
-    "activeInJournalism",
-    "criticisesAuthorities",
-    "criticismSignificant",
-    "lawyerInPoliticallySensitiveCases",
-    "ngoWorkerSeenAsCritical",
-    "lgbti",
-    "fearsDomesticOrSexualViolence",
-    "concreteIndicationsSettleElsewhere"
-  };
   private static final List<String> DATES =
       List.of(
           "2020-01-01",
@@ -107,34 +94,40 @@ class CompactWriterTest {
     assertThat(CompactWriter.compact(a, pack)).isEqualTo(CompactFindings.compact(tree, pack));
   }
 
-  /** A case as {@code scripts/generate-cases.sh} makes them. */
-  private static Map<String, Object> facts(Random random) {
+  /**
+   * A case with every fact of the pack absent or present (two in three) with a random value of its
+   * type: full and partial birth dates from 1950 to 2005.
+   */
+  private Map<String, Object> facts(Random random) {
     var facts = new LinkedHashMap<String, Object>();
-    facts.put("countryOfOrigin", "RU");
-    int year = 1950 + random.nextInt(56);
-    int month = 1 + random.nextInt(12);
-    int day = 1 + random.nextInt(28);
-    switch (random.nextInt(4)) {
-      case 0 -> facts.put("dateOfBirth", Integer.toString(year));
-      case 1 -> facts.put("dateOfBirth", String.format("%d-%02d", year, month));
-      case 2 -> facts.put("dateOfBirth", String.format("%d-%02d-%02d", year, month, day));
-      default -> {}
-    }
-    pick(random, facts, "gender", "female", "male", "x");
-    pick(random, facts, "regionOfOrigin", "RU-CE", "RU-IN", "RU-DA", "RU-MOW", "RU-SPE", "RU-TA");
-    pick(random, facts, "militaryStatus", "conscript", "reservist", "contractSoldier", "none");
-    for (String b : BOOLEANS) {
-      if (random.nextDouble() < 0.67) {
-        facts.put(b, random.nextBoolean());
+    for (FactDefinition f : pack.facts().facts()) {
+      Object value =
+          switch (f.type()) {
+            case BOOLEAN -> random.nextBoolean();
+            case ENUM -> f.values().get(random.nextInt(f.values().size()));
+            case COUNTRY -> "RU";
+            case REGION -> REGIONS.get(random.nextInt(REGIONS.size()));
+            case DATE -> birth(random, 2);
+            case PARTIAL_DATE -> birth(random, random.nextInt(3));
+          };
+      if (f.type() == FactType.COUNTRY || random.nextInt(3) > 0) {
+        facts.put(f.name(), value);
       }
     }
     return facts;
   }
 
-  private static void pick(
-      Random random, Map<String, Object> facts, String fact, String... values) {
-    if (random.nextDouble() < 0.75) {
-      facts.put(fact, values[random.nextInt(values.length)]);
-    }
+  private static final List<String> REGIONS =
+      List.of("RU-CE", "RU-IN", "RU-DA", "RU-MOW", "RU-SPE", "RU-TA");
+
+  /** A date from 1950 to 2005: a year ({@code form} 0), a month (1) or a day (2). */
+  private static String birth(Random random, int form) {
+    int year = 1950 + random.nextInt(56);
+    return switch (form) {
+      case 0 -> Integer.toString(year);
+      case 1 -> String.format("%d-%02d", year, 1 + random.nextInt(12));
+      default ->
+          String.format("%d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28));
+    };
   }
 }
