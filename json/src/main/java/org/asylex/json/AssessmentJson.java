@@ -208,7 +208,7 @@ public final class AssessmentJson {
     return m;
   }
 
-  private static Map<String, Object> ruleInForce(RuleInForce r, PolicyPack pack) {
+  static Map<String, Object> ruleInForce(RuleInForce r, PolicyPack pack) {
     var m = new LinkedHashMap<String, Object>();
     m.put("rule", r.ruleId());
     m.put("version", r.version());
@@ -270,7 +270,7 @@ public final class AssessmentJson {
   }
 
   /** A fact value as JSON: booleans stay booleans, dates (full or partial) become ISO text. */
-  private static Object factValue(Object value) {
+  static Object factValue(Object value) {
     if (value instanceof Boolean || value instanceof String || value == null) {
       return value;
     }

@@ -272,7 +272,7 @@ public final class CompactFindings {
     }
   }
 
-  private static Dictionary dictionary(PolicyPack pack) {
+  static Dictionary dictionary(PolicyPack pack) {
     Dictionary d = DICTIONARIES.get(pack.contentHash());
     if (d == null || d.pack != pack && !d.pack.equals(pack)) {
       d = new Dictionary(pack);
@@ -287,14 +287,22 @@ public final class CompactFindings {
   }
 
   /** The pack's content by reference key, and the key of each piece of content. */
-  private static final class Dictionary {
+  static final class Dictionary {
     final PolicyPack pack;
+
+    /** {@link #refer} by the engine's value the content was made from; "" for none. */
+    private final Map<Object, String> refers = new ConcurrentHashMap<>();
+
     final Map<String, Object> byKey = new LinkedHashMap<>();
     final Map<String, JsonNode> nodes = new HashMap<>();
     final Map<Object, String> keyOf = new HashMap<>();
 
+    /** What {@link CompactWriter} writes again and again under this pack, written once. */
+    final CompactFragments fragments;
+
     Dictionary(PolicyPack pack) {
       this.pack = pack;
+      this.fragments = new CompactFragments(this, pack);
       text("p/title", pack.title());
       text("p/summary", pack.summary());
       for (Element e : pack.elements()) {
@@ -404,6 +412,23 @@ public final class CompactFindings {
       byKey.put(key, content);
       nodes.put(key, Json.MAPPER.valueToTree(content));
       keyOf.putIfAbsent(content, key); // the same content in two places: the first place
+    }
+
+    /**
+     * The key {@link #replace} gives {@code content} (made from {@code of}, an engine value that
+     * determines it) in place of the whole, or null when it keeps it; remembered by {@code of}.
+     */
+    <T> String refer(T of, java.util.function.Function<T, Object> content) {
+      String key = refers.get(of);
+      if (key == null) {
+        Object c = content.apply(of);
+        String found = keyOf.get(c);
+        key = found != null && same(c, byKey.get(found)) ? found : "";
+        if (refers.size() < 4096) { // texts the engine makes from facts are not remembered all
+          refers.put(of, key);
+        }
+      }
+      return key.isEmpty() ? null : key;
     }
 
     /** {@code value} with each piece of pack content replaced by a reference to it. */

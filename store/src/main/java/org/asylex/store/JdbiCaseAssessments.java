@@ -36,7 +36,8 @@ final class JdbiCaseAssessments implements CaseAssessments {
 
   @Override
   public StoredAssessment record(StoredAssessment a) {
-    StoredAssessment stored = checked(a);
+    Checked checked = checked(a);
+    StoredAssessment stored = checked.receipt();
     String what = what(a);
     return transactions.write(
         h -> {
@@ -45,7 +46,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
             throw new StoreException(
                 what + " is already stored; a stored assessment is never changed");
           }
-          insert(h, List.of(stored), List.of(packed(stored)));
+          insert(h, List.of(checked), List.of(packed(stored)));
           audit.append(h, stored.actor(), AuditTrail.CASE_ASSESS, Optional.of(stored.caseId()));
           return stored;
         });
@@ -86,34 +87,73 @@ final class JdbiCaseAssessments implements CaseAssessments {
   }
 
   private static byte[] packed(StoredAssessment a) {
-    return FindingsPacking.pack(JsonColumns.object(a.assumptions(), what(a)), a.findingsJson());
+    return FindingsPacking.pack(assumptions(a), a.findingsJson());
+  }
+
+  /** The last assumption values written as JSON on this thread, and their JSON. */
+  private static final ThreadLocal<Map.Entry<Map<String, String>, String>> LAST_ASSUMPTIONS =
+      new ThreadLocal<>();
+
+  /**
+   * The receipt's assumption values as JSON; a caseload assessed with one set of values writes them
+   * once per thread, not once per receipt.
+   */
+  private static String assumptions(StoredAssessment a) {
+    Map.Entry<Map<String, String>, String> last = LAST_ASSUMPTIONS.get();
+    if (last != null && last.getKey().equals(a.assumptions())) {
+      return last.getValue();
+    }
+    String json = JsonColumns.object(a.assumptions(), what(a));
+    LAST_ASSUMPTIONS.set(Map.entry(a.assumptions(), json));
+    return json;
   }
 
   private List<Optional<StoredAssessment>> recordAll(
       Handle h, List<StoredAssessment> receipts, List<byte[]> packed, String actor) {
-    var checked = new ArrayList<StoredAssessment>(receipts.size());
-    for (StoredAssessment a : receipts) {
-      checked.add(checked(a));
-    }
     Map<String, Long> versions =
-        versions(h, checked.stream().map(StoredAssessment::caseId).toList());
-    var results = new ArrayList<Optional<StoredAssessment>>(checked.size());
-    var kept = new ArrayList<StoredAssessment>(checked.size());
-    var keptPacked = new ArrayList<byte[]>(checked.size());
-    for (int i = 0; i < checked.size(); i++) {
-      StoredAssessment a = checked.get(i);
-      Long version = versions.get(a.caseId());
-      if (version != null && version == a.caseVersion()) {
-        kept.add(a);
+        versions(h, receipts.stream().map(StoredAssessment::caseId).toList());
+    return recordAll(
+        h,
+        receipts,
+        packed,
+        actor,
+        a -> {
+          Long version = versions.get(a.caseId());
+          return version != null && version == a.caseVersion();
+        });
+  }
+
+  /**
+   * Stores the receipts {@code current} keeps, in the transaction of {@code h}: one batch of rows
+   * and one batch of {@code case.assess} events.
+   *
+   * @return per receipt, in order: the receipt as stored, or empty when left out
+   */
+  List<Optional<StoredAssessment>> recordAll(
+      Handle h,
+      List<StoredAssessment> receipts,
+      List<byte[]> packed,
+      String actor,
+      java.util.function.Predicate<StoredAssessment> current) {
+    var results = new ArrayList<Optional<StoredAssessment>>(receipts.size());
+    var kept = new ArrayList<Checked>(receipts.size());
+    var keptPacked = new ArrayList<byte[]>(receipts.size());
+    for (int i = 0; i < receipts.size(); i++) {
+      Checked c = checked(receipts.get(i));
+      if (current.test(c.receipt())) {
+        kept.add(c);
         keptPacked.add(packed.get(i));
-        results.add(Optional.of(a));
+        results.add(Optional.of(c.receipt()));
       } else {
         results.add(Optional.empty());
       }
     }
     insert(h, kept, keptPacked);
     audit.appendAll(
-        h, actor, AuditTrail.CASE_ASSESS, kept.stream().map(a -> Optional.of(a.caseId())).toList());
+        h,
+        actor,
+        AuditTrail.CASE_ASSESS,
+        kept.stream().map(c -> Optional.of(c.receipt().caseId())).toList());
     return results;
   }
 
@@ -121,29 +161,36 @@ final class JdbiCaseAssessments implements CaseAssessments {
     return "assessment '" + a.id() + "'";
   }
 
-  private static StoredAssessment checked(StoredAssessment a) {
+  /** A receipt checked for storing, with its facts snapshot as JSON. */
+  private record Checked(StoredAssessment receipt, String factsJson) {}
+
+  private static Checked checked(StoredAssessment a) {
     Checks.assessmentId(a.id());
     Checks.caseId(a.caseId());
     Checks.actor(a.actor());
-    return new StoredAssessment(
-        a.id(),
-        a.caseId(),
-        a.caseVersion(),
-        a.asOf(),
-        JsonColumns.facts(a.factsSnapshot(), what(a)),
-        a.packId(),
-        a.packVersion(),
-        a.contentHash(),
-        a.assumptions(),
-        a.engineVersion(),
-        a.findingsJson(),
-        a.actor(),
-        Times.micros(a.at()),
-        a.factsAsOf());
+    // The facts checked and written once (facts read from the store are written, not read back).
+    JsonColumns.Written facts = JsonColumns.written(a.factsSnapshot(), what(a));
+    return new Checked(
+        new StoredAssessment(
+            a.id(),
+            a.caseId(),
+            a.caseVersion(),
+            a.asOf(),
+            facts.facts(),
+            a.packId(),
+            a.packVersion(),
+            a.contentHash(),
+            a.assumptions(),
+            a.engineVersion(),
+            a.findingsJson(),
+            a.actor(),
+            Times.micros(a.at()),
+            a.factsAsOf()),
+        facts.json());
   }
 
   /** The current version of each case, by id, read in chunks to stay under parameter limits. */
-  private static Map<String, Long> versions(Handle h, List<String> ids) {
+  static Map<String, Long> versions(Handle h, List<String> ids) {
     var found = new HashMap<String, Long>();
     List<String> distinct = ids.stream().distinct().toList();
     for (int from = 0; from < distinct.size(); from += 500) {
@@ -175,7 +222,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
     }
   }
 
-  private void insert(Handle h, List<StoredAssessment> receipts, List<byte[]> packed) {
+  private void insert(Handle h, List<Checked> receipts, List<byte[]> packed) {
     if (receipts.isEmpty()) {
       return;
     }
@@ -200,14 +247,13 @@ final class JdbiCaseAssessments implements CaseAssessments {
                 "?",
                 "?"));
     for (int i = 0; i < receipts.size(); i++) {
-      StoredAssessment stored = receipts.get(i);
-      String what = what(stored);
+      StoredAssessment stored = receipts.get(i).receipt();
       rows.add(
           stored.id(),
           stored.caseId(),
           stored.caseVersion(),
           database.date(stored.asOf()),
-          JsonColumns.object(stored.factsSnapshot(), what),
+          receipts.get(i).factsJson(),
           stored.packId(),
           stored.packVersion(),
           stored.contentHash(),

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.asylex.json.CaseJson;
@@ -122,14 +121,13 @@ final class JdbiCaseHistory {
       String actor,
       Function<CaseRecord, StoredAssessment> assess,
       GroupCommit writes) {
-    var pending = new ArrayList<CompletableFuture<Optional<StoredAssessment>>>();
-    var results = new ArrayList<Store.Assessed>();
+    var receipts = new ArrayList<StoredAssessment>(read.size());
+    var results = new ArrayList<Store.Assessed>(read.size());
     for (CaseRecord c : read) {
       StoredAssessment receipt;
       try {
         receipt = assess.apply(c);
       } catch (RuntimeException e) {
-        pending.add(null);
         results.add(new Store.Assessed.Refused(c.id(), e));
         continue;
       }
@@ -139,22 +137,26 @@ final class JdbiCaseHistory {
         throw new IllegalArgumentException(
             "the receipt is not of case '" + c.id() + "' as it was at " + at);
       }
-      pending.add(
-          writes.submit(
-              tx ->
-                  versionAsOf(c.id(), at) == c.version()
-                      ? Optional.of(assessments.record(receipt))
-                      : Optional.<StoredAssessment>empty()));
+      receipts.add(receipt);
       results.add(null);
     }
+    // As Store.assessCases: compressed on every core, then one unit of the group commit (one batch
+    // of rows and of events, one transaction) for the page. A receipt is kept while its case
+    // exists, and no change stamped up to `at` was committed since the read.
+    List<byte[]> packed = JdbiCaseAssessments.packed(receipts);
+    List<Optional<StoredAssessment>> stored =
+        receipts.isEmpty()
+            ? List.of()
+            : writes.run(tx -> recordAllAsOf(receipts, packed, at, actor), receipts.size());
+    int next = 0;
     for (int i = 0; i < read.size(); i++) {
-      if (pending.get(i) == null) {
+      if (results.get(i) != null) {
         continue;
       }
-      Optional<StoredAssessment> stored = GroupCommit.await(pending.get(i));
+      Optional<StoredAssessment> done = stored.get(next++);
       String id = read.get(i).id();
-      if (stored.isPresent()) {
-        results.set(i, new Store.Assessed.Stored(id, stored.get()));
+      if (done.isPresent()) {
+        results.set(i, new Store.Assessed.Stored(id, done.get()));
         continue;
       }
       try {
@@ -168,6 +170,44 @@ final class JdbiCaseHistory {
       }
     }
     return results;
+  }
+
+  private List<Optional<StoredAssessment>> recordAllAsOf(
+      List<StoredAssessment> receipts, List<byte[]> packed, Instant at, String actor) {
+    return transactions.write(
+        h -> {
+          List<String> ids = receipts.stream().map(StoredAssessment::caseId).toList();
+          Map<String, Long> now = JdbiCaseAssessments.versions(h, ids);
+          Map<String, Long> then = versionsAsOf(h, ids, at);
+          return assessments.recordAll(
+              h,
+              receipts,
+              packed,
+              actor,
+              r ->
+                  now.containsKey(r.caseId())
+                      && r.caseVersion() <= now.get(r.caseId())
+                      && then.getOrDefault(r.caseId(), 1L) == r.caseVersion());
+        });
+  }
+
+  /**
+   * {@link #versionAsOf} of several cases, by id, in the caller's transaction; a case without
+   * changes up to {@code at} is left out (its version then is 1).
+   */
+  private Map<String, Long> versionsAsOf(Handle h, List<String> ids, Instant at) {
+    var found = new java.util.HashMap<String, Long>();
+    List<String> distinct = ids.stream().distinct().toList();
+    for (int from = 0; from < distinct.size(); from += 500) {
+      h.createQuery(
+              "SELECT case_id, max(version) AS version FROM fact_changes"
+                  + " WHERE case_id IN (<ids>) AND changed_at <= :at GROUP BY case_id")
+          .bindList("ids", distinct.subList(from, Math.min(distinct.size(), from + 500)))
+          .bind("at", database.instant(at))
+          .map((rs, ctx) -> Map.entry(rs.getString("case_id"), rs.getLong("version")))
+          .forEach(e -> found.put(e.getKey(), e.getValue()));
+    }
+    return found;
   }
 
   /**

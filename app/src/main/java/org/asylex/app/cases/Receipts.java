@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.asylex.engine.assessment.Assessment;
 import org.asylex.engine.assessment.AssumptionUse;
 import org.asylex.engine.assessment.CompiledPolicy;
@@ -17,7 +18,7 @@ import org.asylex.engine.policy.Assumption;
 import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.json.AssessmentJson;
-import org.asylex.json.CompactFindings;
+import org.asylex.json.CompactWriter;
 import org.asylex.json.Json;
 import org.asylex.json.ReceiptJson;
 import org.asylex.json.RerunReason;
@@ -69,19 +70,19 @@ public final class Receipts {
 
   /**
    * A receipt in the two forms it has: {@link #stored}, as the store keeps it, with the findings in
-   * their compact form when that was asked for ({@link CompactFindings}), and {@link #full}, with
-   * the findings as the assessment's JSON (what every front end shows), written when first asked
-   * for.
+   * their compact form when that was asked for ({@link org.asylex.json.CompactFindings}), and
+   * {@link #full}, with the findings as the assessment's JSON (what every front end shows), written
+   * when first asked for.
    */
   public static final class Made {
     private final StoredAssessment stored;
-    private final Map<String, Object> tree;
+    private final Supplier<String> fullFindings;
     private final boolean compact;
     private StoredAssessment full;
 
-    private Made(StoredAssessment stored, Map<String, Object> tree, boolean compact) {
+    private Made(StoredAssessment stored, Supplier<String> fullFindings, boolean compact) {
       this.stored = stored;
-      this.tree = tree;
+      this.fullFindings = fullFindings;
       this.compact = compact;
       if (!compact) {
         this.full = stored;
@@ -96,7 +97,7 @@ public final class Receipts {
     /** The receipt with its findings as the assessment's JSON. */
     public synchronized StoredAssessment full() {
       if (full == null) {
-        full = ReceiptPacks.withFindings(stored, Json.compact(tree));
+        full = ReceiptPacks.withFindings(stored, fullFindings.get());
       }
       return full;
     }
@@ -125,8 +126,10 @@ public final class Receipts {
     for (AssumptionUse u : assessment.assumptions()) {
       assumptions.put(u.id(), u.value());
     }
-    Map<String, Object> tree = AssessmentJson.tree(assessment, pack, null);
-    String findings = compact ? CompactFindings.compact(tree, pack) : Json.compact(tree);
+    // The compact form is written straight from the assessment (no tree of maps: most of a
+    // stored assessment's cost was that tree); the full form only when asked for.
+    String findings =
+        compact ? CompactWriter.compact(assessment, pack) : findings(assessment, pack);
     var receipt =
         new StoredAssessment(
             UUID.randomUUID().toString(),
@@ -143,7 +146,7 @@ public final class Receipts {
             actor,
             at,
             factsAsOf);
-    return new Made(receipt, tree, compact);
+    return new Made(receipt, () -> findings(assessment, pack), compact);
   }
 
   /** The assumption values to re-run a receipt with, and what the re-run should say of them. */

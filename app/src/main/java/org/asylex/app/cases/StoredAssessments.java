@@ -38,7 +38,7 @@ import org.asylex.store.VersionConflict;
  */
 public final class StoredAssessments {
   /** Cases read and assessed per page with {@link #assessAll}. */
-  static final int PAGE = 500;
+  static final int PAGE = 1000;
 
   private final Store store;
   private final PolicyCatalog policies;
@@ -190,59 +190,69 @@ public final class StoredAssessments {
    */
   public Counts assessAll(
       CaseFilter filter, long limit, LocalDate date, String actor, Consumer<Outcome> each) {
-    long stored = 0;
-    long refused = 0;
+    long[] counts = new long[2]; // stored, refused
+    long listed = 0;
     int offset = 0;
-    while (stored + refused < limit) {
-      int size = (int) Math.min(PAGE, limit - stored - refused);
-      List<CaseRecord> page = store.cases().list(filter, offset, size, actor);
-      if (page.isEmpty()) {
-        break;
-      }
-      offset += page.size();
-      // The receipts are made on every core (checking the facts, the engine, the JSON and its
-      // compact form are work without side effects), then stored together.
-      List<Object> made =
-          page.parallelStream()
-              .map(
-                  c -> {
-                    try {
-                      return (Object)
-                          receipt(c, date, false, Optional.empty(), Map.of(), actor, null);
-                    } catch (RuntimeException e) {
-                      return e;
-                    }
-                  })
-              .toList();
-      var byCase = new java.util.IdentityHashMap<CaseRecord, Object>();
-      for (int i = 0; i < page.size(); i++) {
-        byCase.put(page.get(i), made.get(i));
-      }
-      for (Store.Assessed a :
-          store.assessCases(
-              page,
-              actor,
-              c -> {
-                // A case read again (it changed meanwhile) is a new record: assessed here.
-                Object r = byCase.remove(c);
-                if (r == null) {
-                  return receipt(c, date, false, Optional.empty(), Map.of(), actor, null);
-                }
-                if (r instanceof RuntimeException e) {
-                  throw e;
-                }
-                return (StoredAssessment) r;
-              })) {
-        Outcome o = outcome(a);
-        if (o instanceof Outcome.Stored) {
-          stored++;
-        } else {
-          refused++;
+    try (var writes = new CaseloadWrites(a -> tell(a, counts, 0, each))) {
+      while (listed < limit) {
+        int size = (int) Math.min(PAGE, limit - listed);
+        List<CaseRecord> page = store.cases().list(filter, offset, size, actor);
+        if (page.isEmpty()) {
+          break;
         }
-        each.accept(o);
+        offset += page.size();
+        listed += page.size();
+        Function<CaseRecord, StoredAssessment> made = made(page, date, Optional.empty(), actor);
+        // Stored on the writes' thread while the next page is read and assessed.
+        writes.store(() -> store.assessCases(page, actor, made));
       }
+      writes.finish();
     }
-    return new Counts(stored, refused);
+    return new Counts(counts[0], counts[1]);
+  }
+
+  /**
+   * The receipts of a page, made on every core (checking the facts, the engine, the compact
+   * findings are work without side effects), as a function that gives each case's receipt (or
+   * throws its refusal); a case read again because it changed meanwhile is a new record, assessed
+   * when asked for.
+   */
+  private Function<CaseRecord, StoredAssessment> made(
+      List<CaseRecord> page, LocalDate date, Optional<Instant> factsAsOf, String actor) {
+    List<Object> made =
+        page.parallelStream()
+            .map(
+                c -> {
+                  try {
+                    return (Object) receipt(c, date, false, factsAsOf, Map.of(), actor, null);
+                  } catch (RuntimeException e) {
+                    return e;
+                  }
+                })
+            .toList();
+    var byCase = new java.util.IdentityHashMap<CaseRecord, Object>();
+    for (int i = 0; i < page.size(); i++) {
+      byCase.put(page.get(i), made.get(i));
+    }
+    return c -> {
+      Object r = byCase.remove(c);
+      if (r == null) {
+        return receipt(c, date, false, factsAsOf, Map.of(), actor, null);
+      }
+      if (r instanceof RuntimeException e) {
+        throw e;
+      }
+      return (StoredAssessment) r;
+    };
+  }
+
+  /**
+   * Counts an outcome ({@code counts[from]} stored, {@code counts[from + 1]} refused), tells it.
+   */
+  private static void tell(Store.Assessed a, long[] counts, int from, Consumer<Outcome> each) {
+    Outcome o = outcome(a);
+    counts[o instanceof Outcome.Stored ? from : from + 1]++;
+    each.accept(o);
   }
 
   /**
@@ -272,44 +282,40 @@ public final class StoredAssessments {
     }
     var batch = new java.util.ArrayList<CaseRecord>(PAGE);
     long[] counts = new long[3]; // selected, stored, refused
-    Consumer<List<CaseRecord>> flush =
-        page -> {
-          for (Store.Assessed a :
-              store.assessCasesAsOf(
-                  page,
-                  at,
-                  actor,
-                  c ->
-                      receipt(
-                          c, date, false, factsAsOf, Map.of(), actor, new AtomicReference<>()))) {
-            Outcome o = outcome(a);
-            counts[o instanceof Outcome.Stored ? 1 : 2]++;
-            each.accept(o);
-          }
-          page.clear();
-        };
     long createdAfter;
-    try {
-      createdAfter =
-          store.exportAsOf(
-              at,
-              actor,
-              c -> {
-                if (counts[0] >= limit) {
-                  throw new Enough();
-                }
-                if (selects(filter, c)) {
-                  counts[0]++;
-                  batch.add(c);
-                  if (batch.size() == PAGE) {
-                    flush.accept(batch);
+    try (var writes = new CaseloadWrites(a -> tell(a, counts, 1, each))) {
+      Consumer<List<CaseRecord>> flush =
+          selected -> {
+            List<CaseRecord> page = List.copyOf(selected);
+            selected.clear();
+            if (!page.isEmpty()) {
+              Function<CaseRecord, StoredAssessment> made = made(page, date, factsAsOf, actor);
+              writes.store(() -> store.assessCasesAsOf(page, at, actor, made));
+            }
+          };
+      try {
+        createdAfter =
+            store.exportAsOf(
+                at,
+                actor,
+                c -> {
+                  if (counts[0] >= limit) {
+                    throw new Enough();
                   }
-                }
-              });
-    } catch (Enough e) {
-      createdAfter = -1;
+                  if (selects(filter, c)) {
+                    counts[0]++;
+                    batch.add(c);
+                    if (batch.size() == PAGE) {
+                      flush.accept(batch);
+                    }
+                  }
+                });
+      } catch (Enough e) {
+        createdAfter = -1;
+      }
+      flush.accept(batch);
+      writes.finish();
     }
-    flush.accept(batch);
     return new Counts(counts[1], counts[2], Math.max(createdAfter, 0));
   }
 
