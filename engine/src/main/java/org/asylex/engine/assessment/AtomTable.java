@@ -157,6 +157,14 @@ final class AtomTable {
     groupLists = lists.toArray(new List[0]);
   }
 
+  /** Whether {@code other} reads the same fields in the same places: a case has the same index. */
+  boolean sameIndex(AtomTable other) {
+    return java.util.Arrays.equals(word, other.word)
+        && java.util.Arrays.equals(shift, other.shift)
+        && java.util.Arrays.equals(mask, other.mask)
+        && java.util.Arrays.equals(at, other.at);
+  }
+
   /** The index of the case whose words {@link AtomSlots#load} put in {@code f}. */
   int index(Frame f) {
     long[] w = f.words;
