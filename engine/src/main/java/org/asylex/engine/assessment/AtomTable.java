@@ -37,11 +37,11 @@ final class AtomTable {
   private final long[] mask;
   private final int[] at;
 
-  /** Per index: the outcome's ordinal and the groups' number in {@link #groupLists}. */
-  private final int[] decided;
-
-  /** Per index, the missing-fact mask. */
-  private final long[] missing;
+  /**
+   * Per index two cells side by side (one cache line serves both): at {@code 2x} the missing-fact
+   * mask, at {@code 2x + 1} the outcome's ordinal and the groups' number in {@link #groupLists}.
+   */
+  private final long[] cells;
 
   private List<String>[] groupLists;
 
@@ -66,8 +66,7 @@ final class AtomTable {
       at[j] = bits;
       bits += field[2];
     }
-    decided = new int[1 << bits];
-    missing = new long[1 << bits];
+    cells = new long[2 << bits];
   }
 
   /**
@@ -136,7 +135,7 @@ final class AtomTable {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void fill(ElementSegment g, ConditionProgram program, AtomSlots slots, Frame f) {
     var lists = new ArrayList<List<String>>();
-    for (int x = 0; x < missing.length; x++) {
+    for (int x = 0; x < cells.length / 2; x++) {
       long[] w = new long[Frame.WORDS];
       for (int j = 0; j < word.length; j++) {
         w[word[j]] |= ((x >>> at[j]) & mask[j]) << shift[j];
@@ -146,16 +145,24 @@ final class AtomTable {
       }
       program.loadLeaves(f);
       ElementSegment.Entry en = g.entries[g.index(program, f)];
-      missing[x] = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
+      cells[2 * x] = en.matters == 0 ? 0 : ElementSegment.missing(en.matters, f);
       int groups = lists.indexOf(en.outcomeGroups);
       if (groups < 0) {
         groups = lists.size();
         lists.add(en.outcomeGroups);
       }
-      decided[x] = en.outcome.ordinal() | groups << 3;
+      cells[2 * x + 1] = en.outcome.ordinal() | (long) groups << 3;
     }
     slots.clear(f);
     groupLists = lists.toArray(new List[0]);
+  }
+
+  /** Whether {@code other} reads the same fields in the same places: a case has the same index. */
+  boolean sameIndex(AtomTable other) {
+    return java.util.Arrays.equals(word, other.word)
+        && java.util.Arrays.equals(shift, other.shift)
+        && java.util.Arrays.equals(mask, other.mask)
+        && java.util.Arrays.equals(at, other.at);
   }
 
   /** The index of the case whose words {@link AtomSlots#load} put in {@code f}. */
@@ -177,15 +184,15 @@ final class AtomTable {
   }
 
   Outcome outcome(int x) {
-    return OUTCOMES[decided[x] & 7];
+    return OUTCOMES[(int) cells[2 * x + 1] & 7];
   }
 
   List<String> groups(int x) {
-    return groupLists[decided[x] >>> 3];
+    return groupLists[(int) (cells[2 * x + 1] >>> 3)];
   }
 
   long missing(int x) {
-    return missing[x];
+    return cells[2 * x];
   }
 
   /** The atoms a segment's conditions read, each once, in the order met. */

@@ -21,6 +21,12 @@ final class AtomTables {
   /** Per segment, whether a table decides every element. */
   final boolean[] complete;
 
+  /**
+   * Per segment and element, an earlier element whose table has the same index for every case (the
+   * same atoms in the same places), or -1: its index is computed once.
+   */
+  final int[][] sameIndexAs;
+
   AtomTables(
       ElementSegment[][] segments,
       ConditionProgram program,
@@ -45,8 +51,18 @@ final class AtomTables {
       slots.segment(seg, enums, tests);
     }
     this.complete = new boolean[segments.length];
+    this.sameIndexAs = new int[segments.length][elements];
     for (int seg = 0; seg < segments.length; seg++) {
       complete[seg] = Arrays.stream(tables[seg]).allMatch(Objects::nonNull);
+      for (int i = 0; i < elements; i++) {
+        sameIndexAs[seg][i] = -1;
+        for (int j = 0; j < i && tables[seg][i] != null; j++) {
+          if (tables[seg][j] != null && tables[seg][j].sameIndex(tables[seg][i])) {
+            sameIndexAs[seg][i] = j;
+            break;
+          }
+        }
+      }
     }
   }
 }

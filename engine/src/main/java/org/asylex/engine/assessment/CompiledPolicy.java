@@ -183,11 +183,12 @@ public final class CompiledPolicy {
     AtomTables a = atomTables; // built by newOutcomes, which made the buffer
     a.slots.load(seg, f);
     AtomTable[] row = a.tables[seg];
+    int[] same = a.sameIndexAs[seg];
     int[] index = into.decidedBy(row);
     for (int i = 0; i < row.length; i++) {
       AtomTable t = row[i];
       if (t != null) {
-        index[i] = t.index(f);
+        index[i] = same[i] >= 0 ? index[same[i]] : t.index(f);
       }
     }
     if (!a.complete[seg]) {
