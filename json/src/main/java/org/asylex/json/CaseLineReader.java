@@ -35,6 +35,12 @@ public final class CaseLineReader {
   /** A value outside the fast path's shape. */
   private static final Object NOT_FAST = new Object();
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private final Table names = new Table(NAME_SLOTS, MAX_CACHED_NAME);
   private final Table values = new Table(VALUE_SLOTS, MAX_CACHED_VALUE);
   private byte[] bytes;
@@ -64,6 +70,162 @@ public final class CaseLineReader {
       return fast;
     }
     return CaseJson.read(Arrays.copyOfRange(bytes, from, to), sourceName, CaseJson.MAX_BYTES);
+  }
+
+  /**
+   * A line of the plainest shape, read without a map: {@link #readFlat}. Reused from line to line.
+   */
+  public static final class Flat {
+    /** The most facts a flat line holds; a line with more goes through {@link #read}. */
+    static final int MAX_FACTS = 64;
+
+    private final String[] names = new String[MAX_FACTS];
+    private final Object[] values = new Object[MAX_FACTS];
+    private String id;
+    private int size;
+
+    /** The line's {@code id}. */
+    public String id() {
+      return id;
+    }
+
+    /** How many members its {@code facts} object has. */
+    public int size() {
+      return size;
+    }
+
+    /** The name of member {@code i} of {@code facts}, in the order of the line. */
+    public String name(int i) {
+      return names[i];
+    }
+
+    /**
+     * The value of member {@code i} of {@code facts}: a {@link String}, {@link Boolean} or null.
+     */
+    public Object value(int i) {
+      return values[i];
+    }
+  }
+
+  /**
+   * Reads {@code bytes[from, to)} into {@code out} when it has the plainest shape of a line, the
+   * shape nearly every line of a caseload has: exactly the keys {@code id} (a string), {@code
+   * facts} (an object whose values are strings, {@code true}, {@code false} or {@code null}) and,
+   * if given, {@code reference} (a string or {@code null}), each once, and what the fast path of
+   * {@link #read} reads. For such a line, {@link #read} would give a map of the same members in the
+   * same order. The names in {@code facts} are not checked for duplicates: the caller does, and
+   * goes through {@link #read} for a line that has one, as for any line this returns false for.
+   *
+   * @return false when the line is of another shape; {@code out} is then undefined
+   */
+  public boolean readFlat(byte[] bytes, int from, int to, Flat out) {
+    this.bytes = bytes;
+    this.pos = from;
+    this.end = to;
+    try {
+      return flatDocument(out);
+    } catch (RuntimeException e) {
+      return false; // not the shape: the full reader decides
+    } finally {
+      this.bytes = null;
+    }
+  }
+
+  private boolean flatDocument(Flat out) {
+    out.id = null;
+    out.size = 0;
+    skipBlanks();
+    if (nextByte() != '{') {
+      return false;
+    }
+    boolean facts = false;
+    boolean reference = false;
+    while (true) {
+      skipBlanks();
+      if (nextByte() != '"') {
+        return false;
+      }
+      String name = string(names);
+      if (name == null || !colon()) {
+        return false;
+      }
+      if (name.equals("id") && out.id == null) {
+        if (bytes[pos++] != '"' || (out.id = string(values)) == null) {
+          return false;
+        }
+      } else if (name.equals("facts") && !facts) {
+        facts = true;
+        if (bytes[pos++] != '{' || !flatFacts(out)) {
+          return false;
+        }
+      } else if (name.equals("reference") && !reference) {
+        reference = true;
+        Object value = value(2);
+        if (value != null && !(value instanceof String)) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+      skipBlanks();
+      int b = nextByte();
+      if (b == '}') {
+        skipBlanks();
+        return pos == end && facts && out.id != null;
+      }
+      if (b != ',') {
+        return false;
+      }
+    }
+  }
+
+  /** The members of {@code facts}, whose '{' has been read. */
+  private boolean flatFacts(Flat out) {
+    skipBlanks();
+    if (pos < end && bytes[pos] == '}') {
+      pos++;
+      return true;
+    }
+    while (true) {
+      skipBlanks();
+      if (nextByte() != '"') {
+        return false;
+      }
+      String name = string(names);
+      if (name == null || !colon() || out.size == Flat.MAX_FACTS) {
+        return false;
+      }
+      Object value = value(2); // depth 2: an object here is not of the shape
+      if (value == NOT_FAST) {
+        return false;
+      }
+      out.names[out.size] = name;
+      out.values[out.size++] = value;
+      skipBlanks();
+      int b = nextByte();
+      if (b == '}') {
+        return true;
+      }
+      if (b != ',') {
+        return false;
+      }
+    }
+  }
+
+  /** The byte at {@code pos}, read, or -1 at the end of the line. */
+  private int nextByte() {
+    return pos < end ? bytes[pos++] : -1;
+  }
+
+  /** Reads blanks, a ':' and blanks: whether there was a ':' and then something. */
+  private boolean colon() {
+    skipBlanks();
+    if (pos >= end || bytes[pos] != ':') {
+      return false;
+    }
+    pos++;
+    skipBlanks();
+    return pos < end;
   }
 
   /** The document, or null when it is not of the fast path's shape. */
@@ -170,21 +332,57 @@ public final class CaseLineReader {
   /** The string whose opening quote has been read, or null when it is not plain ASCII. */
   private String string(Table table) {
     int start = pos;
-    int hash = 0;
-    while (pos < end) {
-      byte b = bytes[pos];
+    int i = pos;
+    // eight bytes at a time while none of them ends the string or leaves the fast path
+    while (i + 8 <= end && !special((long) LONGS.get(bytes, i))) {
+      i += 8;
+    }
+    while (i < end) {
+      byte b = bytes[i];
       if (b == '"') {
-        int length = pos - start;
-        pos++;
-        return length > MAX_FAST_STRING ? null : table.text(bytes, start, length, hash);
+        int length = i - start;
+        pos = i + 1;
+        return length > MAX_FAST_STRING ? null : table.text(bytes, start, length);
       }
       if (b < 0x20 || b == '\\') {
+        pos = i;
         return null; // a control character, an escape or a byte of a non-ASCII character
       }
-      hash = 31 * hash + b;
-      pos++;
+      i++;
     }
+    pos = i;
     return null;
+  }
+
+  /**
+   * Whether one of the eight bytes of {@code w} is a '"', a '\\', below 0x20 or not ASCII: each
+   * test is exact about whether any byte passes it (it may mark the wrong byte, which is not used).
+   */
+  private static boolean special(long w) {
+    long nonAscii = w & HIGH_BITS;
+    long control = (w - 0x2020202020202020L) & ~w & HIGH_BITS;
+    long quote = w ^ 0x2222222222222222L;
+    long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
+    long quoteZero = (quote - LOW_BITS) & ~quote & HIGH_BITS;
+    long backslashZero = (backslash - LOW_BITS) & ~backslash & HIGH_BITS;
+    return (nonAscii | control | quoteZero | backslashZero) != 0;
+  }
+
+  /** A hash of {@code bytes[start, start + length)}: its length and its first and last 8 bytes. */
+  static int hash(byte[] bytes, int start, int length) {
+    long h;
+    if (length >= 8) {
+      long first = (long) LONGS.get(bytes, start);
+      long last = (long) LONGS.get(bytes, start + length - 8);
+      h = (first * 0x9e3779b97f4a7c15L + last) * 0x9e3779b97f4a7c15L + length;
+    } else {
+      h = length;
+      for (int i = 0; i < length; i++) {
+        h = h * 31 + bytes[start + i];
+      }
+      h *= 0x9e3779b97f4a7c15L;
+    }
+    return (int) (h ^ (h >>> 29));
   }
 
   /**
@@ -204,14 +402,15 @@ public final class CaseLineReader {
     }
 
     /** The text of ASCII bytes, the same instance as the last time when it is in the table. */
-    String text(byte[] bytes, int start, int length, int hash) {
+    String text(byte[] bytes, int start, int length) {
       if (length > maxLength) {
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
       }
-      int slot = (hash ^ (hash >>> 9)) & (texts.length - 1);
+      int slot = hash(bytes, start, length) & (texts.length - 1);
       byte[] known = seen[slot];
       if (known != null) {
-        if (known.length == length && same(known, bytes, start)) {
+        if (known.length == length
+            && Arrays.equals(known, 0, length, bytes, start, start + length)) {
           return texts[slot];
         }
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
@@ -220,16 +419,6 @@ public final class CaseLineReader {
       texts[slot] = s;
       seen[slot] = Arrays.copyOfRange(bytes, start, start + length);
       return s;
-    }
-
-    /** Whether {@code known} holds the bytes at {@code start}: short, so a plain loop. */
-    private static boolean same(byte[] known, byte[] bytes, int start) {
-      for (int i = 0; i < known.length; i++) {
-        if (known[i] != bytes[start + i]) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 

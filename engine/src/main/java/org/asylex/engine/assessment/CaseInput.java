@@ -219,7 +219,7 @@ public final class CaseInput {
   }
 
   /** Whether {@code s} has the shape of a value of {@code type} (its value pattern). */
-  private static boolean matches(FactType type, String s) {
+  static boolean matches(FactType type, String s) {
     String pattern = type.valuePattern();
     if (pattern.equals("[A-Z]{2}")) {
       return countryCode(s);
