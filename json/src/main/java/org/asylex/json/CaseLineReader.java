@@ -368,56 +368,73 @@ public final class CaseLineReader {
     return (nonAscii | control | quoteZero | backslashZero) != 0;
   }
 
-  /** A hash of {@code bytes[start, start + length)}: its length and its first and last 8 bytes. */
-  static int hash(byte[] bytes, int start, int length) {
-    long h;
-    if (length >= 8) {
-      long first = (long) LONGS.get(bytes, start);
-      long last = (long) LONGS.get(bytes, start + length - 8);
-      h = (first * 0x9e3779b97f4a7c15L + last) * 0x9e3779b97f4a7c15L + length;
-    } else {
-      h = length;
-      for (int i = 0; i < length; i++) {
-        h = h * 31 + bytes[start + i];
-      }
-      h *= 0x9e3779b97f4a7c15L;
-    }
-    return (int) (h ^ (h >>> 29));
-  }
-
   /**
    * Texts already seen, by a hash of their bytes. The first text in a slot keeps it: the names and
    * common values of a caseload come early and stay, and a stream of unique ones (identifiers,
    * dates) does not push them out.
    */
   private static final class Table {
+    private static final long MIX = 0x9e3779b97f4a7c15L;
     private final String[] texts;
     private final byte[][] seen;
+
+    /** Of each text kept: its first 8 bytes and its last 8 (as little-endian longs), its length. */
+    private final long[] firsts;
+
+    private final long[] lasts;
+    private final int[] lengths;
     private final int maxLength;
 
     Table(int slots, int maxLength) {
       this.texts = new String[slots];
       this.seen = new byte[slots][];
+      this.firsts = new long[slots];
+      this.lasts = new long[slots];
+      this.lengths = new int[slots];
       this.maxLength = maxLength;
     }
 
-    /** The text of ASCII bytes, the same instance as the last time when it is in the table. */
+    /**
+     * The text of ASCII bytes, the same instance as the last time when it is in the table. A text
+     * of at most 16 bytes is its first and last 8 bytes (the two overlap), so that two words
+     * compare it; a longer one is compared in full.
+     */
     String text(byte[] bytes, int start, int length) {
       if (length > maxLength) {
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
       }
-      int slot = hash(bytes, start, length) & (texts.length - 1);
-      byte[] known = seen[slot];
+      long first;
+      long last = 0;
+      if (length >= 8) {
+        first = (long) LONGS.get(bytes, start);
+        last = (long) LONGS.get(bytes, start + length - 8);
+      } else if (start + 8 <= bytes.length) {
+        first = (long) LONGS.get(bytes, start) & ((1L << (8 * length)) - 1);
+      } else {
+        first = 0;
+        for (int i = length - 1; i >= 0; i--) {
+          first = first << 8 | (bytes[start + i] & 0xff);
+        }
+      }
+      long h = ((first * MIX + last) * MIX + length) * MIX;
+      int slot = (int) (h >>> 40) & (texts.length - 1);
+      String known = texts[slot];
       if (known != null) {
-        if (known.length == length
-            && Arrays.equals(known, 0, length, bytes, start, start + length)) {
-          return texts[slot];
+        if (firsts[slot] == first
+            && lasts[slot] == last
+            && lengths[slot] == length
+            && (length <= 16
+                || Arrays.equals(seen[slot], 0, length, bytes, start, start + length))) {
+          return known;
         }
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
       }
       String s = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
       texts[slot] = s;
-      seen[slot] = Arrays.copyOfRange(bytes, start, start + length);
+      firsts[slot] = first;
+      lasts[slot] = last;
+      lengths[slot] = length;
+      seen[slot] = length > 16 ? Arrays.copyOfRange(bytes, start, start + length) : null;
       return s;
     }
   }

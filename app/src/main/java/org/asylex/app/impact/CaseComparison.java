@@ -104,6 +104,10 @@ final class CaseComparison {
     private CompiledPolicy policyB;
     private Outcomes a;
     private Outcomes b;
+
+    /** This worker's explanations so far. */
+    final Reasons.Memo memo = new Reasons.Memo();
+
     private CompiledPolicy reasonsA;
     private CompiledPolicy reasonsB;
     private Reasons reasons;
@@ -221,7 +225,7 @@ final class CaseComparison {
       // only the changed findings are explained: the others are never built
       Finding fa = a.finding(factsA, before.point.date(), element).orElse(null);
       Finding fb = b.finding(factsB, after.point.date(), element).orElse(null);
-      Reasons.Explained why = r.explain(fa, fb);
+      Reasons.Explained why = buffers.memo.explain(r, fa, fb);
       var c =
           new ChangedFinding(
               id,

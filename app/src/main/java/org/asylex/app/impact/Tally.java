@@ -43,10 +43,25 @@ final class Tally {
       groups.computeIfAbsent(group, g -> new long[2])[gained ? 0 : 1]++;
     }
 
+    /** The count of the last change counted, and what it was: most changes repeat the last. */
+    private ChangedFinding last;
+
+    private long[] lastCount;
+
     void change(ChangedFinding c) {
-      changes
-          .computeIfAbsent(
-              new ChangeKey(c.before(), c.after(), c.why(), c.sources()), k -> new long[1])[0]++;
+      if (last != null
+          && c.why() == last.why()
+          && c.sources() == last.sources()
+          && c.before().equals(last.before())
+          && c.after().equals(last.after())) {
+        lastCount[0]++; // the same key (its parts the same instances): no hashing
+        return;
+      }
+      lastCount =
+          changes.computeIfAbsent(
+              new ChangeKey(c.before(), c.after(), c.why(), c.sources()), k -> new long[1]);
+      lastCount[0]++;
+      last = c;
     }
 
     void merge(ElementTally other) {
