@@ -217,4 +217,36 @@ class FastLineTest {
     }
     assertThat(taken).isGreaterThan(2_500);
   }
+
+  @Test
+  void aMemoizedExplanationIsTheOneExplainGives() {
+    var policies = TestApp.policies();
+    var before = new Side(new ImpactPoint(policies, ImpactTest.BEFORE_LAPSE, Map.of()));
+    var after = new Side(new ImpactPoint(policies, ImpactTest.AFTER_LAPSE, Map.of()));
+    var fast = new FastLine(policies, ImpactTest.BEFORE_LAPSE);
+    var memo = new Reasons.Memo();
+    Reasons reasons = null;
+    var r = new Random(3);
+    int explained = 0;
+    for (int i = 1; i <= 3_000; i++) {
+      byte[] bytes = line(i, r).getBytes(StandardCharsets.UTF_8);
+      assertThat(fast.read(bytes, 0, bytes.length)).isTrue();
+      var a = before.compiled(fast.pack());
+      var b = after.compiled(fast.pack());
+      if (reasons == null) {
+        reasons = new Reasons(a, b, ImpactTest.BEFORE_LAPSE, ImpactTest.AFTER_LAPSE);
+      }
+      for (String element : a.elements()) {
+        var fa = a.finding(fast.facts(), ImpactTest.BEFORE_LAPSE, element).orElseThrow();
+        var fb = b.finding(fast.facts(), ImpactTest.AFTER_LAPSE, element).orElseThrow();
+        if (fa.outcome() == fb.outcome() && fa.groups().equals(fb.groups())) {
+          continue;
+        }
+        explained++;
+        var fresh = new Reasons(a, b, ImpactTest.BEFORE_LAPSE, ImpactTest.AFTER_LAPSE);
+        assertThat(memo.explain(reasons, fa, fb)).isEqualTo(fresh.explain(fa, fb));
+      }
+    }
+    assertThat(explained).isGreaterThan(300);
+  }
 }

@@ -46,6 +46,9 @@ public final class FactReader {
   /** The bound as a packed date: a date packing higher lies after it. */
   private final int bound;
 
+  /** The bound of the case at hand. */
+  private int caseBound;
+
   private final boolean usable;
 
   /** Dates made so far, partial and full, by packed value: immutable, so shared between cases. */
@@ -81,15 +84,18 @@ public final class FactReader {
       }
     }
     this.countryIndex = country;
-    int year = asOf.getYear();
-    this.bound =
-        year > 9999
-            ? Integer.MAX_VALUE
-            : year < 1
-                ? Integer.MIN_VALUE
-                : CaseFacts.pack(year, asOf.getMonthValue(), asOf.getDayOfMonth());
+    this.bound = packedBound(asOf);
     // the masks hold a bit per fact; a larger schema (none so far) always takes CaseInput's path
     this.usable = n <= 64 && country >= 0;
+  }
+
+  private static int packedBound(LocalDate asOf) {
+    int year = asOf.getYear();
+    return year > 9999
+        ? Integer.MAX_VALUE
+        : year < 1
+            ? Integer.MIN_VALUE
+            : CaseFacts.pack(year, asOf.getMonthValue(), asOf.getDayOfMonth());
   }
 
   /** The pack whose facts this reads. */
@@ -97,8 +103,18 @@ public final class FactReader {
     return pack;
   }
 
-  /** Begins a case. */
+  /** Begins a case assessed on the date given to the constructor. */
   public void start() {
+    start(bound);
+  }
+
+  /** Begins a case assessed on {@code asOf} (a caseload where each case has its own date). */
+  public void start(LocalDate asOf) {
+    start(packedBound(asOf));
+  }
+
+  private void start(int bound) {
+    caseBound = bound;
     values = new Object[names.length];
     codes = new int[2 * names.length];
     seen = 0;
@@ -245,7 +261,7 @@ public final class FactReader {
       return false;
     }
     int earliest = CaseFacts.pack(year, Math.max(month, 1), Math.max(day, 1));
-    if (earliest > bound) {
+    if (earliest > caseBound) {
       return false;
     }
     int key = CaseFacts.pack(year, month, day) * 2 + (partial ? 1 : 0);
