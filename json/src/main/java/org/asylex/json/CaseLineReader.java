@@ -423,8 +423,7 @@ public final class CaseLineReader {
         if (firsts[slot] == first
             && lasts[slot] == last
             && lengths[slot] == length
-            && (length <= 16
-                || Arrays.equals(seen[slot], 0, length, bytes, start, start + length))) {
+            && (length <= 16 || middleSame(seen[slot], bytes, start, length))) {
           return known;
         }
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
@@ -437,6 +436,19 @@ public final class CaseLineReader {
       seen[slot] = length > 16 ? Arrays.copyOfRange(bytes, start, start + length) : null;
       return s;
     }
+  }
+
+  /**
+   * Whether {@code known} (longer than 16 bytes, its first and last 8 already found the same) holds
+   * the bytes at {@code start} in between: a word at a time, a name being a few words long.
+   */
+  private static boolean middleSame(byte[] known, byte[] bytes, int start, int length) {
+    for (int k = 8; k < length - 8; k += 8) {
+      if ((long) LONGS.get(known, k) != (long) LONGS.get(bytes, start + k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void skipBlanks() {
