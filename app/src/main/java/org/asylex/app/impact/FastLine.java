@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.asylex.app.cases.CaseIds;
+import org.asylex.app.policy.FactCheck;
 import org.asylex.app.policy.Lookup;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.CaseFacts;
@@ -103,7 +104,7 @@ final class FastLine {
 
   /** The fact reader of the pack of {@code code}, or {@link #NO_PACK}; kept for the next line. */
   private Object readerFor(String code) {
-    if (!capitalPair(code)) {
+    if (!FactCheck.capitalPair(code)) {
       return NO_PACK; // not kept: at most 26 × 26 codes are
     }
     Object r =
@@ -116,13 +117,5 @@ final class FastLine {
     lastCountry = code;
     lastReader = r;
     return r;
-  }
-
-  private static boolean capitalPair(String code) {
-    return code.length() == 2
-        && code.charAt(0) >= 'A'
-        && code.charAt(0) <= 'Z'
-        && code.charAt(1) >= 'A'
-        && code.charAt(1) <= 'Z';
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,56 +22,19 @@ import org.junit.jupiter.api.Test;
  * wrong, the same report, the same changed findings and the same rejections, word for word.
  */
 class FastLineTest {
-  private static final String[] GENDERS = {"female", "male", "x"};
-  private static final String[] REGIONS = {"RU-CE", "RU-IN", "RU-DA", "RU-MOW", "RU-SPE", "RU-TA"};
-  private static final String[] MILITARY = {"conscript", "reservist", "contractSoldier", "none"};
-  private static final String[] BOOLEANS = {
-    "refusesMilitaryService",
-    "desertion",
-    "fearsMobilisation",
-    "politicalActivist",
-    "humanRightsActivist",
-    "activeInJournalism",
-    "criticisesAuthorities",
-    "criticismSignificant",
-    "lawyerInPoliticallySensitiveCases",
-    "ngoWorkerSeenAsCritical",
-    "lgbti",
-    "fearsDomesticOrSexualViolence",
-    "concreteIndicationsSettleElsewhere"
-  };
-
-  /** What {@code scripts/generate-cases.sh} writes, from a seeded random. */
-  static String line(int i, Random r) {
-    var b = new StringBuilder(String.format("{\"id\":\"C-%06d\"", i));
-    if (i % 10 == 0) {
-      b.append(",\"reference\":\"REF ").append(i).append('"');
+  /**
+   * What {@code scripts/generate-cases.sh N SEED} writes: the caseload the speed is measured on.
+   */
+  static List<String> generated(int n, int seed) throws Exception {
+    var script = Path.of("../scripts/generate-cases.sh").toAbsolutePath().toString();
+    Process p = new ProcessBuilder("bash", script, "" + n, "" + seed).start();
+    List<String> lines;
+    try (var in = p.getInputStream()) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
-    b.append(",\"facts\":{\"countryOfOrigin\":\"RU\"");
-    int year = 1950 + r.nextInt(56);
-    int month = 1 + r.nextInt(12);
-    int day = 1 + r.nextInt(28);
-    switch (r.nextInt(4)) {
-      case 0 -> b.append(String.format(",\"dateOfBirth\":\"%d\"", year));
-      case 1 -> b.append(String.format(",\"dateOfBirth\":\"%d-%02d\"", year, month));
-      case 2 -> b.append(String.format(",\"dateOfBirth\":\"%d-%02d-%02d\"", year, month, day));
-      default -> {}
-    }
-    if (r.nextDouble() < 0.8) {
-      b.append(",\"gender\":\"").append(GENDERS[r.nextInt(3)]).append('"');
-    }
-    if (r.nextDouble() < 0.67) {
-      b.append(",\"regionOfOrigin\":\"").append(REGIONS[r.nextInt(6)]).append('"');
-    }
-    if (r.nextDouble() < 0.67) {
-      b.append(",\"militaryStatus\":\"").append(MILITARY[r.nextInt(4)]).append('"');
-    }
-    for (String name : BOOLEANS) {
-      if (r.nextDouble() < 0.67) {
-        b.append(",\"").append(name).append("\":").append(r.nextBoolean());
-      }
-    }
-    return b.append("}}").toString();
+    assertThat(p.waitFor()).isZero();
+    assertThat(lines).hasSize(n);
+    return lines;
   }
 
   /** Every way a line can go wrong, and some ways it can be unusual and still right. */
@@ -124,11 +88,11 @@ class FastLineTest {
           s -> s.replace("true", "tru"),
           s -> s.replace("false", "False"));
 
-  private static String caseload(int n, long seed) {
+  private static String caseload(int n, int seed) throws Exception {
     var r = new Random(seed);
     var lines = new StringBuilder();
-    for (int i = 1; i <= n; i++) {
-      String line = line(i, r);
+    for (String generated : generated(n, seed)) {
+      String line = generated;
       if (r.nextInt(3) == 0) {
         line = MANGLES.get(r.nextInt(MANGLES.size())).apply(line);
       }
@@ -192,8 +156,9 @@ class FastLineTest {
     var fast = new FastLine(policies, ImpactTest.BEFORE_LAPSE);
     var r = new Random(7);
     int taken = 0;
-    for (int i = 1; i <= 5_000; i++) {
-      String line = line(i, r);
+    List<String> lines = generated(5_000, 7);
+    for (int i = 1; i <= lines.size(); i++) {
+      String line = lines.get(i - 1);
       if (i % 2 == 0) {
         line = MANGLES.get(r.nextInt(MANGLES.size())).apply(line);
       }
@@ -219,17 +184,16 @@ class FastLineTest {
   }
 
   @Test
-  void aMemoizedExplanationIsTheOneExplainGives() {
+  void aMemoizedExplanationIsTheOneExplainGives() throws Exception {
     var policies = TestApp.policies();
     var before = new Side(new ImpactPoint(policies, ImpactTest.BEFORE_LAPSE, Map.of()));
     var after = new Side(new ImpactPoint(policies, ImpactTest.AFTER_LAPSE, Map.of()));
     var fast = new FastLine(policies, ImpactTest.BEFORE_LAPSE);
     var memo = new Reasons.Memo();
     Reasons reasons = null;
-    var r = new Random(3);
     int explained = 0;
-    for (int i = 1; i <= 3_000; i++) {
-      byte[] bytes = line(i, r).getBytes(StandardCharsets.UTF_8);
+    for (String line : generated(3_000, 3)) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
       assertThat(fast.read(bytes, 0, bytes.length)).isTrue();
       var a = before.compiled(fast.pack());
       var b = after.compiled(fast.pack());
