@@ -301,11 +301,11 @@ public final class CaseLineReader {
       pos++;
       String s = string(values);
       return s == null ? NOT_FAST : s;
-    } else if (b == 't' && literal("true")) {
+    } else if (b == 't' && literal(TRUE_BYTES, 4)) {
       return Boolean.TRUE;
-    } else if (b == 'f' && literal("false")) {
+    } else if (b == 'f' && literal(FALSE_BYTES, 5)) {
       return Boolean.FALSE;
-    } else if (b == 'n' && literal("null")) {
+    } else if (b == 'n' && literal(NULL_BYTES, 4)) {
       return null;
     } else if (b == '{' && depth < 2) {
       pos++;
@@ -315,26 +315,52 @@ public final class CaseLineReader {
     return NOT_FAST;
   }
 
-  private boolean literal(String word) {
-    int n = word.length();
+  /**
+   * Reads the {@code n} bytes of a literal ({@code expected}, little-endian) when they are next.
+   */
+  private boolean literal(long expected, int n) {
     if (end - pos < n) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
-      if (bytes[pos + i] != word.charAt(i)) {
+    if (pos + 8 <= bytes.length) {
+      // the next eight bytes masked to the literal's length: one comparison
+      if ((((long) LONGS.get(bytes, pos)) & ((1L << (8 * n)) - 1)) != expected) {
         return false;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (bytes[pos + i] != (byte) (expected >>> (8 * i))) {
+          return false;
+        }
       }
     }
     pos += n;
     return true;
   }
 
+  private static final long TRUE_BYTES = littleEndian("true");
+  private static final long FALSE_BYTES = littleEndian("false");
+  private static final long NULL_BYTES = littleEndian("null");
+
+  private static long littleEndian(String word) {
+    long v = 0;
+    for (int i = word.length() - 1; i >= 0; i--) {
+      v = v << 8 | word.charAt(i);
+    }
+    return v;
+  }
+
   /** The string whose opening quote has been read, or null when it is not plain ASCII. */
   private String string(Table table) {
     int start = pos;
     int i = pos;
-    // eight bytes at a time while none of them ends the string or leaves the fast path
-    while (i + 8 <= end && !special((long) LONGS.get(bytes, i))) {
+    // eight bytes at a time; the first special byte ends the string or leaves the fast path
+    while (i + 8 <= end) {
+      long special = special((long) LONGS.get(bytes, i));
+      if (special != 0) {
+        i += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
       i += 8;
     }
     while (i < end) {
@@ -355,17 +381,18 @@ public final class CaseLineReader {
   }
 
   /**
-   * Whether one of the eight bytes of {@code w} is a '"', a '\\', below 0x20 or not ASCII: each
-   * test is exact about whether any byte passes it (it may mark the wrong byte, which is not used).
+   * The high bit of each of the eight bytes of {@code w} (little-endian) that is a '"', a '\\',
+   * below 0x20 or not ASCII, and perhaps of some after the first such byte: a borrow only runs from
+   * a lower byte to a higher one, and only from a byte that is marked, so the lowest mark is right.
    */
-  private static boolean special(long w) {
+  private static long special(long w) {
     long nonAscii = w & HIGH_BITS;
     long control = (w - 0x2020202020202020L) & ~w & HIGH_BITS;
     long quote = w ^ 0x2222222222222222L;
     long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
     long quoteZero = (quote - LOW_BITS) & ~quote & HIGH_BITS;
     long backslashZero = (backslash - LOW_BITS) & ~backslash & HIGH_BITS;
-    return (nonAscii | control | quoteZero | backslashZero) != 0;
+    return nonAscii | control | quoteZero | backslashZero;
   }
 
   /**
