@@ -85,12 +85,21 @@ final class Reasons {
     private static final int PARTS = 10;
     private final Object[] keys = new Object[SLOTS * PARTS];
     private final Explained[] explained = new Explained[SLOTS];
+
+    /**
+     * One instance of each explanation made so far (findings with other missing facts are often
+     * explained alike), so that counting a kind of change finds it by identity ({@link
+     * Tally.ElementTally#change}); bounded, as the slots are.
+     */
+    private final Map<Explained, Explained> canonical = new java.util.HashMap<>();
+
     private Reasons owner;
 
     Explained explain(Reasons r, Finding a, Finding b) {
       if (r != owner) {
         java.util.Arrays.fill(keys, null);
         java.util.Arrays.fill(explained, null);
+        canonical.clear();
         owner = r;
       }
       int h = parts(a) * 31 + parts(b);
@@ -101,6 +110,12 @@ final class Reasons {
         return known;
       }
       Explained e = r.explain(a, b);
+      Explained same = canonical.get(e);
+      if (same != null) {
+        e = same;
+      } else if (canonical.size() < SLOTS) {
+        canonical.put(e, e);
+      }
       put(k, a);
       put(k + PARTS / 2, b);
       explained[slot] = e;
