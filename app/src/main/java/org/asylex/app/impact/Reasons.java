@@ -109,7 +109,9 @@ final class Reasons {
       if (known != null && same(k, a) && same(k + PARTS / 2, b)) {
         return known;
       }
-      Explained e = r.explain(a, b);
+      Explained made = r.explain(a, b);
+      // sources as an immutable list that List.copyOf (ChangedFinding) hands back as it is
+      Explained e = new Explained(made.why(), List.copyOf(made.sources()));
       Explained same = canonical.get(e);
       if (same != null) {
         e = same;
