@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.asylex.engine.assessment.CaseInput;
 import org.asylex.engine.assessment.CompiledPolicy;
+import org.asylex.engine.assessment.FactReader;
 import org.asylex.engine.policy.PolicyPack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -102,6 +103,52 @@ public class PolicyBenchmark {
     }
   }
 
+  /**
+   * Each case's facts as {@code CaseLineReader.readFlat} hands them over for {@link
+   * #checkFactsFast}: names and values in schema order, a name or a short value (enum, country,
+   * region) the same instance in every case as the reader's table gives it, a date a text of its
+   * own per case.
+   */
+  @State(Scope.Benchmark)
+  public static class Pairs {
+    String[][] names;
+    Object[][] values;
+    FactReader reader;
+
+    @Setup
+    public void setUp(PolicyBenchmark b) {
+      names = new String[CASES][];
+      values = new Object[CASES][];
+      var shared = new java.util.HashMap<String, String>();
+      for (int i = 0; i < CASES; i++) {
+        var known = b.batch.facts[i].known();
+        names[i] = known.keySet().toArray(new String[0]);
+        values[i] = new Object[names[i].length];
+        int k = 0;
+        for (Object value : known.values()) {
+          values[i][k++] =
+              value instanceof Boolean
+                  ? value
+                  : value instanceof String s ? shared.computeIfAbsent(s, x -> x) : "" + value;
+        }
+      }
+      reader = new FactReader(b.pack, LocalDate.of(2023, 6, 8));
+      // checked before measuring: every case taken, with the facts it was generated with
+      for (int i = 0; i < CASES; i++) {
+        reader.start(b.batch.dates[i]);
+        for (int k = 0; k < names[i].length; k++) {
+          if (!reader.fact(names[i][k], values[i][k])) {
+            throw new IllegalStateException("case " + i + ": fact " + names[i][k] + " not taken");
+          }
+        }
+        if (!b.batch.facts[i].equals(reader.finish())) {
+          throw new IllegalStateException("case " + i + ": other facts than generated");
+        }
+      }
+      settle();
+    }
+  }
+
   /** The baseline: the hand-written policy on its compact encoding of each case. */
   @Benchmark
   public void handWritten(Blackhole bh) {
@@ -175,6 +222,29 @@ public class PolicyBenchmark {
     var r = parsed.raw;
     for (int i = 0; i < b.size; i++) {
       bh.consume(CaseInput.validate(p, r.get(i), b.dates[i], ""));
+    }
+  }
+
+  /**
+   * Checking a case on the fast path of a caseload (ADR 0028): {@link FactReader} from the names
+   * and values a line reader gives to {@link org.asylex.engine.assessment.CaseFacts}, each against
+   * its assessment date; the same cases as {@link #checkFacts}, which every one passes.
+   */
+  @Benchmark
+  public void checkFactsFast(Pairs pairs, Blackhole bh) {
+    CaseBatch b = batch;
+    FactReader r = pairs.reader;
+    String[][] names = pairs.names;
+    Object[][] values = pairs.values;
+    for (int i = 0; i < b.size; i++) {
+      r.start(b.dates[i]);
+      String[] n = names[i];
+      Object[] v = values[i];
+      boolean taken = true;
+      for (int k = 0; k < n.length && taken; k++) {
+        taken = r.fact(n[k], v[k]);
+      }
+      bh.consume(taken ? r.finish() : null);
     }
   }
 }

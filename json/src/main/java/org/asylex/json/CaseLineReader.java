@@ -35,6 +35,12 @@ public final class CaseLineReader {
   /** A value outside the fast path's shape. */
   private static final Object NOT_FAST = new Object();
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW_BITS = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private final Table names = new Table(NAME_SLOTS, MAX_CACHED_NAME);
   private final Table values = new Table(VALUE_SLOTS, MAX_CACHED_VALUE);
   private byte[] bytes;
@@ -64,6 +70,162 @@ public final class CaseLineReader {
       return fast;
     }
     return CaseJson.read(Arrays.copyOfRange(bytes, from, to), sourceName, CaseJson.MAX_BYTES);
+  }
+
+  /**
+   * A line of the plainest shape, read without a map: {@link #readFlat}. Reused from line to line.
+   */
+  public static final class Flat {
+    /** The most facts a flat line holds; a line with more goes through {@link #read}. */
+    static final int MAX_FACTS = 64;
+
+    private final String[] names = new String[MAX_FACTS];
+    private final Object[] values = new Object[MAX_FACTS];
+    private String id;
+    private int size;
+
+    /** The line's {@code id}. */
+    public String id() {
+      return id;
+    }
+
+    /** How many members its {@code facts} object has. */
+    public int size() {
+      return size;
+    }
+
+    /** The name of member {@code i} of {@code facts}, in the order of the line. */
+    public String name(int i) {
+      return names[i];
+    }
+
+    /**
+     * The value of member {@code i} of {@code facts}: a {@link String}, {@link Boolean} or null.
+     */
+    public Object value(int i) {
+      return values[i];
+    }
+  }
+
+  /**
+   * Reads {@code bytes[from, to)} into {@code out} when it has the plainest shape of a line, the
+   * shape nearly every line of a caseload has: exactly the keys {@code id} (a string), {@code
+   * facts} (an object whose values are strings, {@code true}, {@code false} or {@code null}) and,
+   * if given, {@code reference} (a string or {@code null}), each once, and what the fast path of
+   * {@link #read} reads. For such a line, {@link #read} would give a map of the same members in the
+   * same order. The names in {@code facts} are not checked for duplicates: the caller does, and
+   * goes through {@link #read} for a line that has one, as for any line this returns false for.
+   *
+   * @return false when the line is of another shape; {@code out} is then undefined
+   */
+  public boolean readFlat(byte[] bytes, int from, int to, Flat out) {
+    this.bytes = bytes;
+    this.pos = from;
+    this.end = to;
+    try {
+      return flatDocument(out);
+    } catch (RuntimeException e) {
+      return false; // not the shape: the full reader decides
+    } finally {
+      this.bytes = null;
+    }
+  }
+
+  private boolean flatDocument(Flat out) {
+    out.id = null;
+    out.size = 0;
+    skipBlanks();
+    if (nextByte() != '{') {
+      return false;
+    }
+    boolean facts = false;
+    boolean reference = false;
+    while (true) {
+      skipBlanks();
+      if (nextByte() != '"') {
+        return false;
+      }
+      String name = string(names);
+      if (name == null || !colon()) {
+        return false;
+      }
+      if (name.equals("id") && out.id == null) {
+        if (bytes[pos++] != '"' || (out.id = string(values)) == null) {
+          return false;
+        }
+      } else if (name.equals("facts") && !facts) {
+        facts = true;
+        if (bytes[pos++] != '{' || !flatFacts(out)) {
+          return false;
+        }
+      } else if (name.equals("reference") && !reference) {
+        reference = true;
+        Object value = value(2);
+        if (value != null && !(value instanceof String)) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+      skipBlanks();
+      int b = nextByte();
+      if (b == '}') {
+        skipBlanks();
+        return pos == end && facts && out.id != null;
+      }
+      if (b != ',') {
+        return false;
+      }
+    }
+  }
+
+  /** The members of {@code facts}, whose '{' has been read. */
+  private boolean flatFacts(Flat out) {
+    skipBlanks();
+    if (pos < end && bytes[pos] == '}') {
+      pos++;
+      return true;
+    }
+    while (true) {
+      skipBlanks();
+      if (nextByte() != '"') {
+        return false;
+      }
+      String name = string(names);
+      if (name == null || !colon() || out.size == Flat.MAX_FACTS) {
+        return false;
+      }
+      Object value = value(2); // depth 2: an object here is not of the shape
+      if (value == NOT_FAST) {
+        return false;
+      }
+      out.names[out.size] = name;
+      out.values[out.size++] = value;
+      skipBlanks();
+      int b = nextByte();
+      if (b == '}') {
+        return true;
+      }
+      if (b != ',') {
+        return false;
+      }
+    }
+  }
+
+  /** The byte at {@code pos}, read, or -1 at the end of the line. */
+  private int nextByte() {
+    return pos < end ? bytes[pos++] : -1;
+  }
+
+  /** Reads blanks, a ':' and blanks: whether there was a ':' and then something. */
+  private boolean colon() {
+    skipBlanks();
+    if (pos >= end || bytes[pos] != ':') {
+      return false;
+    }
+    pos++;
+    skipBlanks();
+    return pos < end;
   }
 
   /** The document, or null when it is not of the fast path's shape. */
@@ -139,11 +301,11 @@ public final class CaseLineReader {
       pos++;
       String s = string(values);
       return s == null ? NOT_FAST : s;
-    } else if (b == 't' && literal("true")) {
+    } else if (b == 't' && literal(TRUE_BYTES, 4)) {
       return Boolean.TRUE;
-    } else if (b == 'f' && literal("false")) {
+    } else if (b == 'f' && literal(FALSE_BYTES, 5)) {
       return Boolean.FALSE;
-    } else if (b == 'n' && literal("null")) {
+    } else if (b == 'n' && literal(NULL_BYTES, 4)) {
       return null;
     } else if (b == '{' && depth < 2) {
       pos++;
@@ -153,38 +315,84 @@ public final class CaseLineReader {
     return NOT_FAST;
   }
 
-  private boolean literal(String word) {
-    int n = word.length();
+  /**
+   * Reads the {@code n} bytes of a literal ({@code expected}, little-endian) when they are next.
+   */
+  private boolean literal(long expected, int n) {
     if (end - pos < n) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
-      if (bytes[pos + i] != word.charAt(i)) {
+    if (pos + 8 <= bytes.length) {
+      // the next eight bytes masked to the literal's length: one comparison
+      if ((((long) LONGS.get(bytes, pos)) & ((1L << (8 * n)) - 1)) != expected) {
         return false;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (bytes[pos + i] != (byte) (expected >>> (8 * i))) {
+          return false;
+        }
       }
     }
     pos += n;
     return true;
   }
 
+  private static final long TRUE_BYTES = littleEndian("true");
+  private static final long FALSE_BYTES = littleEndian("false");
+  private static final long NULL_BYTES = littleEndian("null");
+
+  private static long littleEndian(String word) {
+    long v = 0;
+    for (int i = word.length() - 1; i >= 0; i--) {
+      v = v << 8 | word.charAt(i);
+    }
+    return v;
+  }
+
   /** The string whose opening quote has been read, or null when it is not plain ASCII. */
   private String string(Table table) {
     int start = pos;
-    int hash = 0;
-    while (pos < end) {
-      byte b = bytes[pos];
+    int i = pos;
+    // eight bytes at a time; the first special byte ends the string or leaves the fast path
+    while (i + 8 <= end) {
+      long special = special((long) LONGS.get(bytes, i));
+      if (special != 0) {
+        i += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
+      i += 8;
+    }
+    while (i < end) {
+      byte b = bytes[i];
       if (b == '"') {
-        int length = pos - start;
-        pos++;
-        return length > MAX_FAST_STRING ? null : table.text(bytes, start, length, hash);
+        int length = i - start;
+        pos = i + 1;
+        return length > MAX_FAST_STRING ? null : table.text(bytes, start, length);
       }
       if (b < 0x20 || b == '\\') {
+        pos = i;
         return null; // a control character, an escape or a byte of a non-ASCII character
       }
-      hash = 31 * hash + b;
-      pos++;
+      i++;
     }
+    pos = i;
     return null;
+  }
+
+  /**
+   * The high bit of each of the eight bytes of {@code w} (little-endian) that is a '"', a '\\',
+   * below 0x20 or not ASCII, and perhaps of some after the first such byte: a borrow only runs from
+   * a lower byte to a higher one, and only from a byte that is marked, so the lowest mark is right.
+   */
+  private static long special(long w) {
+    long nonAscii = w & HIGH_BITS;
+    long control = (w - 0x2020202020202020L) & ~w & HIGH_BITS;
+    long quote = w ^ 0x2222222222222222L;
+    long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
+    long quoteZero = (quote - LOW_BITS) & ~quote & HIGH_BITS;
+    long backslashZero = (backslash - LOW_BITS) & ~backslash & HIGH_BITS;
+    return nonAscii | control | quoteZero | backslashZero;
   }
 
   /**
@@ -193,44 +401,81 @@ public final class CaseLineReader {
    * dates) does not push them out.
    */
   private static final class Table {
+    private static final long MIX = 0x9e3779b97f4a7c15L;
     private final String[] texts;
     private final byte[][] seen;
+
+    /** Of each text kept: its first 8 bytes and its last 8 (as little-endian longs), its length. */
+    private final long[] firsts;
+
+    private final long[] lasts;
+    private final int[] lengths;
     private final int maxLength;
 
     Table(int slots, int maxLength) {
       this.texts = new String[slots];
       this.seen = new byte[slots][];
+      this.firsts = new long[slots];
+      this.lasts = new long[slots];
+      this.lengths = new int[slots];
       this.maxLength = maxLength;
     }
 
-    /** The text of ASCII bytes, the same instance as the last time when it is in the table. */
-    String text(byte[] bytes, int start, int length, int hash) {
+    /**
+     * The text of ASCII bytes, the same instance as the last time when it is in the table. A text
+     * of at most 16 bytes is its first and last 8 bytes (the two overlap), so that two words
+     * compare it; a longer one is compared in full.
+     */
+    String text(byte[] bytes, int start, int length) {
       if (length > maxLength) {
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
       }
-      int slot = (hash ^ (hash >>> 9)) & (texts.length - 1);
-      byte[] known = seen[slot];
+      long first;
+      long last = 0;
+      if (length >= 8) {
+        first = (long) LONGS.get(bytes, start);
+        last = (long) LONGS.get(bytes, start + length - 8);
+      } else if (start + 8 <= bytes.length) {
+        first = (long) LONGS.get(bytes, start) & ((1L << (8 * length)) - 1);
+      } else {
+        first = 0;
+        for (int i = length - 1; i >= 0; i--) {
+          first = first << 8 | (bytes[start + i] & 0xff);
+        }
+      }
+      long h = ((first * MIX + last) * MIX + length) * MIX;
+      int slot = (int) (h >>> 40) & (texts.length - 1);
+      String known = texts[slot];
       if (known != null) {
-        if (known.length == length && same(known, bytes, start)) {
-          return texts[slot];
+        if (firsts[slot] == first
+            && lasts[slot] == last
+            && lengths[slot] == length
+            && (length <= 16 || middleSame(seen[slot], bytes, start, length))) {
+          return known;
         }
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
       }
       String s = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
       texts[slot] = s;
-      seen[slot] = Arrays.copyOfRange(bytes, start, start + length);
+      firsts[slot] = first;
+      lasts[slot] = last;
+      lengths[slot] = length;
+      seen[slot] = length > 16 ? Arrays.copyOfRange(bytes, start, start + length) : null;
       return s;
     }
+  }
 
-    /** Whether {@code known} holds the bytes at {@code start}: short, so a plain loop. */
-    private static boolean same(byte[] known, byte[] bytes, int start) {
-      for (int i = 0; i < known.length; i++) {
-        if (known[i] != bytes[start + i]) {
-          return false;
-        }
+  /**
+   * Whether {@code known} (longer than 16 bytes, its first and last 8 already found the same) holds
+   * the bytes at {@code start} in between: a word at a time, a name being a few words long.
+   */
+  private static boolean middleSame(byte[] known, byte[] bytes, int start, int length) {
+    for (int k = 8; k < length - 8; k += 8) {
+      if ((long) LONGS.get(known, k) != (long) LONGS.get(bytes, start + k)) {
+        return false;
       }
-      return true;
     }
+    return true;
   }
 
   private void skipBlanks() {

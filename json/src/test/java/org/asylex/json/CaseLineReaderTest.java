@@ -111,6 +111,49 @@ class CaseLineReaderTest {
       assertThat(new ArrayList<>(m.keySet()))
           .isEqualTo(new ArrayList<>(((Map<?, ?>) expected).keySet()));
     }
+    flatSame(padded, 3, 3 + bytes.length, expected);
+  }
+
+  /** A line read flat is one the full parser reads to the same id and facts, in order. */
+  private void flatSame(byte[] padded, int from, int to, Object expected) {
+    var flat = new CaseLineReader.Flat();
+    if (!reader.readFlat(padded, from, to, flat)) {
+      return;
+    }
+    String line = new String(padded, from, to - from, StandardCharsets.ISO_8859_1);
+    var names = new java.util.HashSet<String>();
+    for (int i = 0; i < flat.size(); i++) {
+      if (!names.add(flat.name(i))) {
+        // a name given twice, which the caller finds and leaves to the full parser's error
+        assertThat(expected).as(line).isInstanceOf(List.class);
+        return;
+      }
+    }
+    assertThat(expected).as(line).isInstanceOf(Map.class);
+    Map<?, ?> doc = (Map<?, ?>) expected;
+    assertThat(new ArrayList<Object>(doc.keySet())).as(line).isSubsetOf("id", "reference", "facts");
+    assertThat(doc.get("id")).as(line).isEqualTo(flat.id());
+    assertThat(doc.get("reference")).as(line).matches(r -> r == null || r instanceof String);
+    var facts = new java.util.LinkedHashMap<String, Object>();
+    for (int i = 0; i < flat.size(); i++) {
+      facts.put(flat.name(i), flat.value(i));
+    }
+    Map<?, ?> expectedFacts = (Map<?, ?>) doc.get("facts");
+    assertThat(facts).as(line).isEqualTo(expectedFacts);
+    assertThat(new ArrayList<>(facts.keySet())).isEqualTo(new ArrayList<>(expectedFacts.keySet()));
+    flats++;
+  }
+
+  private int flats;
+
+  @Test
+  void readsPlainLinesFlatAndNoOthers() {
+    for (String line : LINES) {
+      same(line.getBytes(StandardCharsets.UTF_8));
+    }
+    // C-000001, C-2 (blanks, a reference, no facts), C-21 (a DEL) and C-23 (an empty name); C-8
+    // and C-9 give a name twice (the caller's to find); every other line is of another shape
+    assertThat(flats).isEqualTo(4);
   }
 
   private static List<Object> describe(JsonInputException e) {

@@ -70,17 +70,92 @@ final class CaseComparison {
   }
 
   /** Counts the case into {@code tally}; each changed finding also goes to {@code changed}. */
-  void compare(String id, Checked checked, Tally tally, Consumer<ChangedFinding> changed) {
-    PolicyPack packA = checked.before().pack().orElseThrow();
-    PolicyPack packB = checked.after().pack().orElseThrow();
-    CaseFacts factsA = checked.before().facts().orElseThrow();
-    CaseFacts factsB = checked.after().facts().orElseThrow();
+  void compare(
+      String id, Checked checked, Tally tally, Buffers buffers, Consumer<ChangedFinding> changed) {
+    compare(
+        id,
+        checked.before().pack().orElseThrow(),
+        checked.before().facts().orElseThrow(),
+        checked.after().pack().orElseThrow(),
+        checked.after().facts().orElseThrow(),
+        tally,
+        buffers,
+        changed);
+  }
+
+  /** Whether both points read facts through one catalog: one check serves both ({@link #check}). */
+  boolean oneCatalog() {
+    return before.point.policies() == after.point.policies();
+  }
+
+  /** The date {@link #check} checks facts on when there is {@link #oneCatalog}. */
+  LocalDate checkDate() {
+    return before.point.date().isBefore(after.point.date())
+        ? before.point.date()
+        : after.point.date();
+  }
+
+  /**
+   * The outcome buffers of one worker ({@link CompiledPolicy#newOutcomes}), one per point: the
+   * outcomes of a case are counted before the next case is assessed, so that none is kept.
+   */
+  static final class Buffers {
+    private CompiledPolicy policyA;
+    private CompiledPolicy policyB;
+    private Outcomes a;
+    private Outcomes b;
+
+    /** This worker's explanations so far. */
+    final Reasons.Memo memo = new Reasons.Memo();
+
+    private CompiledPolicy reasonsA;
+    private CompiledPolicy reasonsB;
+    private Reasons reasons;
+
+    /** The reasons of this pair of policies when they were the last asked for, else null. */
+    Reasons reasons(CompiledPolicy x, CompiledPolicy y) {
+      return x == reasonsA && y == reasonsB ? reasons : null;
+    }
+
+    void reasons(CompiledPolicy x, CompiledPolicy y, Reasons r) {
+      reasonsA = x;
+      reasonsB = y;
+      reasons = r;
+    }
+
+    Outcomes before(CompiledPolicy p) {
+      if (p != policyA) {
+        policyA = p;
+        a = p.newOutcomes();
+      }
+      return a;
+    }
+
+    Outcomes after(CompiledPolicy p) {
+      if (p != policyB) {
+        policyB = p;
+        b = p.newOutcomes();
+      }
+      return b;
+    }
+  }
+
+  /** {@link #compare(String, Checked, Tally, Buffers, Consumer)} on facts checked already. */
+  void compare(
+      String id,
+      PolicyPack packA,
+      CaseFacts factsA,
+      PolicyPack packB,
+      CaseFacts factsB,
+      Tally tally,
+      Buffers buffers,
+      Consumer<ChangedFinding> changed) {
     CompiledPolicy a = before.compiled(packA);
     CompiledPolicy b = after.compiled(packB);
-    Outcomes oa = a.outcomes(factsA, before.point.date());
-    Outcomes ob = b.outcomes(factsB, after.point.date());
+    Outcomes oa = a.outcomes(factsA, before.point.date(), buffers.before(a));
+    Outcomes ob = b.outcomes(factsB, after.point.date(), buffers.after(b));
     tally.cases++;
-    List<String> changedElements = new ArrayList<>(0);
+    List<String> changedElements = null; // made for a case that changes
     Tally.ElementTally[] slots = tally.slots(a, b);
     if (slots != null) {
       // the same elements at both points: counted by position, no look-up per element
@@ -89,18 +164,22 @@ final class CaseComparison {
         Outcome to = ob.outcome(i);
         slots[i].counts[from.ordinal()][to.ordinal()]++;
         if (from != to || !oa.groups(i).equals(ob.groups(i))) {
+          if (changedElements == null) {
+            changedElements = new ArrayList<>(2);
+          }
           changedElements.add(oa.element(i));
         }
       }
     } else {
+      changedElements = new ArrayList<>(0);
       for (String e : union(a.elements(), b.elements())) {
         int i = a.elements().indexOf(e);
         int j = b.elements().indexOf(e);
         count(tally, j >= 0 ? packB : packA, e, i, oa, j, ob, changedElements);
       }
     }
-    if (!changedElements.isEmpty()) {
-      explain(id, a, factsA, b, factsB, changedElements, tally, changed);
+    if (changedElements != null && !changedElements.isEmpty()) {
+      explain(id, a, factsA, b, factsB, changedElements, tally, buffers, changed);
     }
   }
 
@@ -132,16 +211,21 @@ final class CaseComparison {
       CaseFacts factsB,
       List<String> elements,
       Tally tally,
+      Buffers buffers,
       Consumer<ChangedFinding> changed) {
-    Reasons r =
-        reasons.computeIfAbsent(
-            a.pack().id() + "\n" + b.pack().id(),
-            k -> new Reasons(a, b, before.point.date(), after.point.date()));
+    Reasons r = buffers.reasons(a, b);
+    if (r == null) {
+      r =
+          reasons.computeIfAbsent(
+              a.pack().id() + "\n" + b.pack().id(),
+              k -> new Reasons(a, b, before.point.date(), after.point.date()));
+      buffers.reasons(a, b, r);
+    }
     for (String element : elements) {
       // only the changed findings are explained: the others are never built
       Finding fa = a.finding(factsA, before.point.date(), element).orElse(null);
       Finding fb = b.finding(factsB, after.point.date(), element).orElse(null);
-      Reasons.Explained why = r.explain(fa, fb);
+      Reasons.Explained why = buffers.memo.explain(r, fa, fb);
       var c =
           new ChangedFinding(
               id,
@@ -156,12 +240,16 @@ final class CaseComparison {
               why.why());
       Tally.ElementTally t = tally.elements.get(element);
       t.change(c);
-      c.groupsAfter().stream()
-          .filter(g -> !c.groupsBefore().contains(g))
-          .forEach(g -> t.group(g, true));
-      c.groupsBefore().stream()
-          .filter(g -> !c.groupsAfter().contains(g))
-          .forEach(g -> t.group(g, false));
+      for (String g : c.groupsAfter()) {
+        if (!c.groupsBefore().contains(g)) {
+          t.group(g, true);
+        }
+      }
+      for (String g : c.groupsBefore()) {
+        if (!c.groupsAfter().contains(g)) {
+          t.group(g, false);
+        }
+      }
       changed.accept(c);
     }
   }

@@ -18,7 +18,6 @@ import java.util.function.ToLongFunction;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.cases.CaseIds;
 import org.asylex.json.CaseJson;
-import org.asylex.json.CaseLineReader;
 import org.asylex.json.JsonInputException;
 import org.asylex.store.CaseRecord;
 
@@ -45,6 +44,9 @@ public final class Impact {
 
   private final int workers;
 
+  /** Whether plain lines take the fast path ({@link FastLine}); off only to test it against. */
+  private final boolean fastLines;
+
   /** An impact analysis on every core. */
   public Impact() {
     this(Runtime.getRuntime().availableProcessors());
@@ -52,10 +54,16 @@ public final class Impact {
 
   /** An impact analysis on {@code workers} threads. */
   public Impact(int workers) {
+    this(workers, true);
+  }
+
+  /** With {@code fastLines} false, every line goes the general path: for the tests. */
+  Impact(int workers, boolean fastLines) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1");
     }
     this.workers = workers;
+    this.fastLines = fastLines;
   }
 
   /** What the analysis tells as it goes, in input order, on the calling thread. */
@@ -195,9 +203,11 @@ public final class Impact {
     private final ArrayDeque<Future<BatchResult>> inFlight = new ArrayDeque<>();
     private final Tally total = new Tally();
 
-    /** One line reader per worker: it keeps the names and values it has seen. */
-    private final ThreadLocal<CaseLineReader> readers =
-        ThreadLocal.withInitial(CaseLineReader::new);
+    /**
+     * One fast path per worker: its line reader keeps the names and values it has seen, its fact
+     * readers the dates, and its buffers the outcomes of the case at hand.
+     */
+    private final ThreadLocal<FastLine> lines;
 
     private List<Item> batch = new ArrayList<>(BATCH);
     private long read;
@@ -206,6 +216,12 @@ public final class Impact {
       this.before = new Side(Objects.requireNonNull(before, "before"));
       this.after = new Side(Objects.requireNonNull(after, "after"));
       this.comparison = new CaseComparison(this.before, this.after);
+      this.lines =
+          ThreadLocal.withInitial(
+              () ->
+                  new FastLine(
+                      fastLines && comparison.oneCatalog() ? before.policies() : null,
+                      comparison.checkDate()));
       this.listener = Objects.requireNonNull(listener, "listener");
       this.pool =
           Executors.newFixedThreadPool(
@@ -287,9 +303,10 @@ public final class Impact {
     private BatchResult process(List<Item> items) {
       var tally = new Tally();
       var events = new ArrayList<Event>();
+      CaseComparison.Buffers buffers = lines.get().buffers;
       for (Item item : items) {
         CaseRecord c = item.stored();
-        assess(item.number(), Optional.of(c.id()), c.id(), c.facts(), tally, events);
+        assess(item.number(), Optional.of(c.id()), c.id(), c.facts(), tally, buffers, events);
       }
       return new BatchResult(tally, events, items.size(), false);
     }
@@ -301,7 +318,7 @@ public final class Impact {
         reject(1, Optional.empty(), 0, List.of(TOO_LONG), tally, events);
         return new BatchResult(tally, events, 1, true);
       }
-      CaseLineReader reader = readers.get();
+      FastLine fast = lines.get();
       byte[] bytes = block.bytes();
       int length = block.length();
       long number = 0;
@@ -309,7 +326,7 @@ public final class Impact {
       while (start < length) {
         int end = lineEnd(bytes, start, length);
         number++;
-        line(reader, number, bytes, start, end, tally, events);
+        line(fast, number, bytes, start, end, tally, events);
         start = end + 1;
       }
       return new BatchResult(tally, events, number, true);
@@ -333,7 +350,7 @@ public final class Impact {
 
     /** Line {@code number}: {@code bytes[start, end)}, its line end left out. */
     private void line(
-        CaseLineReader reader,
+        FastLine fast,
         long number,
         byte[] bytes,
         int start,
@@ -350,9 +367,22 @@ public final class Impact {
       if (LineBlocks.blank(bytes, start, end)) {
         return;
       }
+      if (fast.read(bytes, start, end)) {
+        // a line the general path below takes without a problem, with the same facts
+        comparison.compare(
+            fast.id(),
+            fast.pack(),
+            fast.facts(),
+            fast.pack(),
+            fast.facts(),
+            tally,
+            fast.buffers,
+            c -> events.add(new Changed(c)));
+        return;
+      }
       Map<String, Object> doc;
       try {
-        doc = reader.read(bytes, start, end, "line");
+        doc = fast.reader.read(bytes, start, end, "line");
       } catch (JsonInputException e) {
         int column = e.line() > 0 && e.column() > 0 ? e.column() : 0;
         // the parser may quote an unquoted token, which can be a fact value: leave it out
@@ -372,7 +402,7 @@ public final class Impact {
         reject(number, Optional.empty(), 0, problems, tally, events);
         return;
       }
-      assess(number, Optional.empty(), id, facts, tally, events);
+      assess(number, Optional.empty(), id, facts, tally, fast.buffers, events);
     }
 
     private void assess(
@@ -381,13 +411,14 @@ public final class Impact {
         String id,
         Map<String, Object> facts,
         Tally tally,
+        CaseComparison.Buffers buffers,
         List<Event> events) {
       CaseComparison.Checked checked = comparison.check(facts, "/facts");
       if (!checked.problems().isEmpty()) {
         reject(number, stored, 0, checked.problems(), tally, events);
         return;
       }
-      comparison.compare(id, checked, tally, c -> events.add(new Changed(c)));
+      comparison.compare(id, checked, tally, buffers, c -> events.add(new Changed(c)));
     }
 
     private void reject(

@@ -73,6 +73,87 @@ final class Reasons {
   /** What moved it, with its sources. */
   record Explained(Why why, List<Quote> sources) {}
 
+  /**
+   * The last explanations of one worker, by the identity of all {@link #explain} reads of each
+   * finding (its deciding rules, rules in force, assumptions, sources and missing facts): the same
+   * instances give the same explanation, and the engine hands the same instances to the findings of
+   * one table entry, so that a caseload explains each kind of change once (ADR 0028). Other
+   * instances only miss. Not thread-safe: one per worker.
+   */
+  static final class Memo {
+    private static final int SLOTS = 512;
+    private static final int PARTS = 10;
+    private final Object[] keys = new Object[SLOTS * PARTS];
+    private final Explained[] explained = new Explained[SLOTS];
+
+    /**
+     * One instance of each explanation made so far (findings with other missing facts are often
+     * explained alike), so that counting a kind of change finds it by identity ({@link
+     * Tally.ElementTally#change}); bounded, as the slots are.
+     */
+    private final Map<Explained, Explained> canonical = new java.util.HashMap<>();
+
+    private Reasons owner;
+
+    Explained explain(Reasons r, Finding a, Finding b) {
+      if (r != owner) {
+        java.util.Arrays.fill(keys, null);
+        java.util.Arrays.fill(explained, null);
+        canonical.clear();
+        owner = r;
+      }
+      int h = parts(a) * 31 + parts(b);
+      int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+      int k = slot * PARTS;
+      Explained known = explained[slot];
+      if (known != null && same(k, a) && same(k + PARTS / 2, b)) {
+        return known;
+      }
+      Explained made = r.explain(a, b);
+      // sources as an immutable list that List.copyOf (ChangedFinding) hands back as it is
+      Explained e = new Explained(made.why(), List.copyOf(made.sources()));
+      Explained same = canonical.get(e);
+      if (same != null) {
+        e = same;
+      } else if (canonical.size() < SLOTS) {
+        canonical.put(e, e);
+      }
+      put(k, a);
+      put(k + PARTS / 2, b);
+      explained[slot] = e;
+      return e;
+    }
+
+    private static int parts(Finding f) {
+      if (f == null) {
+        return 0;
+      }
+      int h = System.identityHashCode(f.decidingRules());
+      h = h * 31 + System.identityHashCode(f.rulesInForce());
+      h = h * 31 + System.identityHashCode(f.assumptions());
+      h = h * 31 + System.identityHashCode(f.sources());
+      return h * 31 + System.identityHashCode(f.missingFacts());
+    }
+
+    private boolean same(int k, Finding f) {
+      return f == null
+          ? keys[k] == null
+          : keys[k] == f.decidingRules()
+              && keys[k + 1] == f.rulesInForce()
+              && keys[k + 2] == f.assumptions()
+              && keys[k + 3] == f.sources()
+              && keys[k + 4] == f.missingFacts();
+    }
+
+    private void put(int k, Finding f) {
+      keys[k] = f == null ? null : f.decidingRules();
+      keys[k + 1] = f == null ? null : f.rulesInForce();
+      keys[k + 2] = f == null ? null : f.assumptions();
+      keys[k + 3] = f == null ? null : f.sources();
+      keys[k + 4] = f == null ? null : f.missingFacts();
+    }
+  }
+
   /** Why {@code a} (at the first point; null when absent) became {@code b} (null when absent). */
   Explained explain(Finding a, Finding b) {
     if (!samePack) {

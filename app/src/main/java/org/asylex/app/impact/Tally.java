@@ -22,6 +22,9 @@ final class Tally {
   /** The index of "not in this revision of the pack" in a transition matrix. */
   static final int ABSENT = Outcome.values().length;
 
+  /** How many kinds of change an element's counts remember by identity. */
+  private static final int RECENT = 8;
+
   long cases;
   long rejected;
   final Map<String, ElementTally> elements = new LinkedHashMap<>();
@@ -43,10 +46,35 @@ final class Tally {
       groups.computeIfAbsent(group, g -> new long[2])[gained ? 0 : 1]++;
     }
 
+    /**
+     * The counts of the last few kinds of change counted, and a change of each: a caseload has few
+     * kinds, whose why and sources are the same instances from case to case (Reasons.Memo), so they
+     * are found without hashing.
+     */
+    private final ChangedFinding[] recent = new ChangedFinding[RECENT];
+
+    private final long[][] recentCounts = new long[RECENT][];
+    private int nextRecent;
+
     void change(ChangedFinding c) {
-      changes
-          .computeIfAbsent(
-              new ChangeKey(c.before(), c.after(), c.why(), c.sources()), k -> new long[1])[0]++;
+      for (int k = 0; k < RECENT; k++) {
+        ChangedFinding r = recent[k];
+        if (r != null
+            && c.why() == r.why()
+            && c.sources() == r.sources()
+            && c.before().equals(r.before())
+            && c.after().equals(r.after())) {
+          recentCounts[k][0]++;
+          return;
+        }
+      }
+      long[] count =
+          changes.computeIfAbsent(
+              new ChangeKey(c.before(), c.after(), c.why(), c.sources()), k -> new long[1]);
+      count[0]++;
+      recent[nextRecent] = c;
+      recentCounts[nextRecent] = count;
+      nextRecent = (nextRecent + 1) % RECENT;
     }
 
     void merge(ElementTally other) {

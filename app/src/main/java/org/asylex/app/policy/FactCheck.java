@@ -33,7 +33,8 @@ public final class FactCheck {
     }
   }
 
-  private static boolean capitalPair(String code) {
+  /** Whether {@code code} is two capitals A-Z: the shape of a country code with a pack. */
+  public static boolean capitalPair(String code) {
     return code.length() == 2
         && code.charAt(0) >= 'A'
         && code.charAt(0) <= 'Z'

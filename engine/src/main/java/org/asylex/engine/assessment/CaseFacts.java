@@ -76,6 +76,20 @@ public final class CaseFacts {
     this.packable = fits;
   }
 
+  /**
+   * Facts already encoded by {@link FactReader}, which has computed the encoding above as this
+   * class's own constructor does (the tests hold the two to it); takes the arrays over.
+   */
+  CaseFacts(
+      FactSchema schema, Object[] values, long known, long truths, int[] codes, boolean packable) {
+    this.schema = schema;
+    this.values = values;
+    this.known = known;
+    this.truths = truths;
+    this.codes = codes;
+    this.packable = packable;
+  }
+
   /** A date as one int that orders as the date does: {@code year * 512 + month * 32 + day}. */
   static int pack(int year, int month, int day) {
     return year * 512 + month * 32 + day;
@@ -86,7 +100,7 @@ public final class CaseFacts {
     return year > -1_000_000 && year < 1_000_000;
   }
 
-  private static int lengthOfMonth(int year, int month) {
+  static int lengthOfMonth(int year, int month) {
     return switch (month) {
       case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
       case 4, 6, 9, 11 -> 30;

@@ -219,7 +219,7 @@ public final class CaseInput {
   }
 
   /** Whether {@code s} has the shape of a value of {@code type} (its value pattern). */
-  private static boolean matches(FactType type, String s) {
+  static boolean matches(FactType type, String s) {
     String pattern = type.valuePattern();
     if (pattern.equals("[A-Z]{2}")) {
       return countryCode(s);
@@ -255,24 +255,28 @@ public final class CaseInput {
     return c >= '0' && c <= '9';
   }
 
+  /** A month or day left out of the text, in a {@link #dateShape}. */
+  private static final int LEFT_OUT = 0xff;
+
   /**
-   * The year, month and day of {@code YYYY[-MM[-DD]]} (0 when left out); null for another shape.
+   * The year, month and day of {@code YYYY[-MM[-DD]]} as {@code year << 16 | month << 8 | day}
+   * ({@link #LEFT_OUT} for a part left out), or -1 for another shape: no array per date.
    */
-  private static int[] dateShape(String s) {
+  private static int dateShape(String s) {
     int n = s.length();
     if (n != 4 && n != 7 && n != 10) {
-      return null;
+      return -1;
     }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if ((i == 4 || i == 7) ? c != '-' : !digit(c)) {
-        return null;
+        return -1;
       }
     }
     int year = number(s, 0, 4);
-    int month = n >= 7 ? number(s, 5, 7) : -1;
-    int day = n == 10 ? number(s, 8, 10) : -1;
-    return new int[] {year, month, day};
+    int month = n >= 7 ? number(s, 5, 7) : LEFT_OUT;
+    int day = n == 10 ? number(s, 8, 10) : LEFT_OUT;
+    return year << 16 | month << 8 | day;
   }
 
   private static int number(String s, int from, int to) {
@@ -290,8 +294,8 @@ public final class CaseInput {
       errors.add(wrongType(pointer, f, f.type().expected(f.values()), value));
       return null;
     }
-    int[] ymd = dateShape(s);
-    if (ymd == null || (!partialAllowed && ymd[2] < 0)) {
+    int ymd = dateShape(s);
+    if (ymd < 0 || (!partialAllowed && (ymd & 0xff) == LEFT_OUT)) {
       errors.add(
           InputError.of(
               pointer,
@@ -322,13 +326,15 @@ public final class CaseInput {
   }
 
   /** As {@link PartialDate#parse} reads a text of the right shape: null for no such date. */
-  private static PartialDate partialDate(int[] ymd) {
+  private static PartialDate partialDate(int ymd) {
+    int month = ymd >>> 8 & 0xff;
+    int day = ymd & 0xff;
     // 0 stands for "not known", which the text says by leaving it out
-    if (ymd[1] == 0 || ymd[2] == 0) {
+    if (month == 0 || day == 0) {
       return null;
     }
     try {
-      return new PartialDate(ymd[0], Math.max(ymd[1], 0), Math.max(ymd[2], 0));
+      return new PartialDate(ymd >>> 16, month == LEFT_OUT ? 0 : month, day == LEFT_OUT ? 0 : day);
     } catch (DateTimeException e) {
       return null;
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CaseInputTest {
   private static final LocalDate AS_OF = LocalDate.of(2023, 6, 15);
 
-  private static final PolicyPack PACK =
+  static final PolicyPack PACK =
       TestPacks.pack()
           .fact(fact("countryOfOrigin", FactType.COUNTRY, 1))
           .fact(fact("born", FactType.PARTIAL_DATE, 4))
