@@ -54,10 +54,8 @@ public final class CaseFacts {
         FactDefinition f = facts.get(i);
         if (f.type() == FactType.ENUM) {
           code[i] = f.values().indexOf(text);
-        } else { // a text: its TextCode, low half here, high half where a date's latest day goes
-          long textCode = TextCode.of(text);
-          code[i] = (int) textCode;
-          code[n + i] = (int) (textCode >>> 32);
+        } else {
+          encodeText(text, code, i, n);
         }
       } else if (v instanceof PartialDate p) {
         int month = p.month() == 0 ? 12 : p.month();
@@ -88,6 +86,16 @@ public final class CaseFacts {
     this.truths = truths;
     this.codes = codes;
     this.packable = packable;
+  }
+
+  /**
+   * Puts the {@link TextCode} of text fact {@code i} (a country, a region) into {@code code}: its
+   * low half at {@code i}, its high half where a date's latest day goes ({@code n + i}).
+   */
+  static void encodeText(String text, int[] code, int i, int n) {
+    long textCode = TextCode.of(text);
+    code[i] = (int) textCode;
+    code[n + i] = (int) (textCode >>> 32);
   }
 
   /** A date as one int that orders as the date does: {@code year * 512 + month * 32 + day}. */

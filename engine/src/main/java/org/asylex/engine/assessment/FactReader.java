@@ -170,6 +170,7 @@ public final class FactReader {
           return false;
         }
         values[i] = s;
+        CaseFacts.encodeText(s, codes, i, names.length);
         break;
       case DATE:
       case PARTIAL_DATE:
