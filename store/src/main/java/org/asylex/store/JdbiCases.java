@@ -16,7 +16,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
 
-/** Cases in the {@code cases} table, their history in {@code fact_changes}. */
+/**
+ * Cases in the {@code cases} table, their history in {@code fact_changes}: versions 2 and on there,
+ * version 1 (the creation) kept in the case's row ({@link CaseCreation}).
+ */
 final class JdbiCases implements Cases {
   static final String COLUMNS = "id, reference, facts, version, created_at, updated_at";
   static final String CHANGE_COLUMNS =
@@ -101,8 +104,8 @@ final class JdbiCases implements Cases {
   }
 
   /**
-   * Inserts new cases at version 1 with their history and one audit event each, many rows per
-   * statement.
+   * Inserts new cases at version 1 and one audit event each, many rows per statement. A case's row
+   * is its creation's history too ({@link CaseCreation}): no history rows.
    *
    * @param json the facts' JSON text of each case, where already written (by identity)
    */
@@ -116,9 +119,8 @@ final class JdbiCases implements Cases {
     var rows =
         new MultiRow(
             h,
-            "INSERT INTO cases (" + COLUMNS + ") VALUES ",
-            List.of("?", "?", database.json(), "1", "?", "?"));
-    var history = new ArrayList<HistoryRow>();
+            "INSERT INTO cases (" + COLUMNS + ", created_by) VALUES ",
+            List.of("?", "?", database.json(), "1", "?", "?", "?"));
     var records = new ArrayList<CaseRecord>(cases.size());
     for (CaseImport c : cases) {
       String facts = json.get(c);
@@ -127,18 +129,12 @@ final class JdbiCases implements Cases {
           c.reference(),
           facts != null ? facts : JsonColumns.object(c.facts(), what(c.id())),
           at,
-          at);
-      int position = 0;
-      for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
-        history.add(
-            new HistoryRow(
-                c.id(), 1, position++, new Change(fact.getKey(), null, fact.getValue())));
-      }
+          at,
+          actor);
       records.add(
           new CaseRecord(c.id(), Optional.ofNullable(c.reference()), c.facts(), 1, now, now));
     }
     rows.finish();
-    writeHistory(h, history, actor, now, null);
     audit.appendAll(h, actor, action, cases.stream().map(c -> Optional.of(c.id())).toList());
     return records;
   }
@@ -283,7 +279,8 @@ final class JdbiCases implements Cases {
     Instant now = now();
     int updated =
         h.createUpdate(
-                "UPDATE cases SET facts = "
+                // the first update keeps the facts the case was created with (CaseCreation)
+                "UPDATE cases SET initial_facts = coalesce(initial_facts, facts), facts = "
                     + database.json("facts")
                     + ", version = :version, updated_at = :now"
                     + " WHERE id = :id AND version = :expected")
@@ -313,17 +310,15 @@ final class JdbiCases implements Cases {
     Checks.actor(actor);
     return transactions.write(
         h -> {
-          if (current(h, id).isEmpty()) {
-            throw new CaseNotFound(id);
-          }
           List<FactChange> changes =
-              h.createQuery(
-                      "SELECT "
-                          + CHANGE_COLUMNS
-                          + " FROM fact_changes WHERE case_id = :id ORDER BY version, position")
-                  .bind("id", id)
-                  .map((rs, ctx) -> change(rs))
-                  .list();
+              new ArrayList<>(creation(h, id).orElseThrow(() -> new CaseNotFound(id)).changes());
+          h.createQuery(
+                  "SELECT "
+                      + CHANGE_COLUMNS
+                      + " FROM fact_changes WHERE case_id = :id ORDER BY version, position")
+              .bind("id", id)
+              .map((rs, ctx) -> change(rs))
+              .forEach(changes::add);
           audit.append(h, actor, AuditTrail.CASE_HISTORY, Optional.of(id));
           return changes;
         });
@@ -366,32 +361,22 @@ final class JdbiCases implements Cases {
       return;
     }
     Argument time = database.instant(at);
-    // New cases' rows (version 1, no old value, no note) have those in the statement: 6 values.
-    boolean first =
-        note == null && rows.stream().allMatch(r -> r.version == 1 && r.change.oldValue == null);
     var batch =
         new MultiRow(
             h,
             "INSERT INTO fact_changes (" + CHANGE_COLUMNS + ") VALUES ",
-            first
-                ? List.of("?", "1", "?", "?", "NULL", database.json(), "?", "?", "NULL")
-                : List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
+            List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
     for (HistoryRow row : rows) {
-      String value = JsonColumns.value(row.change.newValue);
-      if (first) {
-        batch.add(row.caseId, row.position, row.change.fact, value, actor, time);
-      } else {
-        batch.add(
-            row.caseId,
-            row.version,
-            row.position,
-            row.change.fact,
-            JsonColumns.value(row.change.oldValue),
-            value,
-            actor,
-            time,
-            note);
-      }
+      batch.add(
+          row.caseId,
+          row.version,
+          row.position,
+          row.change.fact,
+          JsonColumns.value(row.change.oldValue),
+          JsonColumns.value(row.change.newValue),
+          actor,
+          time,
+          note);
     }
     batch.finish();
   }
@@ -416,6 +401,14 @@ final class JdbiCases implements Cases {
           .forEach(e -> found.put(e.getKey(), e.getValue()));
     }
     return found;
+  }
+
+  /** The case's creation (its history's version 1), in the caller's transaction. */
+  Optional<CaseCreation> creation(Handle h, String id) {
+    return h.createQuery("SELECT " + CaseCreation.COLUMNS + " FROM cases c WHERE c.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> CaseCreation.read(rs, database))
+        .findOne();
   }
 
   private Optional<Current> current(Handle h, String id) {
