@@ -67,6 +67,11 @@ final class JdbiCases implements Cases {
   @Override
   public List<ImportResult> importCases(List<CaseImport> cases, String actor) {
     Checks.actor(actor);
+    return importCases(prepareImport(cases), actor);
+  }
+
+  @Override
+  public ImportBatch prepareImport(List<CaseImport> cases) {
     var checked = new ArrayList<CaseImport>(cases.size());
     var json = new IdentityHashMap<CaseImport, String>();
     for (CaseImport c : cases) {
@@ -77,10 +82,18 @@ final class JdbiCases implements Cases {
       checked.add(imported);
       json.put(imported, w.json());
     }
+    return new ImportBatch(checked, json);
+  }
+
+  @Override
+  public List<ImportResult> importCases(ImportBatch batch, String actor) {
+    Checks.actor(actor);
+    List<CaseImport> checked = batch.cases;
+    Map<CaseImport, String> json = batch.json;
     return transactions.write(
         h -> {
           Map<String, Current> existing =
-              currentAll(h, checked.stream().map(CaseImport::id).distinct().toList());
+              Current.all(h, checked.stream().map(CaseImport::id).distinct().toList());
           var results = new ArrayList<ImportResult>(checked.size());
           var created = new ArrayList<CaseImport>();
           for (CaseImport c : checked) {
@@ -91,9 +104,9 @@ final class JdbiCases implements Cases {
               results.add(ImportResult.CREATED);
             } else {
               boolean sameReference =
-                  c.reference() == null || c.reference().equals(current.reference);
+                  c.reference() == null || c.reference().equals(current.reference());
               results.add(
-                  sameReference && current.facts.equals(c.facts())
+                  sameReference && current.facts().equals(c.facts())
                       ? ImportResult.UNCHANGED
                       : ImportResult.EXISTS);
             }
@@ -255,10 +268,10 @@ final class JdbiCases implements Cases {
       String actor,
       String note) {
     Current c = current(h, id).orElseThrow(() -> new CaseNotFound(id));
-    if (c.version != expectedVersion) {
-      throw new VersionConflict(id, expectedVersion, c.version);
+    if (c.version() != expectedVersion) {
+      throw new VersionConflict(id, expectedVersion, c.version());
     }
-    var facts = new LinkedHashMap<>(c.facts);
+    var facts = new LinkedHashMap<>(c.facts());
     var changed = new ArrayList<Change>();
     values.forEach(
         (fact, value) -> {
@@ -273,9 +286,9 @@ final class JdbiCases implements Cases {
           }
         });
     if (changed.isEmpty()) {
-      return c.version;
+      return c.version();
     }
-    long version = c.version + 1;
+    long version = c.version() + 1;
     Instant now = now();
     int updated =
         h.createUpdate(
@@ -293,7 +306,7 @@ final class JdbiCases implements Cases {
     if (updated != 1) {
       // The writers' lock makes this unreachable; the condition keeps it true without it.
       throw new VersionConflict(
-          id, expectedVersion, current(h, id).map(x -> x.version).orElse(-1L));
+          id, expectedVersion, current(h, id).map(x -> x.version()).orElse(-1L));
     }
     var rows = new ArrayList<HistoryRow>();
     for (Change change : changed) {
@@ -381,28 +394,6 @@ final class JdbiCases implements Cases {
     batch.finish();
   }
 
-  /** The current state of cases by id, read in chunks to stay under parameter limits. */
-  private Map<String, Current> currentAll(Handle h, List<String> ids) {
-    var found = new LinkedHashMap<String, Current>();
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      h.createQuery("SELECT id, reference, facts, version FROM cases WHERE id IN (<ids>)")
-          .bindList("ids", chunk)
-          .map(
-              (rs, ctx) -> {
-                String id = rs.getString("id");
-                return Map.entry(
-                    id,
-                    new Current(
-                        rs.getString("reference"),
-                        JsonColumns.readObject(rs.getString("facts"), what(id)),
-                        rs.getLong("version")));
-              })
-          .forEach(e -> found.put(e.getKey(), e.getValue()));
-    }
-    return found;
-  }
-
   /** The case's creation (its history's version 1), in the caller's transaction. */
   Optional<CaseCreation> creation(Handle h, String id) {
     return h.createQuery("SELECT " + CaseCreation.COLUMNS + " FROM cases c WHERE c.id = :id")
@@ -468,9 +459,6 @@ final class JdbiCases implements Cases {
   private static String what(String id) {
     return "case '" + id + "'";
   }
-
-  /** What an update or import compares against. */
-  private record Current(String reference, Map<String, Object> facts, long version) {}
 
   private record Change(String fact, Object oldValue, Object newValue) {}
 
