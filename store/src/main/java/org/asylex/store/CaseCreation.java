@@ -35,6 +35,11 @@ record CaseCreation(String caseId, Optional<String> actor, Instant at, Map<Strin
 
   /** The facts it was created with, without a fact set to null (as a replay leaves them out). */
   LinkedHashMap<String, Object> factsSet() {
+    return set(facts);
+  }
+
+  /** The facts of {@code facts} that are set (not null), in order. */
+  static LinkedHashMap<String, Object> set(Map<String, Object> facts) {
     var set = new LinkedHashMap<String, Object>();
     facts.forEach(
         (fact, value) -> {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -288,15 +287,7 @@ final class JdbiCaseHistory {
      * history leaves those out.
      */
     private LinkedHashMap<String, Object> current(String json) {
-      Map<String, Object> read = JsonColumns.readObject(reader, json, "case '" + id + "'");
-      var facts = new LinkedHashMap<String, Object>();
-      read.forEach(
-          (k, v) -> {
-            if (v != null) {
-              facts.put(k, v);
-            }
-          });
-      return facts;
+      return CaseCreation.set(JsonColumns.readObject(reader, json, "case '" + id + "'"));
     }
 
     void flush() {

@@ -95,20 +95,12 @@ class CreationMigrationTest {
 
   @Test
   void sqliteHistoryReadsBackRowForRowAfterTheMigration() throws Exception {
-    Path file = temp.resolve("old/asylex.db");
-    Files.createDirectories(file.getParent());
-    String url = "jdbc:sqlite:" + file;
-    historyReadsBackRowForRow(
-        url, null, Database.SQLITE, StoreConfig.url(url), () -> DriverManager.getConnection(url));
+    onSqlite("old", this::historyReadsBackRowForRow);
   }
 
   @Test
   void sqliteAnIrregularCreationRowStopsTheMigrationAndNothingIsLost() throws Exception {
-    Path file = temp.resolve("odd/asylex.db");
-    Files.createDirectories(file.getParent());
-    String url = "jdbc:sqlite:" + file;
-    irregularRowStopsTheMigration(
-        url, null, Database.SQLITE, StoreConfig.url(url), () -> DriverManager.getConnection(url));
+    onSqlite("odd", this::irregularRowStopsTheMigration);
   }
 
   @Test
@@ -128,6 +120,14 @@ class CreationMigrationTest {
   interface Check {
     void run(String url, String user, Database database, StoreConfig config, Jdbc jdbc)
         throws Exception;
+  }
+
+  private void onSqlite(String dir, Check check) throws Exception {
+    Path file = temp.resolve(dir + "/asylex.db");
+    Files.createDirectories(file.getParent());
+    String url = "jdbc:sqlite:" + file;
+    check.run(
+        url, null, Database.SQLITE, StoreConfig.url(url), () -> DriverManager.getConnection(url));
   }
 
   private void onPostgres(Check check) throws Exception {
