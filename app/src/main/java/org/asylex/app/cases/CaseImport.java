@@ -12,6 +12,7 @@ import org.asylex.app.policy.FactCheck;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.json.CaseJson;
+import org.asylex.json.CaseLineReader;
 import org.asylex.json.JsonInputException;
 import org.asylex.store.ImportBatch;
 import org.asylex.store.ImportResult;
@@ -126,6 +127,7 @@ public final class CaseImport {
     private final String actor;
     private final Listener listener;
     private List<Line> pending = new ArrayList<>();
+    private final CaseLineReader reader = new CaseLineReader();
 
     /** The batch being stored on the writer thread, if any. */
     private java.util.concurrent.Future<Runnable> storing;
@@ -156,8 +158,9 @@ public final class CaseImport {
       }
       Map<String, Object> doc;
       try {
-        // The line is in memory already (and no longer than CaseJson.MAX_BYTES: see tooLong).
-        doc = CaseJson.read(bytes, "line", CaseJson.MAX_BYTES);
+        // The line is in memory already (and no longer than CaseJson.MAX_BYTES: see tooLong). The
+        // line reader gives the maps and the errors CaseJson gives (ADR 0024), faster.
+        doc = reader.read(bytes, 0, bytes.length, "line");
       } catch (JsonInputException e) {
         // The parser may quote an unquoted token, which can be a fact value: leave it out.
         int column = e.line() > 0 && e.column() > 0 ? e.column() : 0;
