@@ -149,8 +149,8 @@ final class JsonColumns {
     if (value == null) {
       return null;
     }
-    // The values facts mostly hold, written here as Jackson writes them (one history row per fact:
-    // a Jackson generator per value cost more than the row's insert); anything else by Jackson.
+    // The values facts mostly hold, written here as Jackson writes them (a history row per changed
+    // fact: a Jackson generator per value cost more than the row's insert); else by Jackson.
     if (value instanceof String text && plain(text)) {
       return '"' + text + '"';
     }
