@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # Turns JSON Lines of scripts/generate-cases.sh into rows for PostgreSQL COPY into a migrated,
-# empty store schema, as `case import` would write them (cases at version 1, one fact_changes row
-# per fact), plus for every tenth case a second version a day later that changes
-# refusesMilitaryService, so that --facts-as-of has history to replay. For measuring only: no
+# empty store schema, as `case import` would write them (cases at version 1, their creation in the
+# case row: created_by, and initial_facts NULL while at version 1, ADR 0026), plus for every tenth
+# case a second version a day later that changes refusesMilitaryService (the case row keeping its
+# initial facts, one fact_changes row), so that --facts-as-of has history to replay. For measuring only: no
 # audit events are written. See docs/performance.md ("1,000,000 stored cases in PostgreSQL").
 #
 #   scripts/cases-to-copy.py 1m.jsonl OUTDIR   # writes OUTDIR/cases.tsv and OUTDIR/changes.tsv
@@ -16,10 +17,10 @@ with open(src) as f, open(out + '/cases.tsv', 'w') as c, open(out + '/changes.ts
         d = json.loads(line)
         facts = d['facts']
         created = base + datetime.timedelta(milliseconds=i * 20)
-        for k, (name, value) in enumerate(facts.items()):
-            h.write(f"{d['id']}\t1\t{k}\t{name}\t\\N\t{json.dumps(value, separators=(',', ':'))}\tloader\t{ts(created)}\t\\N\n")
+        initial = '\\N'
         version, updated = 1, created
         if i % 10 == 0:
+            initial = json.dumps(facts, separators=(',', ':'))
             old = facts.get('refusesMilitaryService')
             new = not old if old is not None else True
             facts['refusesMilitaryService'] = new
@@ -28,4 +29,4 @@ with open(src) as f, open(out + '/cases.tsv', 'w') as c, open(out + '/changes.ts
             oldj = '\\N' if old is None else json.dumps(old)
             h.write(f"{d['id']}\t2\t0\trefusesMilitaryService\t{oldj}\t{json.dumps(new)}\tloader\t{ts(updated)}\tinterview\n")
         ref = d.get('reference')
-        c.write(f"{d['id']}\t{ref if ref else chr(92)+'N'}\t{json.dumps(facts, separators=(',', ':'))}\t{version}\t{ts(created)}\t{ts(updated)}\n")
+        c.write(f"{d['id']}\t{ref if ref else chr(92)+'N'}\t{json.dumps(facts, separators=(',', ':'))}\t{version}\t{ts(created)}\t{ts(updated)}\tloader\t{initial}\n")

@@ -550,10 +550,12 @@ abstract class CaseCommandContract {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT changed_at FROM fact_changes WHERE case_id = '"
-                    + id
-                    + "' AND version = "
-                    + version)) {
+                version == 1 // a case's creation is in its row (ADR 0026)
+                    ? "SELECT created_at FROM cases WHERE id = '" + id + "'"
+                    : "SELECT changed_at FROM fact_changes WHERE case_id = '"
+                        + id
+                        + "' AND version = "
+                        + version)) {
       assertThat(rs.next()).isTrue();
       return rs.getObject(1) instanceof String text
           ? Instant.parse(text)

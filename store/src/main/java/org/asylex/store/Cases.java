@@ -114,4 +114,16 @@ public interface Cases {
    * @throws IllegalArgumentException when any case is malformed; nothing is stored then
    */
   List<ImportResult> importCases(List<CaseImport> cases, String actor);
+
+  /**
+   * The checks of {@link #importCases(List, String)} and the JSON it stores, done now, on the
+   * caller's thread, outside any transaction: an import prepares the next batch while the one
+   * before is being stored.
+   *
+   * @throws IllegalArgumentException when any case is malformed
+   */
+  ImportBatch prepareImport(List<CaseImport> cases);
+
+  /** {@link #importCases(List, String)} of a batch that {@link #prepareImport} prepared. */
+  List<ImportResult> importCases(ImportBatch batch, String actor);
 }

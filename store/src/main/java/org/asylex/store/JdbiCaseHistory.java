@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,9 +16,9 @@ import org.asylex.json.JsonInputException;
 import org.jdbi.v3.core.Handle;
 
 /**
- * A case as it was at an earlier time, replayed from {@code fact_changes}: the history is complete
- * (creating a case records each of its facts) and never changed, so the facts of any past instant
- * can be read back exactly.
+ * A case as it was at an earlier time, replayed from its creation (the facts it was created with,
+ * kept in its row: {@link CaseCreation}) and {@code fact_changes} (every change after): the history
+ * is complete and never changed, so the facts of any past instant can be read back exactly.
  */
 final class JdbiCaseHistory {
   private final Transactions transactions;
@@ -61,10 +60,10 @@ final class JdbiCaseHistory {
   }
 
   /**
-   * The case as it was at {@code at}: its facts replayed from the history up to and including that
-   * instant, the version the last of those changes made (1 when none: a case created without facts)
-   * and that change's time as {@code updated}. Read without an audit event, as {@link
-   * JdbiCases#peek}.
+   * The case as it was at {@code at}: the facts it was created with, then the changes of the
+   * history up to and including that instant, the version the last of those changes made (1 when
+   * none) and that change's time as {@code updated} (its creation when none). Read without an audit
+   * event, as {@link JdbiCases#peek}.
    *
    * @return empty when there is no such case
    * @throws CaseNotYetCreated when {@code at} lies before the case was created
@@ -84,7 +83,11 @@ final class JdbiCaseHistory {
           if (at.isBefore(c.created())) {
             throw new CaseNotYetCreated(id, c.created(), at);
           }
-          var facts = new LinkedHashMap<String, Object>();
+          var facts =
+              cases
+                  .creation(h, id)
+                  .orElseThrow(() -> new CaseNotFound(id)) // read in the same transaction
+                  .factsSet();
           long version = 1;
           Instant updated = c.created();
           for (FactChange change : changesUntil(h, id, at)) {
@@ -238,14 +241,17 @@ final class JdbiCaseHistory {
   }
 
   /**
-   * Every case with, when it changed after the instant ({@code updated_at > :at}), its history up
-   * to then; a case not changed since has its facts of then in {@code cases.facts} and needs no
-   * replay. So the history is read only for the cases that need it (the lateral join's condition on
-   * the case gates the index scan on PostgreSQL), ordered by the primary keys.
+   * Every case with, when it changed after the instant ({@code updated_at > :at}), the facts it was
+   * created with and its history up to then; a case not changed since has its facts of then in
+   * {@code cases.facts} and needs no replay. So the history is read only for the cases that need it
+   * (the lateral join's condition on the case gates the index scan on PostgreSQL), ordered by the
+   * primary keys.
    */
   private static final String EXPORT_AS_OF =
       "SELECT c.id, c.reference, c.created_at, c.updated_at, c.version,"
           + " CASE WHEN c.updated_at <= :at THEN c.facts END AS facts_then,"
+          + " CASE WHEN c.updated_at > :at AND c.created_at <= :at"
+          + " THEN coalesce(c.initial_facts, c.facts) END AS facts_first,"
           + " f.version AS change_version, f.fact, f.new_value, f.changed_at"
           + " FROM cases c %s ORDER BY c.id, f.version, f.position";
 
@@ -297,13 +303,14 @@ final class JdbiCaseHistory {
           updated = database.instant(rs, "updated_at");
           return;
         }
-        facts = new LinkedHashMap<>();
+        String first = rs.getString("facts_first");
+        facts = first == null ? new LinkedHashMap<>() : current(first);
         version = 1;
         updated = created;
       }
       String fact = rs.getString("fact");
       if (fact == null) {
-        return; // no change up to then: created later, or created without facts
+        return; // no change up to then: created later, or changed only after then
       }
       Optional<Object> value = value(rs.getString("new_value"), fact);
       if (value.isPresent()) {
@@ -315,17 +322,12 @@ final class JdbiCaseHistory {
       updated = database.instant(rs, "changed_at");
     }
 
-    /** The stored facts, without a fact set to null: a replay of the history leaves those out. */
+    /**
+     * Stored facts (of now, or of the creation), without a fact set to null: a replay of the
+     * history leaves those out.
+     */
     private LinkedHashMap<String, Object> current(String json) {
-      Map<String, Object> read = JsonColumns.readObject(reader, json, "case '" + id + "'");
-      var facts = new LinkedHashMap<String, Object>();
-      read.forEach(
-          (k, v) -> {
-            if (v != null) {
-              facts.put(k, v);
-            }
-          });
-      return facts;
+      return CaseCreation.set(JsonColumns.readObject(reader, json, "case '" + id + "'"));
     }
 
     void flush() {

@@ -16,7 +16,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
 
-/** Cases in the {@code cases} table, their history in {@code fact_changes}. */
+/**
+ * Cases in the {@code cases} table, their history in {@code fact_changes}: versions 2 and on there,
+ * version 1 (the creation) kept in the case's row ({@link CaseCreation}).
+ */
 final class JdbiCases implements Cases {
   static final String COLUMNS = "id, reference, facts, version, created_at, updated_at";
   static final String CHANGE_COLUMNS =
@@ -64,6 +67,11 @@ final class JdbiCases implements Cases {
   @Override
   public List<ImportResult> importCases(List<CaseImport> cases, String actor) {
     Checks.actor(actor);
+    return importCases(prepareImport(cases), actor);
+  }
+
+  @Override
+  public ImportBatch prepareImport(List<CaseImport> cases) {
     var checked = new ArrayList<CaseImport>(cases.size());
     var json = new IdentityHashMap<CaseImport, String>();
     for (CaseImport c : cases) {
@@ -74,10 +82,18 @@ final class JdbiCases implements Cases {
       checked.add(imported);
       json.put(imported, w.json());
     }
+    return new ImportBatch(checked, json);
+  }
+
+  @Override
+  public List<ImportResult> importCases(ImportBatch batch, String actor) {
+    Checks.actor(actor);
+    List<CaseImport> checked = batch.cases;
+    Map<CaseImport, String> json = batch.json;
     return transactions.write(
         h -> {
           Map<String, Current> existing =
-              currentAll(h, checked.stream().map(CaseImport::id).distinct().toList());
+              Current.all(h, checked.stream().map(CaseImport::id).distinct().toList());
           var results = new ArrayList<ImportResult>(checked.size());
           var created = new ArrayList<CaseImport>();
           for (CaseImport c : checked) {
@@ -88,9 +104,9 @@ final class JdbiCases implements Cases {
               results.add(ImportResult.CREATED);
             } else {
               boolean sameReference =
-                  c.reference() == null || c.reference().equals(current.reference);
+                  c.reference() == null || c.reference().equals(current.reference());
               results.add(
-                  sameReference && current.facts.equals(c.facts())
+                  sameReference && current.facts().equals(c.facts())
                       ? ImportResult.UNCHANGED
                       : ImportResult.EXISTS);
             }
@@ -101,8 +117,8 @@ final class JdbiCases implements Cases {
   }
 
   /**
-   * Inserts new cases at version 1 with their history and one audit event each, many rows per
-   * statement.
+   * Inserts new cases at version 1 and one audit event each, many rows per statement. A case's row
+   * is its creation's history too ({@link CaseCreation}): no history rows.
    *
    * @param json the facts' JSON text of each case, where already written (by identity)
    */
@@ -116,9 +132,8 @@ final class JdbiCases implements Cases {
     var rows =
         new MultiRow(
             h,
-            "INSERT INTO cases (" + COLUMNS + ") VALUES ",
-            List.of("?", "?", database.json(), "1", "?", "?"));
-    var history = new ArrayList<HistoryRow>();
+            "INSERT INTO cases (" + COLUMNS + ", created_by) VALUES ",
+            List.of("?", "?", database.json(), "1", "?", "?", "?"));
     var records = new ArrayList<CaseRecord>(cases.size());
     for (CaseImport c : cases) {
       String facts = json.get(c);
@@ -127,18 +142,12 @@ final class JdbiCases implements Cases {
           c.reference(),
           facts != null ? facts : JsonColumns.object(c.facts(), what(c.id())),
           at,
-          at);
-      int position = 0;
-      for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
-        history.add(
-            new HistoryRow(
-                c.id(), 1, position++, new Change(fact.getKey(), null, fact.getValue())));
-      }
+          at,
+          actor);
       records.add(
           new CaseRecord(c.id(), Optional.ofNullable(c.reference()), c.facts(), 1, now, now));
     }
     rows.finish();
-    writeHistory(h, history, actor, now, null);
     audit.appendAll(h, actor, action, cases.stream().map(c -> Optional.of(c.id())).toList());
     return records;
   }
@@ -259,10 +268,10 @@ final class JdbiCases implements Cases {
       String actor,
       String note) {
     Current c = current(h, id).orElseThrow(() -> new CaseNotFound(id));
-    if (c.version != expectedVersion) {
-      throw new VersionConflict(id, expectedVersion, c.version);
+    if (c.version() != expectedVersion) {
+      throw new VersionConflict(id, expectedVersion, c.version());
     }
-    var facts = new LinkedHashMap<>(c.facts);
+    var facts = new LinkedHashMap<>(c.facts());
     var changed = new ArrayList<Change>();
     values.forEach(
         (fact, value) -> {
@@ -277,13 +286,14 @@ final class JdbiCases implements Cases {
           }
         });
     if (changed.isEmpty()) {
-      return c.version;
+      return c.version();
     }
-    long version = c.version + 1;
+    long version = c.version() + 1;
     Instant now = now();
     int updated =
         h.createUpdate(
-                "UPDATE cases SET facts = "
+                // the first update keeps the facts the case was created with (CaseCreation)
+                "UPDATE cases SET initial_facts = coalesce(initial_facts, facts), facts = "
                     + database.json("facts")
                     + ", version = :version, updated_at = :now"
                     + " WHERE id = :id AND version = :expected")
@@ -296,7 +306,7 @@ final class JdbiCases implements Cases {
     if (updated != 1) {
       // The writers' lock makes this unreachable; the condition keeps it true without it.
       throw new VersionConflict(
-          id, expectedVersion, current(h, id).map(x -> x.version).orElse(-1L));
+          id, expectedVersion, current(h, id).map(x -> x.version()).orElse(-1L));
     }
     var rows = new ArrayList<HistoryRow>();
     for (Change change : changed) {
@@ -313,17 +323,15 @@ final class JdbiCases implements Cases {
     Checks.actor(actor);
     return transactions.write(
         h -> {
-          if (current(h, id).isEmpty()) {
-            throw new CaseNotFound(id);
-          }
           List<FactChange> changes =
-              h.createQuery(
-                      "SELECT "
-                          + CHANGE_COLUMNS
-                          + " FROM fact_changes WHERE case_id = :id ORDER BY version, position")
-                  .bind("id", id)
-                  .map((rs, ctx) -> change(rs))
-                  .list();
+              new ArrayList<>(creation(h, id).orElseThrow(() -> new CaseNotFound(id)).changes());
+          h.createQuery(
+                  "SELECT "
+                      + CHANGE_COLUMNS
+                      + " FROM fact_changes WHERE case_id = :id ORDER BY version, position")
+              .bind("id", id)
+              .map((rs, ctx) -> change(rs))
+              .forEach(changes::add);
           audit.append(h, actor, AuditTrail.CASE_HISTORY, Optional.of(id));
           return changes;
         });
@@ -366,56 +374,32 @@ final class JdbiCases implements Cases {
       return;
     }
     Argument time = database.instant(at);
-    // New cases' rows (version 1, no old value, no note) have those in the statement: 6 values.
-    boolean first =
-        note == null && rows.stream().allMatch(r -> r.version == 1 && r.change.oldValue == null);
     var batch =
         new MultiRow(
             h,
             "INSERT INTO fact_changes (" + CHANGE_COLUMNS + ") VALUES ",
-            first
-                ? List.of("?", "1", "?", "?", "NULL", database.json(), "?", "?", "NULL")
-                : List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
+            List.of("?", "?", "?", "?", database.json(), database.json(), "?", "?", "?"));
     for (HistoryRow row : rows) {
-      String value = JsonColumns.value(row.change.newValue);
-      if (first) {
-        batch.add(row.caseId, row.position, row.change.fact, value, actor, time);
-      } else {
-        batch.add(
-            row.caseId,
-            row.version,
-            row.position,
-            row.change.fact,
-            JsonColumns.value(row.change.oldValue),
-            value,
-            actor,
-            time,
-            note);
-      }
+      batch.add(
+          row.caseId,
+          row.version,
+          row.position,
+          row.change.fact,
+          JsonColumns.value(row.change.oldValue),
+          JsonColumns.value(row.change.newValue),
+          actor,
+          time,
+          note);
     }
     batch.finish();
   }
 
-  /** The current state of cases by id, read in chunks to stay under parameter limits. */
-  private Map<String, Current> currentAll(Handle h, List<String> ids) {
-    var found = new LinkedHashMap<String, Current>();
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      h.createQuery("SELECT id, reference, facts, version FROM cases WHERE id IN (<ids>)")
-          .bindList("ids", chunk)
-          .map(
-              (rs, ctx) -> {
-                String id = rs.getString("id");
-                return Map.entry(
-                    id,
-                    new Current(
-                        rs.getString("reference"),
-                        JsonColumns.readObject(rs.getString("facts"), what(id)),
-                        rs.getLong("version")));
-              })
-          .forEach(e -> found.put(e.getKey(), e.getValue()));
-    }
-    return found;
+  /** The case's creation (its history's version 1), in the caller's transaction. */
+  Optional<CaseCreation> creation(Handle h, String id) {
+    return h.createQuery("SELECT " + CaseCreation.COLUMNS + " FROM cases c WHERE c.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> CaseCreation.read(rs, database))
+        .findOne();
   }
 
   private Optional<Current> current(Handle h, String id) {
@@ -475,9 +459,6 @@ final class JdbiCases implements Cases {
   private static String what(String id) {
     return "case '" + id + "'";
   }
-
-  /** What an update or import compares against. */
-  private record Current(String reference, Map<String, Object> facts, long version) {}
 
   private record Change(String fact, Object oldValue, Object newValue) {}
 

@@ -57,8 +57,41 @@ final class JsonColumns {
         canonical = canonical && canonical(e.getValue());
       }
     }
-    String json = object(out, what);
+    String json = canonical ? flat(out) : null;
+    if (json == null) {
+      json = object(out, what);
+    }
     return new Written(canonical ? out : readObject(json, what), json);
+  }
+
+  /**
+   * The JSON of facts whose names and values Jackson writes as they are (names and text without a
+   * quote, backslash or control character; true/false; whole numbers), written here as Jackson
+   * writes them, byte for byte; null for any other facts. Imported facts mostly are such.
+   */
+  private static String flat(Map<String, Object> facts) {
+    var b = new StringBuilder(32 * facts.size() + 2).append('{');
+    for (Map.Entry<String, Object> e : facts.entrySet()) {
+      Object v = e.getValue();
+      if (!plain(e.getKey())
+          || !(v instanceof Boolean || v instanceof Long || v instanceof String)
+          || v instanceof String text && !plain(text)) {
+        return null;
+      }
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append('"').append(e.getKey()).append("\":");
+      if (v instanceof String text) {
+        b.append('"').append(text).append('"');
+      } else {
+        b.append(v);
+      }
+    }
+    if (b.length() > CaseJson.MAX_BYTES / 4) {
+      return null; // object() checks the size
+    }
+    return b.append('}').toString();
   }
 
   /** Facts and their JSON text. */
@@ -116,8 +149,8 @@ final class JsonColumns {
     if (value == null) {
       return null;
     }
-    // The values facts mostly hold, written here as Jackson writes them (one history row per fact:
-    // a Jackson generator per value cost more than the row's insert); anything else by Jackson.
+    // The values facts mostly hold, written here as Jackson writes them (a history row per changed
+    // fact: a Jackson generator per value cost more than the row's insert); else by Jackson.
     if (value instanceof String text && plain(text)) {
       return '"' + text + '"';
     }

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.argument.Argument;
  * Inserts rows many at a time: {@code INSERT … VALUES (…), (…), …} with up to {@value #ROWS} rows
  * per statement, in the caller's transaction, through the handle's JDBC connection. One statement
  * per {@value #ROWS} rows instead of one per row: far fewer round trips to the database
- * (PostgreSQL) or calls into the driver (SQLite); the full-size statement is prepared once.
+ * (PostgreSQL) or calls into the driver (SQLite); the full-size statement is prepared once ({@link
+ * Prepared}: on SQLite once per connection, not once per transaction).
  */
 final class MultiRow implements AutoCloseable {
   /** Rows per statement: well under SQLite's 32,766 parameters with the widest table here. */
@@ -23,7 +24,7 @@ final class MultiRow implements AutoCloseable {
   private final String row;
   private final int width;
   private final List<Object[]> pending = new ArrayList<>(ROWS);
-  private PreparedStatement full;
+  private Prepared full;
 
   /**
    * @param insert the statement up to {@code VALUES }
@@ -78,9 +79,9 @@ final class MultiRow implements AutoCloseable {
     try {
       if (pending.size() == ROWS) {
         if (full == null) {
-          full = h.getConnection().prepareStatement(sql(ROWS));
+          full = Prepared.of(h, sql(ROWS));
         }
-        run(full);
+        run(full.statement());
       } else {
         try (PreparedStatement s = h.getConnection().prepareStatement(sql(pending.size()))) {
           run(s);

@@ -21,7 +21,41 @@ final class Times {
   }
 
   static String format(Instant instant) {
-    return FORMAT.format(micros(instant));
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds >= YEAR_10000) {
+      return FORMAT.format(micros(instant));
+    }
+    // Written by hand (every audit event formats its time twice: hashed and stored); the same text
+    // as FORMAT gives for the years 1970 to 9999 (TimesTest compares them).
+    long days = Math.floorDiv(seconds, 86_400);
+    int second = (int) (seconds - days * 86_400);
+    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+    char[] c = new char[27];
+    digits(c, 0, date.getYear(), 4);
+    c[4] = '-';
+    digits(c, 5, date.getMonthValue(), 2);
+    c[7] = '-';
+    digits(c, 8, date.getDayOfMonth(), 2);
+    c[10] = 'T';
+    digits(c, 11, second / 3600, 2);
+    c[13] = ':';
+    digits(c, 14, second / 60 % 60, 2);
+    c[16] = ':';
+    digits(c, 17, second % 60, 2);
+    c[19] = '.';
+    digits(c, 20, instant.getNano() / 1_000, 6);
+    c[26] = 'Z';
+    return new String(c);
+  }
+
+  /** 10000-01-01T00:00:00Z in seconds: from there on the year has more than four digits. */
+  private static final long YEAR_10000 = 253_402_300_800L;
+
+  private static void digits(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   static Instant parse(String text) {

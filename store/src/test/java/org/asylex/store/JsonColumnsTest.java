@@ -44,4 +44,33 @@ class JsonColumnsTest {
     }
     assertEquals(null, JsonColumns.value(null));
   }
+
+  /** The facts' JSON written without Jackson (flat, plain facts) too, for any name and value. */
+  @Test
+  void factsAreWrittenAsJacksonWritesThem() throws Exception {
+    var names = List.of("countryOfOrigin", "", "a \"q\"", "back\\slash", "line\nbreak", "é ж 😀");
+    var values =
+        new java.util.ArrayList<Object>(
+            List.of("RU", "", "a \"quoted\" word", "tab\t", "é ü ж 😀", true, false, -42L, 7, 1.5));
+    values.add(List.of("a", 1L));
+    values.add(Map.of("k", "v"));
+    var random = new java.util.SplittableRandom(12);
+    for (int i = 0; i < 5_000; i++) {
+      var facts = new java.util.LinkedHashMap<String, Object>();
+      int n = random.nextInt(6);
+      for (int k = 0; k < n; k++) {
+        String name = names.get(random.nextInt(names.size())) + (random.nextBoolean() ? k : "");
+        facts.put(name.isBlank() ? "f" + k : name, values.get(random.nextInt(values.size())));
+      }
+      if (random.nextInt(4) == 0) {
+        facts.put("unset", null);
+      }
+      var set = new java.util.LinkedHashMap<String, Object>(facts);
+      set.values().removeIf(java.util.Objects::isNull);
+      assertEquals(
+          Json.MAPPER.writeValueAsString(set),
+          JsonColumns.written(facts, "case 'A-1'").json(),
+          facts.keySet().toString());
+    }
+  }
 }

@@ -65,7 +65,9 @@ class SqliteStoreTest extends StoreContract {
       }
       assertThatThrownBy(
               () ->
-                  s.executeUpdate("INSERT INTO cases VALUES ('X', NULL, 'not json', 1, 'a', 'b')"))
+                  s.executeUpdate(
+                      "INSERT INTO cases (id, reference, facts, version, created_at, updated_at)"
+                          + " VALUES ('X', NULL, 'not json', 1, 'a', 'b')"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("CHECK constraint failed");
     }

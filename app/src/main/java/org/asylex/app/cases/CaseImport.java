@@ -12,7 +12,9 @@ import org.asylex.app.policy.FactCheck;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.InputError;
 import org.asylex.json.CaseJson;
+import org.asylex.json.CaseLineReader;
 import org.asylex.json.JsonInputException;
+import org.asylex.store.ImportBatch;
 import org.asylex.store.ImportResult;
 import org.asylex.store.Store;
 import org.asylex.store.StoreException;
@@ -62,9 +64,10 @@ public final class CaseImport {
 
   /**
    * Imports every line of {@code in}; what went in stays in when reading or storing fails part way
-   * (each batch is committed or not at all). Reading and checking the next batch overlaps with
-   * storing the one before, on a second thread; at most one batch is being stored at a time, and
-   * batches are committed in order.
+   * (each batch is committed or not at all). Reading, checking and preparing the next batch (the
+   * store's checks and JSON: {@code Cases.prepareImport}) overlaps with storing the one before, on
+   * a second thread; at most one batch is being stored at a time, and batches are committed in
+   * order.
    *
    * @param batch cases per transaction
    * @throws ImportStopped when the input cannot be read on, with the summary so far
@@ -124,6 +127,7 @@ public final class CaseImport {
     private final String actor;
     private final Listener listener;
     private List<Line> pending = new ArrayList<>();
+    private final CaseLineReader reader = new CaseLineReader();
 
     /** The batch being stored on the writer thread, if any. */
     private java.util.concurrent.Future<Runnable> storing;
@@ -154,8 +158,9 @@ public final class CaseImport {
       }
       Map<String, Object> doc;
       try {
-        // The line is in memory already (and no longer than CaseJson.MAX_BYTES: see tooLong).
-        doc = CaseJson.read(bytes, "line", CaseJson.MAX_BYTES);
+        // The line is in memory already (and no longer than CaseJson.MAX_BYTES: see tooLong). The
+        // line reader gives the maps and the errors CaseJson gives (ADR 0024), faster.
+        doc = reader.read(bytes, 0, bytes.length, "line");
       } catch (JsonInputException e) {
         // The parser may quote an unquoted token, which can be a fact value: leave it out.
         int column = e.line() > 0 && e.column() > 0 ? e.column() : 0;
@@ -215,16 +220,23 @@ public final class CaseImport {
     }
 
     /**
-     * Hands the pending lines to the writer thread, to be stored in one transaction (a batch the
-     * store refuses, case by case), once the batch before is stored.
+     * Prepares the pending lines and hands them to the writer thread, to be stored in one
+     * transaction (a batch the store refuses, case by case), once the batch before is stored.
      */
     void flush() {
       if (pending.isEmpty()) {
         return;
       }
-      finish();
       List<Line> lines = pending;
       pending = new ArrayList<>();
+      ImportBatch prepared;
+      try {
+        prepared = store.cases().prepareImport(lines.stream().map(Line::value).toList());
+      } catch (IllegalArgumentException e) {
+        prepared = null; // the writer stores them one by one, and says which it refused
+      }
+      ImportBatch batch = prepared;
+      finish();
       if (writer == null) {
         writer =
             java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -234,7 +246,7 @@ public final class CaseImport {
                   return t;
                 });
       }
-      storing = writer.submit(() -> store(lines));
+      storing = writer.submit(() -> batch == null ? oneByOne(lines) : store(lines, batch));
     }
 
     /** Waits for the batch being stored, and tells what became of its lines. */
@@ -266,10 +278,10 @@ public final class CaseImport {
     }
 
     /** On the writer thread: stores the lines; the report runs on the reading thread. */
-    private Runnable store(List<Line> lines) {
+    private Runnable store(List<Line> lines, ImportBatch batch) {
       List<ImportResult> results;
       try {
-        results = store.cases().importCases(lines.stream().map(Line::value).toList(), actor);
+        results = store.cases().importCases(batch, actor);
       } catch (IllegalArgumentException e) {
         return oneByOne(lines);
       }
