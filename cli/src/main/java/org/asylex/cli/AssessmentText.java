@@ -82,22 +82,25 @@ final class AssessmentText {
         a.policy().contentHash());
     out.println(nlEn("Aannames en interpretaties:", "Assumptions and interpretations:"));
     for (AssumptionUse u : a.assumptions()) {
-      out.println("  " + assumption(u));
+      // Two spaces in, a long one (with the pack's label) carried on four spaces in.
+      out.println(wrap(assumption(u, pack), "    ").substring(2));
     }
     out.println();
   }
 
-  private String assumption(AssumptionUse u) {
+  /** {@code id = value (label) (kind)}, and the default when overridden. */
+  private String assumption(AssumptionUse u, PolicyPack pack) {
+    String defaultValue = ValueLabels.assumption(pack, u.id(), u.defaultValue(), lang);
     return u.id()
         + " = "
-        + u.value()
+        + ValueLabels.assumption(pack, u.id(), u.value(), lang)
         + " ("
         + kind(u)
         + ")"
         + (u.overridden()
             ? nlEn(
-                " [overschreven; standaard " + u.defaultValue() + "]",
-                " [overridden; default " + u.defaultValue() + "]")
+                " [overschreven; standaard " + defaultValue + "]",
+                " [overridden; default " + defaultValue + "]")
             : "");
   }
 
@@ -142,7 +145,8 @@ final class AssessmentText {
     if (!f.assumptions().isEmpty()) {
       boolean first = true;
       for (AssumptionUse u : f.assumptions()) {
-        out.println(wrap(assumption(u), first ? label(nlEn("Berust op", "Rests on")) : UNDER));
+        out.println(
+            wrap(assumption(u, pack), first ? label(nlEn("Berust op", "Rests on")) : UNDER));
         first = false;
       }
     }
@@ -176,7 +180,10 @@ final class AssessmentText {
     }
     if (!f.factsUsed().isEmpty()) {
       var facts = new ArrayList<String>();
-      f.factsUsed().forEach((name, value) -> facts.add(name + " = " + value));
+      f.factsUsed()
+          .forEach(
+              (name, value) ->
+                  facts.add(name + " = " + ValueLabels.fact(Optional.of(pack), name, value, lang)));
       out.println(wrap(String.join(", ", facts), label(nlEn("Gebruikte feiten", "Facts used"))));
     }
   }

@@ -22,15 +22,14 @@ import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.cases.CaseFiles;
 import org.asylex.app.impact.Deadlines;
-import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.InputError;
+import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.text.Language;
 import org.asylex.json.DiffText;
 import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseRecord;
-import org.asylex.store.FactChange;
 import org.asylex.store.StoredAssessment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,7 +54,7 @@ import picocli.CommandLine.Parameters;
       CaseAssessCommand.class,
       CaseCommand.Assessments.class,
       CaseReproduceCommand.class,
-      CaseCommand.History.class,
+      CaseHistoryCommand.class,
       CaseCommand.Export.class,
       CaseCheckIdsCommand.class
     })
@@ -66,7 +65,7 @@ final class CaseCommand {
       name = "list",
       description = "List cases by id: id, reference, version and when last changed (never facts).",
       mixinStandardHelpOptions = true)
-  static final class ListCases extends StoreCommand {
+  static final class ListCases extends PackStoreCommand {
     @Option(
         names = "--filter",
         paramLabel = "FACT=VALUE",
@@ -90,13 +89,6 @@ final class CaseCommand {
         description = "Show at most N cases (default: ${DEFAULT-VALUE}).",
         defaultValue = "100")
     int limit;
-
-    @Mixin PoliciesOption policies;
-
-    @Override
-    PolicyCatalog catalog() {
-      return policies.catalog();
-    }
 
     @Override
     int run(Application app, String actor) {
@@ -192,13 +184,14 @@ final class CaseCommand {
       name = "show",
       description = "Show a case: reference, version, times and every fact.",
       mixinStandardHelpOptions = true)
-  static final class Show extends StoreCommand {
+  static final class Show extends PackStoreCommand {
     @Parameters(paramLabel = "ID", description = "The case id.")
     String id;
 
     @Override
     int run(Application app, String actor) {
       CaseRecord c = app.cases().find(id, actor);
+      Optional<PolicyPack> pack = app.policies().packFor(c.facts());
       out().println("Case " + Terminal.safe(c.id()));
       out().println("  reference: " + Terminal.safe(c.reference().orElse("(none)")));
       out().println("  version:   " + c.version());
@@ -215,7 +208,9 @@ final class CaseCommand {
                               + Terminal.safe(name)
                               + " ".repeat(width - name.length())
                               + " = "
-                              + Terminal.safe(FactValues.json(value))));
+                              + Terminal.safe(
+                                  ValueLabels.fact(
+                                      pack, name, value, FactValues.json(value), Language.EN))));
       return 0;
     }
   }
@@ -231,7 +226,7 @@ final class CaseCommand {
             + " otherwise (someone else changed it) nothing is stored and the exit code is 2."
       },
       mixinStandardHelpOptions = true)
-  static final class Set extends StoreCommand {
+  static final class Set extends PackStoreCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The case id.")
     String id;
 
@@ -246,13 +241,6 @@ final class CaseCommand {
         paramLabel = "N",
         description = "Change the case only if it is at this version (as 'case show' printed).")
     Long expectVersion;
-
-    @Mixin PoliciesOption policies;
-
-    @Override
-    PolicyCatalog catalog() {
-      return policies.catalog();
-    }
 
     @Override
     int run(Application app, String actor) {
@@ -339,48 +327,6 @@ final class CaseCommand {
                   + list.size()
                   + (list.size() == 1 ? " stored assessment" : " stored assessments")
                   + (list.isEmpty() ? "" : "; 'asylex case reproduce ID' re-runs one"));
-      return 0;
-    }
-  }
-
-  /** {@code asylex case history ID}. */
-  @Command(
-      name = "history",
-      description = "Every change of every fact of a case: old → new value, who, when and why.",
-      mixinStandardHelpOptions = true)
-  static final class History extends StoreCommand {
-    @Parameters(paramLabel = "ID", description = "The case id.")
-    String id;
-
-    @Override
-    int run(Application app, String actor) {
-      List<FactChange> changes = app.cases().history(id, actor);
-      long version = -1;
-      for (FactChange ch : changes) {
-        if (ch.version() != version) {
-          version = ch.version();
-          out()
-              .println(
-                  "version "
-                      + version
-                      + ", "
-                      + time(ch.at())
-                      + ", by "
-                      + ch.actor()
-                      + ch.note().map(n -> ": " + Terminal.safe(n.replace("\n", " "))).orElse(""));
-        }
-        out()
-            .println(
-                "  "
-                    + Terminal.safe(ch.fact())
-                    + ": "
-                    + Terminal.safe(ch.oldValue().map(FactValues::json).orElse("(not set)"))
-                    + " → "
-                    + Terminal.safe(ch.newValue().map(FactValues::json).orElse("(not set)")));
-      }
-      if (changes.isEmpty()) {
-        out().println("case " + id + ": no fact was ever set");
-      }
       return 0;
     }
   }

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.asylex.app.Application;
 import org.asylex.app.cases.CaseImport;
-import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.store.ImportResult;
 import org.asylex.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +32,7 @@ import picocli.CommandLine.Parameters;
           + " line, then how many more. Exit 0 when no line was rejected, 2 otherwise."
     },
     mixinStandardHelpOptions = true)
-final class CaseImportCommand extends StoreCommand {
+final class CaseImportCommand extends PackStoreCommand {
   /** Exists-notes beyond this many are counted, not listed. */
   private static final int MAX_EXISTS_NOTES = 20;
 
@@ -47,13 +45,6 @@ final class CaseImportCommand extends StoreCommand {
       description = "Cases per transaction (default: ${DEFAULT-VALUE}).",
       defaultValue = "500")
   int batch;
-
-  @Mixin PoliciesOption policies;
-
-  @Override
-  PolicyCatalog catalog() {
-    return policies.catalog();
-  }
 
   @Override
   int run(Application app, String actor) {

@@ -3,13 +3,11 @@ package org.asylex.cli;
 import java.util.List;
 import org.asylex.app.Application;
 import org.asylex.app.cases.Reproduction;
-import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.policy.PolicyPack;
 import org.asylex.json.DiffText;
 import org.asylex.json.RerunReason;
 import org.asylex.store.StoredAssessment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,16 +25,9 @@ import picocli.CommandLine.Parameters;
           + " groups, missing facts, rules, reasons and sources) and why."
     },
     mixinStandardHelpOptions = true)
-final class CaseReproduceCommand extends StoreCommand {
+final class CaseReproduceCommand extends PackStoreCommand {
   @Parameters(paramLabel = "ASSESSMENT_ID", description = "The id 'case assess' printed.")
   String assessmentId;
-
-  @Mixin PoliciesOption policies;
-
-  @Override
-  PolicyCatalog catalog() {
-    return policies.catalog();
-  }
 
   @Override
   int run(Application app, String actor) {

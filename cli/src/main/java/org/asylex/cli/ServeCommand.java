@@ -210,6 +210,12 @@ final class ServeCommand extends StoreCommand {
     }
   }
 
+  /** The server logs them at start-up instead ({@code asylex.startup}), and counts them. */
+  @Override
+  void noteReceipts(org.asylex.app.cases.ReceiptConversion.Result receipts) {
+    // AsylexServer.start logs them.
+  }
+
   /** Counted down once the store is closed, so that the JVM does not end before that. */
   private final CountDownLatch closed = new CountDownLatch(1);
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.asylex.app.Application;
 import org.asylex.app.Refused;
 import org.asylex.app.Today;
+import org.asylex.app.cases.ReceiptConversion;
 import org.asylex.app.policy.AssumptionSettings;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.app.users.ApiTokens;
@@ -46,6 +47,7 @@ abstract class StoreCommand implements Callable<Integer> {
       String actor = storeOptions.actor();
       try (Application app =
           Application.open(storeOptions.config(), catalog(), today(), new ApiTokens())) {
+        noteReceipts(app.receiptConversion());
         return run(app, actor);
       }
     } catch (UsageError e) {
@@ -62,6 +64,16 @@ abstract class StoreCommand implements Callable<Integer> {
       err().println("asylex: " + Terminal.safe(e.getMessage()));
       return Main.INVALID;
     }
+  }
+
+  /**
+   * What opening the store did to the receipts made before compact receipts (ADR 0021), one line
+   * each on standard error (standard output is the command's, which scripts read): nothing when no
+   * receipt was converted and none is kept in full form. Counts and pack hashes only.
+   */
+  void noteReceipts(ReceiptConversion.Result receipts) {
+    receipts.convertedNote().ifPresent(note -> err().println("asylex: " + note));
+    receipts.keptFullNote().ifPresent(note -> err().println("asylex: note: " + note));
   }
 
   /**

@@ -81,9 +81,17 @@ final class Summary {
       }
       out.println();
     }
+    assumptions(pack, values);
+  }
+
+  /** Each assumption with its value (and the pack's label of it), statement and alternatives. */
+  private void assumptions(PolicyPack pack, AssumptionValues values) {
     out.println(nlEn("AANNAMES EN INTERPRETATIES", "ASSUMPTIONS AND INTERPRETATIONS"));
     for (Assumption a : pack.assumptions()) {
-      String value = values.get(a.id()).map(Summary::plain).orElse(a.defaultValue());
+      String value =
+          ValueLabels.assumption(
+              pack, a.id(), values.get(a.id()).map(Summary::plain).orElse(a.defaultValue()), lang);
+      String defaultValue = ValueLabels.assumption(pack, a.id(), a.defaultValue(), lang);
       out.printf(
           "  %s (%s, %s) = %s%s%n",
           a.id(),
@@ -94,8 +102,8 @@ final class Summary {
           value,
           values.isOverridden(a.id())
               ? nlEn(
-                  "  [overschreven; standaard " + a.defaultValue() + "]",
-                  "  [overridden; default " + a.defaultValue() + "]")
+                  "  [overschreven; standaard " + defaultValue + "]",
+                  "  [overridden; default " + defaultValue + "]")
               : "");
       out.println(wrap(a.statement().in(lang), "      "));
       for (Assumption.Alternative alt : a.alternatives()) {

@@ -75,9 +75,13 @@ class AssessCommandTest {
         .contains(
             "Rule:             decision-moratorium-conscripts, version 1 of 1, valid [2022-06-29,"
                 + " 2023-06-29)")
-        .contains("Facts used:       dateOfBirth = 2001-03-14, militaryStatus = conscript")
+        .contains(
+            "Facts used:       dateOfBirth = 2001-03-14, militaryStatus = conscript (called up as a"
+                + " conscript\n                    or serving)")
         .contains("Rests on:         moratorium-age-27-included = false (interpretation)")
-        .contains("conscript-reading = liable (interpretation)")
+        .contains(
+            "conscript-reading = liable (liable to conscription (military status conscript or\n"
+                + "                    none)) (interpretation)")
         .contains("Source text:\n    > “Momenteel geldt er een besluit- en vertrekmoratorium")
         .containsPattern("— kamerbrief-2023-06-08, line \\d+–\\d+");
   }
@@ -95,7 +99,26 @@ class AssessCommandTest {
         .contains("criticismSignificant = false")
         .contains("significant kritiek leveren op de autoriteiten")
         .contains("does not belong to the critics risk group, in the wording that\n")
-        .contains("criticism-clause-scope = journalism-only (interpretation)");
+        .contains(
+            "criticism-clause-scope = journalism-only (the requirement of criticism applies\n"
+                + "                    only to persons active in journalism) (interpretation)");
+  }
+
+  @Test
+  void codedValuesKeepTheirCodeWithThePacksLabelInTheOutputLanguageButNotInJson() {
+    String nl = assess(CONSCRIPT, "--as-of", "2023-01-15", "--lang", "nl").out();
+    assertThat(nl)
+        .contains("militaryStatus = conscript (dienstplichtige (als dienstplichtige opgeroepen")
+        .contains("conscript-reading = liable (tot de dienst verplicht");
+    // A value the pack labels with the code itself, or does not label, is the code alone.
+    assertThat(assess(CONSCRIPT, "--as-of", "2023-01-15").out())
+        .contains("moratorium-age-27-included = false (interpretation)")
+        .doesNotContain("false (false)");
+    String json = assess(CONSCRIPT, "--as-of", "2023-01-15", "--format", "json").out();
+    assertThat(json)
+        .contains("\"militaryStatus\": \"conscript\"")
+        .doesNotContain("called up as a conscript")
+        .doesNotContain("liable to conscription");
   }
 
   @Test

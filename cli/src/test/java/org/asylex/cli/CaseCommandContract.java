@@ -337,6 +337,14 @@ abstract class CaseCommandContract {
                 + "  gender: \"female\" → (not set)\n"
                 + "  regionOfOrigin: (not set) → \"RU-CE\"\n");
 
+    // With the packs, a coded value has the pack's label beside it; the code stays.
+    assertThat(ok("case", "show", "A-3", "--policies", CliRun.POLICIES).out())
+        .contains("  regionOfOrigin  = \"RU-CE\" (Chechnya)\n")
+        .contains("  countryOfOrigin = \"RU\"\n");
+    assertThat(ok("case", "history", "A-3", "--policies", CliRun.POLICIES).out())
+        .contains("  regionOfOrigin: (not set) → \"RU-CE\" (Chechnya)\n")
+        .contains("  gender: \"female\" → (not set)\n");
+
     CliRun same = ok("case", "set", "A-3", "lgbti=true", "--policies", CliRun.POLICIES);
     assertThat(same.out()).isEqualTo("case A-3: nothing changed; still at version 2\n");
   }

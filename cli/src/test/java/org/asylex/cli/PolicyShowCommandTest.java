@@ -20,7 +20,9 @@ class PolicyShowCommandTest {
         .contains("valid [2022-06-29, 2023-06-29)")
         .contains("valid [2021-06-23, 2023-06-08)  (to = @in-force-date: assumption)")
         .contains("this version also rests on critics-wording-before-2021")
-        .contains("conscript-reading (interpretation, choice of liable | serving) = liable")
+        .contains(
+            "conscript-reading (interpretation, choice of liable | serving) = liable (liable to"
+                + " conscription (military status conscript or none))\n")
         .contains("reason if @moratorium-age-27-included")
         .contains("in-force-date (assumption, date) = 2023-06-08")
         .contains("moratorium-age-27-included (interpretation, boolean) = false")

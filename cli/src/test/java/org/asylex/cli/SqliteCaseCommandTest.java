@@ -74,6 +74,36 @@ class SqliteCaseCommandTest extends CaseCommandContract {
   }
 
   @Test
+  void aReceiptKeptInFullFormIsNotedOnStandardErrorOnly() throws Exception {
+    importThree();
+    CliRun clean = ok("case", "list");
+    assertThat(clean.err()).isEmpty();
+    String unknownPack = "sha256:" + "d".repeat(64);
+    // As a store before migration V6 kept a receipt, under a pack this deployment does not have.
+    try (Connection c = connect();
+        var s =
+            c.prepareStatement(
+                "INSERT INTO assessments (id, case_id, case_version, as_of, facts_snapshot,"
+                    + " pack_id, pack_version, content_hash, assumptions, engine_version, findings,"
+                    + " actor, assessed_at) VALUES ('r-1', 'A-1', 1, '2023-01-15', '{}', 'RU',"
+                    + " '2020-01-01', ?, '{}', '0.0.1', '{}', 'officer',"
+                    + " '2023-01-15T10:00:00.000000Z')")) {
+      s.setString(1, unknownPack);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+    CliRun noted = ok("case", "list");
+    assertThat(noted.out()).isEqualTo(clean.out());
+    assertThat(noted.err())
+        .isEqualTo(
+            "asylex: note: 1 receipt is kept in full form (made before compact receipts, not"
+                + " converted); packs not available: "
+                + unknownPack
+                + " (start with them among the policies to convert those receipts)\n");
+    CliRun export = ok("case", "export");
+    assertThat(export.err()).contains(unknownPack).doesNotContain("A-1");
+  }
+
+  @Test
   void theActorIsTheOptionElseTheEnvironmentElseTheUserName() {
     var options = new StoreOptions();
     assertThat(options.actor(Map.of("ASYLEX_ACTOR", "clerk"))).isEqualTo("clerk");

@@ -123,7 +123,8 @@ public final class AsylexServer implements AutoCloseable {
     requireDistinct(routes);
     GracefulHandler graceful = new GracefulHandler();
     ServerMetrics metrics =
-        new ServerMetrics(routes, app.operations(), graceful::getCurrentRequestCount);
+        new ServerMetrics(
+            routes, app.operations(), graceful::getCurrentRequestCount, app.receiptConversion());
     Javalin web =
         Javalin.create(
             javalin -> {
@@ -140,6 +141,7 @@ public final class AsylexServer implements AutoCloseable {
           "cannot start the API on " + config.bind() + ":" + config.port() + ": " + e.getMessage(),
           e);
     }
+    StartupLog.receipts(app.receiptConversion());
     return new AsylexServer(web, List.copyOf(routes), config.bind(), graceful, metrics);
   }
 

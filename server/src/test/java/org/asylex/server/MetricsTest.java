@@ -113,6 +113,8 @@ class MetricsTest {
         .contains("asylex_group_commit_batch_size_bucket{le=\"1.0\"} 1")
         .contains("asylex_assessments_total{kind=\"stored\"} 1.0")
         .contains("asylex_assessments_total{kind=\"stateless\"} 0.0")
+        .contains("asylex_receipts_converted_at_startup 0.0")
+        .contains("asylex_receipts_full_form 0.0")
         .contains("jvm_memory_used_bytes");
     System.gc(); // a gauge whose state was held weakly would read NaN from here on
     String later = scrape("GET", "/metrics").body();

@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.asylex.app.cases.Reproduction;
 import org.asylex.app.impact.CaseSearch;
 import org.asylex.app.impact.Deadlines;
-import org.asylex.app.policy.Lookup;
 import org.asylex.app.users.Role;
 import org.asylex.engine.policy.FactDefinition;
 import org.asylex.engine.policy.PolicyPack;
@@ -197,12 +196,7 @@ public final class CasePages {
   }
 
   Optional<PolicyPack> packFor(Map<String, ?> facts) {
-    Object country = facts.get("countryOfOrigin");
-    if (country instanceof String code
-        && site.app.policies().byCountry(code) instanceof Lookup.Found found) {
-      return Optional.of(found.pack());
-    }
-    return Optional.empty();
+    return site.app.policies().packFor(facts);
   }
 
   private void assess(Context ctx, Site.Visit v) {

@@ -40,6 +40,37 @@ public final class ReceiptConversion {
     }
 
     static final Result NOTHING = new Result(0, 0, List.of());
+
+    /**
+     * One line for operators when some receipts are kept in full form, empty when none is: how
+     * many, and the content hashes of the packs that would convert them (counts and hashes only,
+     * never a case id or a fact).
+     */
+    public Optional<String> keptFullNote() {
+      if (keptFull == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          keptFull
+              + (keptFull == 1 ? " receipt is" : " receipts are")
+              + " kept in full form (made before compact receipts, not converted)"
+              + (packsMissing.isEmpty()
+                  ? ""
+                  : "; packs not available: "
+                      + String.join(", ", packsMissing)
+                      + " (start with them among the policies to convert those receipts)"));
+    }
+
+    /** One line for operators when some receipts were converted now, empty when none was. */
+    public Optional<String> convertedNote() {
+      if (converted == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          converted
+              + (converted == 1 ? " receipt" : " receipts")
+              + " made before compact receipts converted to the compact form");
+    }
   }
 
   /** Runs the conversion; does nothing (and loads no pack) when no receipt is left to convert. */

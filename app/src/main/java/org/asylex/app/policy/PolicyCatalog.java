@@ -103,6 +103,17 @@ public final class PolicyCatalog {
     return loaded().byCountry(country);
   }
 
+  /**
+   * The usable pack of the country that {@code facts} name (their {@code countryOfOrigin}), for the
+   * labels of their values; empty when they name none or its pack is missing or unusable.
+   */
+  public Optional<PolicyPack> packFor(Map<String, ?> facts) {
+    return facts.get(org.asylex.engine.assessment.CaseInput.COUNTRY_FACT) instanceof String code
+            && byCountry(code) instanceof Lookup.Found found
+        ? Optional.of(found.pack())
+        : Optional.empty();
+  }
+
   /** The usable pack with this id. */
   public Optional<PolicyPack> byId(String id) {
     return loaded().byId(id) instanceof Lookup.Found f ? Optional.of(f.pack()) : Optional.empty();

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import org.asylex.app.Operations;
+import org.asylex.app.cases.ReceiptConversion;
 import org.asylex.server.http.ApiRoute;
 import org.asylex.server.http.RequestLog;
 import org.asylex.store.PoolUse;
@@ -70,9 +71,15 @@ public final class ServerMetrics implements AutoCloseable {
    * @param routes the route table, for the operation behind each method and template
    * @param operations the store's pool use and group commits
    * @param inFlight how many requests are being handled now
+   * @param receipts what converting the receipts made before compact receipts did at start-up
    */
-  public ServerMetrics(List<ApiRoute> routes, Operations operations, LongSupplier inFlight) {
+  public ServerMetrics(
+      List<ApiRoute> routes,
+      Operations operations,
+      LongSupplier inFlight,
+      ReceiptConversion.Result receipts) {
     Objects.requireNonNull(operations, "operations");
+    Objects.requireNonNull(receipts, "receipts");
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     for (ApiRoute route : routes) {
       this.operations.put(route.method().name() + " " + route.path(), route.operationId());
@@ -89,6 +96,17 @@ public final class ServerMetrics implements AutoCloseable {
     // (the gauge then reads NaN).
     Gauge.builder("asylex.http.requests.in.flight", inFlight, s -> s.getAsLong())
         .description("Requests being handled now")
+        .strongReference(true)
+        .register(registry);
+    // Counts only, fixed at start-up: no receipt is written in full form after it, so the count
+    // left then stays true until a start with the missing packs converts them (ADR 0021).
+    Gauge.builder("asylex.receipts.converted.at.startup", receipts, r -> r.converted())
+        .description("Receipts made before compact receipts that this node converted at start-up")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("asylex.receipts.full.form", receipts, r -> r.keptFull())
+        .description(
+            "Receipts kept in full form after the start-up conversion (their pack not available)")
         .strongReference(true)
         .register(registry);
     pool(operations, "hikaricp.connections.active", "Connections lent out", PoolUse::active);
