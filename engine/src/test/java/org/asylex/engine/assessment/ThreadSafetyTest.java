@@ -76,4 +76,57 @@ class ThreadSafetyTest {
         .extracting(Finding::outcome)
         .contains(Outcome.values());
   }
+
+  @Test
+  void eightThreadsTakingTheirFirstBuffersAtOnceShareOneSetOfTablesAndAgree() throws Exception {
+    Random random = new Random(20231208);
+    var cases = new ArrayList<Case>();
+    for (int i = 0; i < CASES; i++) {
+      cases.add(
+          new Case(
+              Domains.random(random, random.nextDouble()),
+              Domains.DATES.get(random.nextInt(Domains.DATES.size()))));
+    }
+    // a new policy: its atom tables are built by whichever thread asks for a buffer first
+    CompiledPolicy policy = NeutralPack.compiled(java.util.Map.of());
+    var expected = new ArrayList<Outcomes>();
+    for (Case c : cases) {
+      expected.add(policy.referenceOutcomes(c.facts(), c.asOf()));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      var start = new CountDownLatch(1);
+      var futures = new ArrayList<Future<Integer>>();
+      for (int t = 0; t < THREADS; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  Outcomes into = policy.newOutcomes();
+                  int differing = 0;
+                  for (int i = 0; i < CASES; i++) {
+                    Case c = cases.get(i);
+                    Outcomes o = policy.outcomes(c.facts(), c.asOf(), into);
+                    for (int e = 0; e < o.size(); e++) {
+                      Outcomes x = expected.get(i);
+                      if (o.outcome(e) != x.outcome(e)
+                          || o.missingMask(e) != x.missingMask(e)
+                          || !o.groups(e).equals(x.groups(e))) {
+                        differing++;
+                      }
+                    }
+                  }
+                  return differing;
+                }));
+      }
+      start.countDown();
+      for (Future<Integer> f : futures) {
+        assertThat(f.get(60, TimeUnit.SECONDS))
+            .as("outcomes differing from the reference")
+            .isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
