@@ -54,6 +54,23 @@ public final class CompactWriter {
    * anything that fails here: the tree path then decides).
    */
   public static Optional<String> written(Assessment assessment, PolicyPack pack) {
+    return writtenUtf8(assessment, pack).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@link #compact} as UTF-8, as a receipt is stored (packed from these bytes, never made a text
+   * in between).
+   */
+  public static byte[] compactUtf8(Assessment assessment, PolicyPack pack) {
+    return writtenUtf8(assessment, pack)
+        .orElseGet(
+            () ->
+                CompactFindings.compact(AssessmentJson.tree(assessment, pack, null), pack)
+                    .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #written} as UTF-8. */
+  public static Optional<byte[]> writtenUtf8(Assessment assessment, PolicyPack pack) {
     if (!assessment.policy().id().equals(pack.id())
         || !assessment.policy().contentHash().equals(pack.contentHash())
         || assessment.findings().stream().anyMatch(f -> !f.trace().isEmpty())) {
@@ -66,7 +83,7 @@ public final class CompactWriter {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    String written = out.toString(StandardCharsets.UTF_8);
+    byte[] written = out.toByteArray();
     if (out.size() > 65_536) {
       BUFFER.remove(); // do not keep a rare large buffer per thread
     }

@@ -77,6 +77,12 @@ final class FindingsPacking {
   record Texts(String assumptions, String findings) {}
 
   static byte[] pack(String assumptions, String findings) {
+    return pack(
+        assumptions.getBytes(StandardCharsets.UTF_8), findings.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #pack(String, String)} of the two texts given as UTF-8. */
+  static byte[] pack(byte[] assumptionsUtf8, byte[] findingsUtf8) {
     Deflater deflater = DEFLATER.get();
     deflater.reset();
     try {
@@ -86,9 +92,9 @@ final class FindingsPacking {
       Out out = OUT.get();
       out.length = 0;
       out.bytes[out.length++] = FORMAT_2;
-      deflate(deflater, assumptions.getBytes(StandardCharsets.UTF_8), out);
+      deflate(deflater, assumptionsUtf8, out);
       deflate(deflater, SEPARATOR, out);
-      deflater.setInput(findings.getBytes(StandardCharsets.UTF_8));
+      deflater.setInput(findingsUtf8);
       deflater.finish();
       while (!deflater.finished()) {
         out.deflate(deflater);

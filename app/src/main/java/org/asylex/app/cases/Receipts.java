@@ -127,25 +127,40 @@ public final class Receipts {
       assumptions.put(u.id(), u.value());
     }
     // The compact form is written straight from the assessment (no tree of maps: most of a
-    // stored assessment's cost was that tree); the full form only when asked for.
-    String findings =
-        compact ? CompactWriter.compact(assessment, pack) : findings(assessment, pack);
-    var receipt =
-        new StoredAssessment(
-            UUID.randomUUID().toString(),
-            c.id(),
-            c.version(),
-            assessment.asOf(),
-            c.facts(),
-            assessment.policy().id(),
-            assessment.policy().version(),
-            assessment.policy().contentHash(),
-            assumptions,
-            engineVersion(),
-            findings,
-            actor,
-            at,
-            factsAsOf);
+    // stored assessment's cost was that tree), as the UTF-8 bytes the store packs (its text is
+    // made only when asked for); the full form only when asked for.
+    StoredAssessment receipt =
+        compact
+            ? StoredAssessment.withFindingsUtf8(
+                UUID.randomUUID().toString(),
+                c.id(),
+                c.version(),
+                assessment.asOf(),
+                c.facts(),
+                assessment.policy().id(),
+                assessment.policy().version(),
+                assessment.policy().contentHash(),
+                assumptions,
+                engineVersion(),
+                CompactWriter.compactUtf8(assessment, pack),
+                actor,
+                at,
+                factsAsOf)
+            : new StoredAssessment(
+                UUID.randomUUID().toString(),
+                c.id(),
+                c.version(),
+                assessment.asOf(),
+                c.facts(),
+                assessment.policy().id(),
+                assessment.policy().version(),
+                assessment.policy().contentHash(),
+                assumptions,
+                engineVersion(),
+                findings(assessment, pack),
+                actor,
+                at,
+                factsAsOf);
     return new Made(receipt, () -> findings(assessment, pack), compact);
   }
 
