@@ -147,13 +147,8 @@ public final class CompactWriter {
   private static void assumptions(
       List<AssumptionUse> uses, PolicyPack pack, CompactFragments d, JsonGenerator g)
       throws IOException {
-    var keys = new String[uses.size()];
-    CompactFindings.Dictionary dictionary = CompactFindings.dictionary(pack);
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = dictionary.refer(uses.get(i), u -> assumption(u, pack));
-    }
-    if (CompactFragments.allInOrder(keys, pack.assumptions())) {
-      g.writeRawValue(CompactFragments.ref("a"));
+    if (allDefaults(uses, pack)) {
+      g.writeRawValue(ALL_DEFAULTS);
       return;
     }
     g.writeStartArray();
@@ -161,6 +156,30 @@ public final class CompactWriter {
       g.writeRawValue(d.piece(u, x -> assumption(x, pack)));
     }
     g.writeEndArray();
+  }
+
+  private static final String ALL_DEFAULTS = CompactFragments.ref("a");
+
+  /**
+   * The last assumptions (the list itself) checked on this thread, their pack, and whether they are
+   * all the pack's defaults in order: a caseload's assessments share one list.
+   */
+  private static final ThreadLocal<Object[]> LAST_CHECKED = new ThreadLocal<>();
+
+  /** Whether the assumptions are the pack's, all at their defaults, in order: one reference. */
+  private static boolean allDefaults(List<AssumptionUse> uses, PolicyPack pack) {
+    Object[] last = LAST_CHECKED.get();
+    if (last != null && last[0] == uses && last[1] == pack) {
+      return (Boolean) last[2];
+    }
+    var keys = new String[uses.size()];
+    CompactFindings.Dictionary dictionary = CompactFindings.dictionary(pack);
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = dictionary.refer(uses.get(i), u -> assumption(u, pack));
+    }
+    boolean all = CompactFragments.allInOrder(keys, pack.assumptions());
+    LAST_CHECKED.set(new Object[] {uses, pack, all});
+    return all;
   }
 
   /** An assumption as {@link AssessmentJson#tree} gives it. */

@@ -90,7 +90,7 @@ final class AuditHash {
 
   /**
    * A growing byte buffer, one per thread: each field its UTF-8 length in decimal, a colon and its
-   * bytes (ASCII text, as the fields mostly are, copied without an encoder).
+   * bytes.
    */
   private static final class Encoding {
     byte[] bytes = new byte[512];
@@ -102,34 +102,25 @@ final class AuditHash {
     }
 
     void field(String value) {
-      int n = value.length();
-      boolean ascii = true;
-      for (int i = 0; i < n && ascii; i++) {
-        ascii = value.charAt(i) < 0x80;
-      }
-      if (!ascii) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        digits(utf8.length);
-        put((byte) ':');
-        room(utf8.length);
-        System.arraycopy(utf8, 0, bytes, length, utf8.length);
-        length += utf8.length;
-        return;
-      }
-      digits(n);
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      digits(utf8.length);
       put((byte) ':');
-      room(n);
-      for (int i = 0; i < n; i++) {
-        bytes[length++] = (byte) value.charAt(i);
-      }
+      room(utf8.length);
+      System.arraycopy(utf8, 0, bytes, length, utf8.length);
+      length += utf8.length;
     }
 
+    /** A length in decimal. */
     private void digits(int n) {
-      String d = Integer.toString(n);
-      room(d.length());
-      for (int i = 0; i < d.length(); i++) {
-        bytes[length++] = (byte) d.charAt(i);
+      int width = 1;
+      for (int rest = n / 10; rest > 0; rest /= 10) {
+        width++;
       }
+      room(width);
+      for (int i = length + width - 1, rest = n; i >= length; i--, rest /= 10) {
+        bytes[i] = (byte) ('0' + rest % 10);
+      }
+      length += width;
     }
 
     private void room(int n) {
