@@ -1,6 +1,7 @@
 package org.asylex.app.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -129,38 +130,26 @@ public final class Receipts {
     // The compact form is written straight from the assessment (no tree of maps: most of a
     // stored assessment's cost was that tree), as the UTF-8 bytes the store packs (its text is
     // made only when asked for); the full form only when asked for.
-    StoredAssessment receipt =
+    byte[] findings =
         compact
-            ? StoredAssessment.withFindingsUtf8(
-                UUID.randomUUID().toString(),
-                c.id(),
-                c.version(),
-                assessment.asOf(),
-                c.facts(),
-                assessment.policy().id(),
-                assessment.policy().version(),
-                assessment.policy().contentHash(),
-                assumptions,
-                engineVersion(),
-                CompactWriter.compactUtf8(assessment, pack),
-                actor,
-                at,
-                factsAsOf)
-            : new StoredAssessment(
-                UUID.randomUUID().toString(),
-                c.id(),
-                c.version(),
-                assessment.asOf(),
-                c.facts(),
-                assessment.policy().id(),
-                assessment.policy().version(),
-                assessment.policy().contentHash(),
-                assumptions,
-                engineVersion(),
-                findings(assessment, pack),
-                actor,
-                at,
-                factsAsOf);
+            ? CompactWriter.compactUtf8(assessment, pack)
+            : findings(assessment, pack).getBytes(StandardCharsets.UTF_8);
+    StoredAssessment receipt =
+        StoredAssessment.withFindingsUtf8(
+            UUID.randomUUID().toString(),
+            c.id(),
+            c.version(),
+            assessment.asOf(),
+            c.facts(),
+            assessment.policy().id(),
+            assessment.policy().version(),
+            assessment.policy().contentHash(),
+            assumptions,
+            engineVersion(),
+            findings,
+            actor,
+            at,
+            factsAsOf);
     return new Made(receipt, () -> findings(assessment, pack), compact);
   }
 
