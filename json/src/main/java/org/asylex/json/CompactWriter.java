@@ -54,6 +54,23 @@ public final class CompactWriter {
    * anything that fails here: the tree path then decides).
    */
   public static Optional<String> written(Assessment assessment, PolicyPack pack) {
+    return writtenUtf8(assessment, pack).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@link #compact} as UTF-8, as a receipt is stored (packed from these bytes, never made a text
+   * in between).
+   */
+  public static byte[] compactUtf8(Assessment assessment, PolicyPack pack) {
+    return writtenUtf8(assessment, pack)
+        .orElseGet(
+            () ->
+                CompactFindings.compact(AssessmentJson.tree(assessment, pack, null), pack)
+                    .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #written} as UTF-8. */
+  public static Optional<byte[]> writtenUtf8(Assessment assessment, PolicyPack pack) {
     if (!assessment.policy().id().equals(pack.id())
         || !assessment.policy().contentHash().equals(pack.contentHash())
         || assessment.findings().stream().anyMatch(f -> !f.trace().isEmpty())) {
@@ -66,7 +83,7 @@ public final class CompactWriter {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    String written = out.toString(StandardCharsets.UTF_8);
+    byte[] written = out.toByteArray();
     if (out.size() > 65_536) {
       BUFFER.remove(); // do not keep a rare large buffer per thread
     }
@@ -130,13 +147,8 @@ public final class CompactWriter {
   private static void assumptions(
       List<AssumptionUse> uses, PolicyPack pack, CompactFragments d, JsonGenerator g)
       throws IOException {
-    var keys = new String[uses.size()];
-    CompactFindings.Dictionary dictionary = CompactFindings.dictionary(pack);
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = dictionary.refer(uses.get(i), u -> assumption(u, pack));
-    }
-    if (CompactFragments.allInOrder(keys, pack.assumptions())) {
-      g.writeRawValue(CompactFragments.ref("a"));
+    if (allDefaults(uses, pack)) {
+      g.writeRawValue(ALL_DEFAULTS);
       return;
     }
     g.writeStartArray();
@@ -144,6 +156,30 @@ public final class CompactWriter {
       g.writeRawValue(d.piece(u, x -> assumption(x, pack)));
     }
     g.writeEndArray();
+  }
+
+  private static final String ALL_DEFAULTS = CompactFragments.ref("a");
+
+  /**
+   * The last assumptions (the list itself) checked on this thread, their pack, and whether they are
+   * all the pack's defaults in order: a caseload's assessments share one list.
+   */
+  private static final ThreadLocal<Object[]> LAST_CHECKED = new ThreadLocal<>();
+
+  /** Whether the assumptions are the pack's, all at their defaults, in order: one reference. */
+  private static boolean allDefaults(List<AssumptionUse> uses, PolicyPack pack) {
+    Object[] last = LAST_CHECKED.get();
+    if (last != null && last[0] == uses && last[1] == pack) {
+      return (Boolean) last[2];
+    }
+    var keys = new String[uses.size()];
+    CompactFindings.Dictionary dictionary = CompactFindings.dictionary(pack);
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = dictionary.refer(uses.get(i), u -> assumption(u, pack));
+    }
+    boolean all = CompactFragments.allInOrder(keys, pack.assumptions());
+    LAST_CHECKED.set(new Object[] {uses, pack, all});
+    return all;
   }
 
   /** An assumption as {@link AssessmentJson#tree} gives it. */

@@ -1,11 +1,9 @@
 package org.asylex.store;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -30,8 +28,7 @@ final class AuditHash {
   /** The hash of an event in format 1: no subject. */
   static String of(
       String prevHash, long seq, Instant at, String actor, String action, Optional<String> caseId) {
-    return HexFormat.of()
-        .formatHex(sha256().digest(encode(FORMAT, prevHash, seq, at, actor, action, caseId)));
+    return hash(encode(FORMAT, prevHash, seq, at, actor, action, caseId));
   }
 
   /** The hash of an event in format 2: format 1's fields, then the subject. */
@@ -43,10 +40,9 @@ final class AuditHash {
       String action,
       Optional<String> caseId,
       String subject) {
-    var out = new ByteArrayOutputStream();
-    out.writeBytes(encode(FORMAT_2, prevHash, seq, at, actor, action, caseId));
-    field(out, subject);
-    return HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
+    Encoding out = encode(FORMAT_2, prevHash, seq, at, actor, action, caseId);
+    out.field(subject);
+    return hash(out);
   }
 
   /**
@@ -67,7 +63,8 @@ final class AuditHash {
         "format " + e.format() + (e.subject().isPresent() ? " with" : " without") + " a subject");
   }
 
-  private static byte[] encode(
+  /** The encoding of an event's fields in this thread's reused buffer. */
+  private static Encoding encode(
       String format,
       String prevHash,
       long seq,
@@ -75,26 +72,82 @@ final class AuditHash {
       String actor,
       String action,
       Optional<String> caseId) {
-    var out = new ByteArrayOutputStream(256);
-    field(out, format);
-    field(out, prevHash);
-    field(out, Long.toString(seq));
-    field(out, Times.format(at));
-    field(out, actor);
-    field(out, action);
+    Encoding out = ENCODING.get();
+    out.length = 0;
+    out.field(format);
+    out.field(prevHash);
+    out.field(Long.toString(seq));
+    out.field(Times.format(at));
+    out.field(actor);
+    out.field(action);
     if (caseId.isPresent()) {
-      field(out, caseId.get());
+      out.field(caseId.get());
     } else {
-      out.write('-');
+      out.put((byte) '-');
     }
-    return out.toByteArray();
+    return out;
   }
 
-  private static void field(ByteArrayOutputStream out, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    out.writeBytes(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-    out.write(':');
-    out.writeBytes(bytes);
+  /**
+   * A growing byte buffer, one per thread: each field its UTF-8 length in decimal, a colon and its
+   * bytes.
+   */
+  private static final class Encoding {
+    byte[] bytes = new byte[512];
+    int length;
+
+    void put(byte b) {
+      room(1);
+      bytes[length++] = b;
+    }
+
+    void field(String value) {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      digits(utf8.length);
+      put((byte) ':');
+      room(utf8.length);
+      System.arraycopy(utf8, 0, bytes, length, utf8.length);
+      length += utf8.length;
+    }
+
+    /** A length in decimal. */
+    private void digits(int n) {
+      int width = 1;
+      for (int rest = n / 10; rest > 0; rest /= 10) {
+        width++;
+      }
+      room(width);
+      for (int i = length + width - 1, rest = n; i >= length; i--, rest /= 10) {
+        bytes[i] = (byte) ('0' + rest % 10);
+      }
+      length += width;
+    }
+
+    private void room(int n) {
+      if (length + n > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+      }
+    }
+  }
+
+  private static final ThreadLocal<Encoding> ENCODING = ThreadLocal.withInitial(Encoding::new);
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** SHA-256 of the encoding, in lower-case hex. */
+  private static String hash(Encoding in) {
+    MessageDigest digest = sha256();
+    digest.update(in.bytes, 0, in.length);
+    byte[] d = digest.digest();
+    byte[] hex = new byte[d.length * 2];
+    for (int i = 0; i < d.length; i++) {
+      hex[2 * i] = HEX[(d[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX[d[i] & 0xf];
+    }
+    if (in.bytes.length > 1 << 16) {
+      ENCODING.remove(); // do not keep a rare large buffer per thread
+    }
+    return new String(hex, StandardCharsets.US_ASCII);
   }
 
   /**

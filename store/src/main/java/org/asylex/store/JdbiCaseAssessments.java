@@ -87,23 +87,25 @@ final class JdbiCaseAssessments implements CaseAssessments {
   }
 
   private static byte[] packed(StoredAssessment a) {
-    return FindingsPacking.pack(assumptions(a), a.findingsJson());
+    return FindingsPacking.pack(assumptions(a), a.findingsUtf8());
   }
 
-  /** The last assumption values written as JSON on this thread, and their JSON. */
-  private static final ThreadLocal<Map.Entry<Map<String, String>, String>> LAST_ASSUMPTIONS =
+  /** The last assumption values written as JSON on this thread, and their JSON as UTF-8. */
+  private static final ThreadLocal<Map.Entry<Map<String, String>, byte[]>> LAST_ASSUMPTIONS =
       new ThreadLocal<>();
 
   /**
    * The receipt's assumption values as JSON; a caseload assessed with one set of values writes them
    * once per thread, not once per receipt.
    */
-  private static String assumptions(StoredAssessment a) {
-    Map.Entry<Map<String, String>, String> last = LAST_ASSUMPTIONS.get();
+  private static byte[] assumptions(StoredAssessment a) {
+    Map.Entry<Map<String, String>, byte[]> last = LAST_ASSUMPTIONS.get();
     if (last != null && last.getKey().equals(a.assumptions())) {
       return last.getValue();
     }
-    String json = JsonColumns.object(a.assumptions(), what(a));
+    byte[] json =
+        JsonColumns.object(a.assumptions(), what(a))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     LAST_ASSUMPTIONS.set(Map.entry(a.assumptions(), json));
     return json;
   }
@@ -171,22 +173,8 @@ final class JdbiCaseAssessments implements CaseAssessments {
     // The facts checked and written once (facts read from the store are written, not read back).
     JsonColumns.Written facts = JsonColumns.written(a.factsSnapshot(), what(a));
     return new Checked(
-        new StoredAssessment(
-            a.id(),
-            a.caseId(),
-            a.caseVersion(),
-            a.asOf(),
-            facts.facts(),
-            a.packId(),
-            a.packVersion(),
-            a.contentHash(),
-            a.assumptions(),
-            a.engineVersion(),
-            a.findingsJson(),
-            a.actor(),
-            Times.micros(a.at()),
-            a.factsAsOf()),
-        facts.json());
+        // The findings kept in the form given: UTF-8 bytes are packed as they are.
+        a.stored(facts.facts(), Times.micros(a.at())), facts.json());
   }
 
   /** The current version of each case, by id, read in chunks to stay under parameter limits. */

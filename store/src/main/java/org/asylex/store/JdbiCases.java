@@ -211,8 +211,14 @@ final class JdbiCases implements Cases {
                   "SELECT " + COLUMNS + " FROM cases",
                   filter,
                   " ORDER BY id LIMIT :limit OFFSET :offset");
+          // The facts read with a line reader (the same maps as Jackson's, faster: a caseload's
+          // assessment reads every case).
+          var reader = new org.asylex.json.CaseLineReader();
           List<CaseRecord> cases =
-              q.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> record(rs)).list();
+              q.bind("limit", limit)
+                  .bind("offset", offset)
+                  .map((rs, ctx) -> record(rs, reader))
+                  .list();
           audit.appendAll(
               h,
               actor,

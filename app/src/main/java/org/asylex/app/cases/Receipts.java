@@ -1,6 +1,7 @@
 package org.asylex.app.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -127,11 +128,14 @@ public final class Receipts {
       assumptions.put(u.id(), u.value());
     }
     // The compact form is written straight from the assessment (no tree of maps: most of a
-    // stored assessment's cost was that tree); the full form only when asked for.
-    String findings =
-        compact ? CompactWriter.compact(assessment, pack) : findings(assessment, pack);
-    var receipt =
-        new StoredAssessment(
+    // stored assessment's cost was that tree), as the UTF-8 bytes the store packs (its text is
+    // made only when asked for); the full form only when asked for.
+    byte[] findings =
+        compact
+            ? CompactWriter.compactUtf8(assessment, pack)
+            : findings(assessment, pack).getBytes(StandardCharsets.UTF_8);
+    StoredAssessment receipt =
+        StoredAssessment.withFindingsUtf8(
             UUID.randomUUID().toString(),
             c.id(),
             c.version(),
