@@ -7,10 +7,10 @@ import org.asylex.engine.text.LocalizedText;
 
 /**
  * A coded value in text output with the pack's words for it beside it ({@code labels} in the pack:
- * an enumeration's values, region codes, a choice assumption's values), e.g. {@code RU-CE
- * (Chechnya)}. The code always stays: officers and scripts rely on it. A value the pack does not
- * label, or labels with the code itself, is the code alone; a label that repeats the code before
- * its own parentheses is not repeated ({@code conscript (called up as a conscript or serving)}).
+ * an enumeration's values, region codes, a choice assumption's values), e.g. {@code XX-AB (Region
+ * AB)}. The code always stays: officers and scripts rely on it. A value the pack does not label, or
+ * labels with the code itself, is the code alone; a label that repeats the code before its own
+ * parentheses is not repeated ({@code open (open to all (no condition))}).
  */
 final class ValueLabels {
   private ValueLabels() {}
