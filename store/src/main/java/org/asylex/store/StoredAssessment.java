@@ -34,7 +34,9 @@ import org.asylex.json.ReceiptJson;
  *
  * <p>{@code findingsJson}: the assessment in its JSON form ({@code AssessmentJson.write}), or, as
  * the store keeps it since migration V6, its compact form ({@code CompactFindings}, which refers to
- * the pack by content hash and id); the application layer gives it in full
+ * the pack by content hash and id); the application layer gives it in full. The receipt holds it as
+ * {@link Findings}: a caseload's receipts are made from the findings' UTF-8 bytes and packed from
+ * them, their text made only when asked for
  *
  * <p>{@code actor}: who assessed
  *
@@ -45,31 +47,39 @@ import org.asylex.json.ReceiptJson;
  * the case's facts as they stood when it was assessed (every receipt made before this field
  * existed)
  */
-public final class StoredAssessment implements ReceiptJson.Receipt {
-  private final String id;
-  private final String caseId;
-  private final long caseVersion;
-  private final LocalDate asOf;
-  private final Map<String, Object> factsSnapshot;
-  private final String packId;
-  private final String packVersion;
-  private final String contentHash;
-  private final Map<String, String> assumptions;
-  private final String engineVersion;
+public record StoredAssessment(
+    String id,
+    String caseId,
+    long caseVersion,
+    LocalDate asOf,
+    Map<String, Object> factsSnapshot,
+    String packId,
+    String packVersion,
+    String contentHash,
+    Map<String, String> assumptions,
+    String engineVersion,
+    Findings findings,
+    String actor,
+    Instant at,
+    Optional<Instant> factsAsOf)
+    implements ReceiptJson.Receipt {
+  public StoredAssessment {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(asOf, "asOf");
+    factsSnapshot = Collections.unmodifiableMap(new LinkedHashMap<>(factsSnapshot));
+    Objects.requireNonNull(packId, "packId");
+    Objects.requireNonNull(packVersion, "packVersion");
+    Objects.requireNonNull(contentHash, "contentHash");
+    assumptions = Collections.unmodifiableMap(new LinkedHashMap<>(assumptions));
+    Objects.requireNonNull(engineVersion, "engineVersion");
+    Objects.requireNonNull(findings, "findings");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(at, "at");
+    factsAsOf = factsAsOf.map(Times::micros);
+  }
 
-  /**
-   * The findings as UTF-8, when the receipt was made from them ({@link #withFindingsUtf8}): a
-   * caseload's receipts are packed from these bytes, and their text is made only when asked for.
-   */
-  private final byte[] findingsUtf8;
-
-  /** The findings' text: given, or decoded from {@link #findingsUtf8} when first asked for. */
-  private volatile String findingsJson;
-
-  private final String actor;
-  private final Instant at;
-  private final Optional<Instant> factsAsOf;
-
+  /** A receipt whose findings are given as their text. */
   public StoredAssessment(
       String id,
       String caseId,
@@ -96,78 +106,7 @@ public final class StoredAssessment implements ReceiptJson.Receipt {
         contentHash,
         assumptions,
         engineVersion,
-        Objects.requireNonNull(findingsJson, "findingsJson"),
-        null,
-        actor,
-        at,
-        factsAsOf);
-  }
-
-  private StoredAssessment(
-      String id,
-      String caseId,
-      long caseVersion,
-      LocalDate asOf,
-      Map<String, Object> factsSnapshot,
-      String packId,
-      String packVersion,
-      String contentHash,
-      Map<String, String> assumptions,
-      String engineVersion,
-      String findingsJson,
-      byte[] findingsUtf8,
-      String actor,
-      Instant at,
-      Optional<Instant> factsAsOf) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.caseId = Objects.requireNonNull(caseId, "caseId");
-    this.caseVersion = caseVersion;
-    this.asOf = Objects.requireNonNull(asOf, "asOf");
-    this.factsSnapshot = Collections.unmodifiableMap(new LinkedHashMap<>(factsSnapshot));
-    this.packId = Objects.requireNonNull(packId, "packId");
-    this.packVersion = Objects.requireNonNull(packVersion, "packVersion");
-    this.contentHash = Objects.requireNonNull(contentHash, "contentHash");
-    this.assumptions = Collections.unmodifiableMap(new LinkedHashMap<>(assumptions));
-    this.engineVersion = Objects.requireNonNull(engineVersion, "engineVersion");
-    this.findingsJson = findingsJson;
-    this.findingsUtf8 = findingsUtf8;
-    this.actor = Objects.requireNonNull(actor, "actor");
-    this.at = Objects.requireNonNull(at, "at");
-    this.factsAsOf = factsAsOf.map(Times::micros);
-  }
-
-  /**
-   * A receipt whose findings are given as their UTF-8 bytes (which it keeps: do not change them),
-   * as a caseload's receipts are made: stored without being turned into a text and back.
-   */
-  public static StoredAssessment withFindingsUtf8(
-      String id,
-      String caseId,
-      long caseVersion,
-      LocalDate asOf,
-      Map<String, Object> factsSnapshot,
-      String packId,
-      String packVersion,
-      String contentHash,
-      Map<String, String> assumptions,
-      String engineVersion,
-      byte[] findingsUtf8,
-      String actor,
-      Instant at,
-      Optional<Instant> factsAsOf) {
-    return new StoredAssessment(
-        id,
-        caseId,
-        caseVersion,
-        asOf,
-        factsSnapshot,
-        packId,
-        packVersion,
-        contentHash,
-        assumptions,
-        engineVersion,
-        null,
-        Objects.requireNonNull(findingsUtf8, "findingsUtf8"),
+        Findings.text(findingsJson),
         actor,
         at,
         factsAsOf);
@@ -199,15 +138,15 @@ public final class StoredAssessment implements ReceiptJson.Receipt {
         contentHash,
         assumptions,
         engineVersion,
-        findingsJson,
+        Findings.text(findingsJson),
         actor,
         at,
         Optional.empty());
   }
 
   /**
-   * This receipt with another id, facts snapshot and time (as the store keeps them), its findings
-   * in the form they were given.
+   * This receipt with another facts snapshot and time (as the store keeps them), its findings in
+   * the form they were given.
    */
   StoredAssessment stored(Map<String, Object> facts, Instant storedAt) {
     return new StoredAssessment(
@@ -221,130 +160,20 @@ public final class StoredAssessment implements ReceiptJson.Receipt {
         contentHash,
         assumptions,
         engineVersion,
-        findingsJson,
-        findingsUtf8,
+        findings,
         actor,
         storedAt,
         factsAsOf);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String caseId() {
-    return caseId;
-  }
-
-  @Override
-  public long caseVersion() {
-    return caseVersion;
-  }
-
-  @Override
-  public LocalDate asOf() {
-    return asOf;
-  }
-
-  public Map<String, Object> factsSnapshot() {
-    return factsSnapshot;
-  }
-
-  @Override
-  public String packId() {
-    return packId;
-  }
-
-  @Override
-  public String packVersion() {
-    return packVersion;
-  }
-
-  @Override
-  public String contentHash() {
-    return contentHash;
-  }
-
-  @Override
-  public Map<String, String> assumptions() {
-    return assumptions;
-  }
-
-  @Override
-  public String engineVersion() {
-    return engineVersion;
-  }
-
-  @Override
   public String findingsJson() {
-    String text = findingsJson;
-    if (text == null) {
-      text = new String(findingsUtf8, StandardCharsets.UTF_8);
-      findingsJson = text;
-    }
-    return text;
+    return findings.text();
   }
 
   /** The findings as UTF-8: the bytes given, or the text encoded. */
   byte[] findingsUtf8() {
-    return findingsUtf8 != null ? findingsUtf8 : findingsJson.getBytes(StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public String actor() {
-    return actor;
-  }
-
-  @Override
-  public Instant at() {
-    return at;
-  }
-
-  @Override
-  public Optional<Instant> factsAsOf() {
-    return factsAsOf;
-  }
-
-  /** Equal when every field is (the findings as text, however they were given). */
-  @Override
-  public boolean equals(Object o) {
-    return o == this
-        || o instanceof StoredAssessment a
-            && id.equals(a.id)
-            && caseId.equals(a.caseId)
-            && caseVersion == a.caseVersion
-            && asOf.equals(a.asOf)
-            && factsSnapshot.equals(a.factsSnapshot)
-            && packId.equals(a.packId)
-            && packVersion.equals(a.packVersion)
-            && contentHash.equals(a.contentHash)
-            && assumptions.equals(a.assumptions)
-            && engineVersion.equals(a.engineVersion)
-            && findingsJson().equals(a.findingsJson())
-            && actor.equals(a.actor)
-            && at.equals(a.at)
-            && factsAsOf.equals(a.factsAsOf);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        id,
-        caseId,
-        caseVersion,
-        asOf,
-        factsSnapshot,
-        packId,
-        packVersion,
-        contentHash,
-        assumptions,
-        engineVersion,
-        findingsJson(),
-        actor,
-        at,
-        factsAsOf);
+    return findings.utf8();
   }
 
   /** Leaves the facts and findings out: they are case data. */
@@ -370,5 +199,56 @@ public final class StoredAssessment implements ReceiptJson.Receipt {
         + ", at="
         + at
         + "]";
+  }
+
+  /**
+   * A receipt's findings as given: their text, or their UTF-8 bytes (kept as they are: do not
+   * change them), whose text is made when first asked for. Equal when their texts are.
+   */
+  public static final class Findings {
+    private final byte[] utf8;
+    private volatile String text;
+
+    private Findings(String text, byte[] utf8) {
+      this.text = text;
+      this.utf8 = utf8;
+    }
+
+    public static Findings text(String json) {
+      return new Findings(Objects.requireNonNull(json, "findingsJson"), null);
+    }
+
+    public static Findings utf8(byte[] json) {
+      return new Findings(null, Objects.requireNonNull(json, "findingsUtf8"));
+    }
+
+    public String text() {
+      String t = text;
+      if (t == null) {
+        t = new String(utf8, StandardCharsets.UTF_8);
+        text = t;
+      }
+      return t;
+    }
+
+    byte[] utf8() {
+      return utf8 != null ? utf8 : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Findings f && text().equals(f.text());
+    }
+
+    @Override
+    public int hashCode() {
+      return text().hashCode();
+    }
+
+    /** Case data: not shown. */
+    @Override
+    public String toString() {
+      return "Findings[" + text().length() + " characters]";
+    }
   }
 }

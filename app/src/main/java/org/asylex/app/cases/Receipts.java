@@ -135,7 +135,7 @@ public final class Receipts {
             ? CompactWriter.compactUtf8(assessment, pack)
             : findings(assessment, pack).getBytes(StandardCharsets.UTF_8);
     StoredAssessment receipt =
-        StoredAssessment.withFindingsUtf8(
+        new StoredAssessment(
             UUID.randomUUID().toString(),
             c.id(),
             c.version(),
@@ -146,7 +146,7 @@ public final class Receipts {
             assessment.policy().contentHash(),
             assumptions,
             engineVersion(),
-            findings,
+            StoredAssessment.Findings.utf8(findings),
             actor,
             at,
             factsAsOf);
