@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.asylex.engine.time.PartialDate;
 
 /** The state of assessing one case: its facts, the date, and each node's value. Not shared. */
-final class Evaluation {
+final class Evaluation implements Node.Ages {
   final Object[] facts;
   final LocalDate asOf;
   final byte[] values;
@@ -22,12 +22,14 @@ final class Evaluation {
   /** Which facts' age ranges are computed, by bit; a pack has at most 64 facts. */
   private long agesKnown;
 
-  int minAge(int fact) {
+  @Override
+  public int minAge(int fact) {
     ages(fact);
     return minAge[fact];
   }
 
-  int maxAge(int fact) {
+  @Override
+  public int maxAge(int fact) {
     ages(fact);
     return maxAge[fact];
   }

@@ -9,7 +9,7 @@ import org.asylex.engine.time.PartialDate;
  * hands back. Made for one call, or loaded with one case after another by one thread (a reused
  * {@link Outcomes}); never shared.
  */
-final class Frame {
+final class Frame implements Node.Ages {
   Object[] facts;
   long known;
   long truths;
@@ -111,7 +111,8 @@ final class Frame {
    * day, or the date itself when that is later (a later day is no possible birth date; for a full
    * date after the date both give 0).
    */
-  int minAge(int fact) {
+  @Override
+  public int minAge(int fact) {
     if (unpacked) {
       return Math.max(0, Evaluation.years(latest(facts[fact]), asOf));
     }
@@ -121,7 +122,8 @@ final class Frame {
   }
 
   /** The oldest age the (given) date of birth {@code fact} allows on the date. */
-  int maxAge(int fact) {
+  @Override
+  public int maxAge(int fact) {
     if (unpacked) {
       Object v = facts[fact];
       LocalDate earliest = v instanceof LocalDate d ? d : ((PartialDate) v).earliest();

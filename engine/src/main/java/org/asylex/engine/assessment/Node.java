@@ -1,5 +1,6 @@
 package org.asylex.engine.assessment;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.asylex.engine.expr.Expr;
 
@@ -350,32 +351,25 @@ abstract class Node {
     }
 
     Object get(Evaluation e) {
-      return switch (kind) {
-        case CONSTANT -> constant;
-        case FACT -> e.facts[fact];
-        case ASSESSMENT_DATE -> e.asOf;
-        case EXACT_AGE -> {
-          if (e.facts[fact] == null) {
-            yield null;
-          }
-          int min = e.minAge(fact);
-          yield min == e.maxAge(fact) ? Integer.valueOf(min) : null;
-        }
-      };
+      return get(e.facts, e.asOf, e);
     }
 
     /** The value on the fast path's frame, as {@link #get(Evaluation)} on the evaluation's. */
     Object get(Frame f) {
+      return get(f.facts, f.asOf, f);
+    }
+
+    private Object get(Object[] facts, LocalDate asOf, Ages ages) {
       return switch (kind) {
         case CONSTANT -> constant;
-        case FACT -> f.facts[fact];
-        case ASSESSMENT_DATE -> f.asOf;
+        case FACT -> facts[fact];
+        case ASSESSMENT_DATE -> asOf;
         case EXACT_AGE -> {
-          if (f.facts[fact] == null) {
+          if (facts[fact] == null) {
             yield null;
           }
-          int min = f.minAge(fact);
-          yield min == f.maxAge(fact) ? Integer.valueOf(min) : null;
+          int min = ages.minAge(fact);
+          yield min == ages.maxAge(fact) ? Integer.valueOf(min) : null;
         }
       };
     }
@@ -400,5 +394,14 @@ abstract class Node {
     static Operand exactAge(int index) {
       return new Operand(Kind.EXACT_AGE, null, index);
     }
+  }
+
+  /**
+   * The ages a (given) date of birth allows on the assessment date: an evaluation's or a frame's.
+   */
+  interface Ages {
+    int minAge(int fact);
+
+    int maxAge(int fact);
   }
 }

@@ -22,9 +22,9 @@ class ThreadSafetyTest {
 
   private record Case(CaseFacts facts, LocalDate asOf) {}
 
-  @Test
-  void eightThreadsAssessingTheSameCasesGetTheSameFindingsAsOneThread() throws Exception {
-    Random random = new Random(20230608);
+  /** Random cases of the neutral pack, each fact given with a random chance, on random dates. */
+  private static List<Case> cases(long seed) {
+    Random random = new Random(seed);
     var cases = new ArrayList<Case>();
     for (int i = 0; i < CASES; i++) {
       cases.add(
@@ -32,6 +32,12 @@ class ThreadSafetyTest {
               Domains.random(random, random.nextDouble()),
               Domains.DATES.get(random.nextInt(Domains.DATES.size()))));
     }
+    return cases;
+  }
+
+  @Test
+  void eightThreadsAssessingTheSameCasesGetTheSameFindingsAsOneThread() throws Exception {
+    List<Case> cases = cases(20230608);
     CompiledPolicy policy = NeutralPack.defaults();
     var expected = new ArrayList<Assessment>();
     for (Case c : cases) {
@@ -79,14 +85,7 @@ class ThreadSafetyTest {
 
   @Test
   void eightThreadsTakingTheirFirstBuffersAtOnceShareOneSetOfTablesAndAgree() throws Exception {
-    Random random = new Random(20231208);
-    var cases = new ArrayList<Case>();
-    for (int i = 0; i < CASES; i++) {
-      cases.add(
-          new Case(
-              Domains.random(random, random.nextDouble()),
-              Domains.DATES.get(random.nextInt(Domains.DATES.size()))));
-    }
+    List<Case> cases = cases(20231208);
     // a new policy: its atom tables are built by whichever thread asks for a buffer first
     CompiledPolicy policy = NeutralPack.compiled(java.util.Map.of());
     var expected = new ArrayList<Outcomes>();
