@@ -86,7 +86,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
     return receipts.parallelStream().map(JdbiCaseAssessments::packed).toList();
   }
 
-  private static byte[] packed(StoredAssessment a) {
+  static byte[] packed(StoredAssessment a) {
     return FindingsPacking.pack(assumptions(a), a.findingsUtf8());
   }
 

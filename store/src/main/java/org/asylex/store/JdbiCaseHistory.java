@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,61 +118,30 @@ final class JdbiCaseHistory {
   }
 
   /** {@link Store#assessCasesAsOf}, its checks done. */
-  List<Store.Assessed> assessAll(
-      List<CaseRecord> read,
-      Instant at,
-      String actor,
-      Function<CaseRecord, StoredAssessment> assess,
-      GroupCommit writes) {
-    var receipts = new ArrayList<StoredAssessment>(read.size());
-    var results = new ArrayList<Store.Assessed>(read.size());
-    for (CaseRecord c : read) {
-      StoredAssessment receipt;
-      try {
-        receipt = assess.apply(c);
-      } catch (RuntimeException e) {
-        results.add(new Store.Assessed.Refused(c.id(), e));
+  List<Store.Assessed> assessAll(MadePage page, Instant at, String actor, GroupCommit writes) {
+    for (int i = 0; i < page.size(); i++) {
+      StoredAssessment receipt = page.receipts.get(i);
+      if (receipt == null) {
         continue;
       }
+      CaseRecord c = page.read.get(i);
       if (!receipt.caseId().equals(c.id())
           || receipt.caseVersion() != c.version()
           || !receipt.factsAsOf().equals(Optional.of(at))) {
         throw new IllegalArgumentException(
             "the receipt is not of case '" + c.id() + "' as it was at " + at);
       }
-      receipts.add(receipt);
-      results.add(null);
     }
-    // As Store.assessCases: compressed on every core, then one unit of the group commit (one batch
-    // of rows and of events, one transaction) for the page. A receipt is kept while its case
-    // exists, and no change stamped up to `at` was committed since the read.
-    List<byte[]> packed = JdbiCaseAssessments.packed(receipts);
+    // As Store.assessCases: one unit of the group commit (one batch of rows and of events, one
+    // transaction) for the page. A receipt is kept while its case exists, and no change stamped up
+    // to `at` was committed since the read.
+    List<StoredAssessment> receipts = page.made();
+    List<byte[]> packed = page.madePacked();
     List<Optional<StoredAssessment>> stored =
         receipts.isEmpty()
             ? List.of()
             : writes.run(tx -> recordAllAsOf(receipts, packed, at, actor), receipts.size());
-    int next = 0;
-    for (int i = 0; i < read.size(); i++) {
-      if (results.get(i) != null) {
-        continue;
-      }
-      Optional<StoredAssessment> done = stored.get(next++);
-      String id = read.get(i).id();
-      if (done.isPresent()) {
-        results.set(i, new Store.Assessed.Stored(id, done.get()));
-        continue;
-      }
-      try {
-        results.set(
-            i,
-            assess(id, at, actor, assess, writes)
-                .<Store.Assessed>map(r -> new Store.Assessed.Stored(id, r))
-                .orElse(new Store.Assessed.Missing(id)));
-      } catch (RuntimeException e) {
-        results.set(i, new Store.Assessed.Refused(id, e));
-      }
-    }
-    return results;
+    return Store.settled(page, stored, id -> assess(id, at, actor, page.assess, writes));
   }
 
   private List<Optional<StoredAssessment>> recordAllAsOf(

@@ -196,36 +196,48 @@ final class JdbiCases implements Cases {
 
   @Override
   public List<CaseRecord> list(CaseFilter filter, int offset, int limit, String actor) {
+    Checks.actor(actor);
+    return transactions.write(
+        h -> {
+          List<CaseRecord> cases = page(h, filter, offset, limit);
+          audit.appendAll(h, actor, AuditTrail.CASE_LIST, listed(cases));
+          return cases;
+        });
+  }
+
+  /**
+   * {@link #list} without its events, in a reading transaction: for {@link Store#readPage}, whose
+   * events are appended with the page's receipts.
+   */
+  List<CaseRecord> read(CaseFilter filter, int offset, int limit) {
+    return transactions.read(h -> page(h, filter, offset, limit));
+  }
+
+  /** The ids of cases read, as {@code case.list} events name them. */
+  static List<Optional<String>> listed(List<CaseRecord> cases) {
+    return cases.stream().map(c -> Optional.of(c.id())).toList();
+  }
+
+  private List<CaseRecord> page(Handle h, CaseFilter filter, int offset, int limit) {
     Objects.requireNonNull(filter, "filter");
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException(
           "offset and limit must not be negative, not " + offset + " and " + limit);
     }
-    Checks.actor(actor);
-    return transactions.write(
-        h -> {
-          Query q =
-              CaseFilters.query(
-                  database,
-                  h,
-                  "SELECT " + COLUMNS + " FROM cases",
-                  filter,
-                  " ORDER BY id LIMIT :limit OFFSET :offset");
-          // The facts read with a line reader (the same maps as Jackson's, faster: a caseload's
-          // assessment reads every case).
-          var reader = new org.asylex.json.CaseLineReader();
-          List<CaseRecord> cases =
-              q.bind("limit", limit)
-                  .bind("offset", offset)
-                  .map((rs, ctx) -> record(rs, reader))
-                  .list();
-          audit.appendAll(
-              h,
-              actor,
-              AuditTrail.CASE_LIST,
-              cases.stream().map(c -> Optional.of(c.id())).toList());
-          return cases;
-        });
+    Query q =
+        CaseFilters.query(
+            database,
+            h,
+            "SELECT " + COLUMNS + " FROM cases",
+            filter,
+            " ORDER BY id LIMIT :limit OFFSET :offset");
+    // The facts read with a line reader (the same maps as Jackson's, faster: a caseload's
+    // assessment reads every case).
+    var reader = new org.asylex.json.CaseLineReader();
+    return q.bind("limit", limit)
+        .bind("offset", offset)
+        .map((rs, ctx) -> record(rs, reader))
+        .list();
   }
 
   @Override

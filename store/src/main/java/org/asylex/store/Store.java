@@ -234,6 +234,16 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * The cases {@code filter} selects, ordered by id, from {@code offset}, at most {@code limit}, as
+   * {@link Cases#list} gives them, read for a caseload assessment: their {@code case.list} events
+   * are appended when the page's receipts are stored ({@link #assessCases(MadePage, String)}), in
+   * the same transaction, so reading a page does not wait for the writer storing the one before.
+   */
+  public ReadPage readPage(CaseFilter filter, int offset, int limit) {
+    return new ReadPage(cases.read(filter, offset, limit));
+  }
+
+  /**
    * {@link #assessCases} for cases read by {@link #exportAsOf}: a receipt is stored unless a change
    * stamped up to {@code factsAsOf} was committed since the read (then the case is assessed again).
    */
@@ -242,9 +252,14 @@ public final class Store implements AutoCloseable {
       Instant factsAsOf,
       String actor,
       Function<CaseRecord, StoredAssessment> assess) {
+    return assessCasesAsOf(MadePage.make(read, assess), factsAsOf, actor);
+  }
+
+  /** {@link #assessCasesAsOf(List, Instant, String, Function)} of a page made already. */
+  public List<Assessed> assessCasesAsOf(MadePage page, Instant factsAsOf, String actor) {
     Checks.actor(actor);
-    Objects.requireNonNull(assess, "assess");
-    return history.assessAll(read, Times.micros(factsAsOf), actor, assess, assessmentWrites());
+    Objects.requireNonNull(page, "page");
+    return history.assessAll(page, Times.micros(factsAsOf), actor, assessmentWrites());
   }
 
   /** What {@link #assessCases} did with one case. */
@@ -264,53 +279,79 @@ public final class Store implements AutoCloseable {
   /**
    * {@link #assessCase} for many cases already read (and audited) by the caller, with their writes
    * submitted together so that they share commits: a caseload is assessed at the rate of the engine
-   * and the JSON, not of the disk's syncs. A case changed since it was read is read and assessed
-   * again on its own.
+   * and the JSON, not of the disk's syncs. {@code assess} is called on several threads at once
+   * ({@link MadePage#make}). A case changed since it was read is read and assessed again on its
+   * own.
    *
    * @return per case, in the order given
    */
   public List<Assessed> assessCases(
       List<CaseRecord> read, String actor, Function<CaseRecord, StoredAssessment> assess) {
+    return assessCases(MadePage.make(read, assess), actor);
+  }
+
+  /**
+   * {@link #assessCases(List, String, Function)} of a page made already: what is left is one unit
+   * of the assessments' group commit (one batch of rows and of events, one transaction).
+   */
+  public List<Assessed> assessCases(MadePage page, String actor) {
     Checks.actor(actor);
-    Objects.requireNonNull(assess, "assess");
-    var receipts = new ArrayList<StoredAssessment>(read.size());
-    var results = new ArrayList<Assessed>(read.size());
-    for (CaseRecord c : read) {
-      try {
-        receipts.add(assess.apply(c));
-        results.add(null);
-      } catch (RuntimeException e) {
-        results.add(new Assessed.Refused(c.id(), e));
-      }
-    }
-    // Compressed on every core before the group commit; then one unit of it: one batch of rows
-    // and of events, one transaction.
-    List<byte[]> packed = JdbiCaseAssessments.packed(receipts);
+    Objects.requireNonNull(page, "page");
+    List<StoredAssessment> receipts = page.made();
+    List<byte[]> packed = page.madePacked();
     List<Optional<StoredAssessment>> stored =
-        receipts.isEmpty()
+        receipts.isEmpty() && page.listed
             ? List.of()
             : assessmentWrites()
-                .run(tx -> assessments.recordAll(receipts, packed, actor), receipts.size());
+                .run(
+                    tx -> {
+                      if (!page.listed) {
+                        // The page's read, on record before its receipts (as a list before them).
+                        transactions.write(
+                            h ->
+                                audit.appendAll(
+                                    h, actor, AuditTrail.CASE_LIST, JdbiCases.listed(page.read)));
+                      }
+                      return receipts.isEmpty()
+                          ? List.<Optional<StoredAssessment>>of()
+                          : assessments.recordAll(receipts, packed, actor);
+                    },
+                    Math.max(1, receipts.size()));
+    return settled(page, stored, id -> assessCase(id, actor, page.assess));
+  }
+
+  /**
+   * What became of each case of {@code page}, given what became of its receipts ({@code stored}, in
+   * order): refused, stored, or (left out because the case changed since it was read) what {@code
+   * again} gives for it: the receipt, or empty when the case is gone.
+   */
+  static List<Assessed> settled(
+      MadePage page,
+      List<Optional<StoredAssessment>> stored,
+      Function<String, Optional<StoredAssessment>> again) {
+    var results = new ArrayList<Assessed>(page.size());
     int next = 0;
-    for (int i = 0; i < read.size(); i++) {
-      if (results.get(i) != null) {
+    for (int i = 0; i < page.size(); i++) {
+      String id = page.read.get(i).id();
+      RuntimeException refused = page.refused.get(i);
+      if (refused != null) {
+        results.add(new Assessed.Refused(id, refused));
         continue;
       }
       Optional<StoredAssessment> done = stored.get(next++);
-      String id = read.get(i).id();
       if (done.isPresent()) {
-        results.set(i, new Assessed.Stored(id, done.get()));
+        results.add(new Assessed.Stored(id, done.get()));
         continue;
       }
       // The case changed since it was read: read and assess it again, on its own.
       try {
-        results.set(
-            i,
-            assessCase(id, actor, assess)
+        results.add(
+            again
+                .apply(id)
                 .<Assessed>map(r -> new Assessed.Stored(id, r))
                 .orElse(new Assessed.Missing(id)));
       } catch (RuntimeException e) {
-        results.set(i, new Assessed.Refused(id, e));
+        results.add(new Assessed.Refused(id, e));
       }
     }
     return results;

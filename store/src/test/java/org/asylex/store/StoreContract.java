@@ -474,6 +474,44 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_page_read_for_a_caseload_goes_on_record_with_its_receipts_a_refused_cases_read_too() {
+    for (String id : List.of("A-1", "A-2", "A-3")) {
+      store.cases().create(id, null, facts(), OFFICER);
+    }
+    ReadPage page = store.readPage(CaseFilter.all(), 0, 2);
+    assertThat(page.cases()).extracting(CaseRecord::id).containsExactly("A-1", "A-2");
+    assertThat(actions("A-1")).as("read, not yet on record").containsExactly("case.create");
+
+    List<Store.Assessed> done =
+        store.assessCases(
+            MadePage.make(
+                page,
+                c -> {
+                  if (c.id().equals("A-2")) {
+                    throw new IllegalStateException("refused");
+                  }
+                  return assessment("S-" + c.id(), c.id(), c.version());
+                }),
+            OTHER);
+
+    assertThat(done.get(0)).isInstanceOf(Store.Assessed.Stored.class);
+    assertThat(done.get(1)).isInstanceOf(Store.Assessed.Refused.class);
+    assertThat(actions("A-1")).containsExactly("case.create", "case.list", "case.assess");
+    assertThat(actions("A-2")).containsExactly("case.create", "case.list");
+    assertThat(actions("A-3")).containsExactly("case.create");
+    ReadPage last = store.readPage(CaseFilter.all(), 2, 2);
+    store.assessCases(
+        MadePage.make(
+            last,
+            c -> {
+              throw new IllegalStateException("refused");
+            }),
+        OTHER);
+    assertThat(actions("A-3")).as("no receipt, still on record").contains("case.list");
+    assertThat(store.audit().verify().intact()).isTrue();
+  }
+
+  @Test
   void a_change_returns_the_case_as_it_left_it_not_as_a_later_change_did() {
     store.cases().create("A-1", null, facts(), OFFICER);
 

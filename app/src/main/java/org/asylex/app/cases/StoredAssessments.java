@@ -27,6 +27,8 @@ import org.asylex.store.CaseFilter;
 import org.asylex.store.CaseNotFound;
 import org.asylex.store.CaseNotYetCreated;
 import org.asylex.store.CaseRecord;
+import org.asylex.store.MadePage;
+import org.asylex.store.ReadPage;
 import org.asylex.store.Store;
 import org.asylex.store.StoredAssessment;
 import org.asylex.store.VersionConflict;
@@ -196,15 +198,17 @@ public final class StoredAssessments {
     try (var writes = new CaseloadWrites(a -> tell(a, counts, 0, each))) {
       while (listed < limit) {
         int size = (int) Math.min(PAGE, limit - listed);
-        List<CaseRecord> page = store.cases().list(filter, offset, size, actor);
+        // Read without waiting for the writer: the page's case.list events are stored with its
+        // receipts, before any of its outcomes is told.
+        ReadPage page = store.readPage(filter, offset, size);
         if (page.isEmpty()) {
           break;
         }
         offset += page.size();
         listed += page.size();
-        Function<CaseRecord, StoredAssessment> made = made(page, date, Optional.empty(), actor);
-        // Stored on the writes' thread while the next page is read and assessed.
-        writes.store(() -> store.assessCases(page, actor, made));
+        MadePage made = MadePage.make(page, receipts(date, Optional.empty(), actor));
+        // Stored on the writes' thread while the next page is read and made.
+        writes.store(() -> store.assessCases(made, actor));
       }
       writes.finish();
     }
@@ -212,38 +216,12 @@ public final class StoredAssessments {
   }
 
   /**
-   * The receipts of a page, made on every core (checking the facts, the engine, the compact
-   * findings are work without side effects), as a function that gives each case's receipt (or
-   * throws its refusal); a case read again because it changed meanwhile is a new record, assessed
-   * when asked for.
+   * How a caseload's receipts are made ({@link MadePage#make} calls it on every core: checking the
+   * facts, the engine, the compact findings are work without side effects).
    */
-  private Function<CaseRecord, StoredAssessment> made(
-      List<CaseRecord> page, LocalDate date, Optional<Instant> factsAsOf, String actor) {
-    List<Object> made =
-        page.parallelStream()
-            .map(
-                c -> {
-                  try {
-                    return (Object) receipt(c, date, false, factsAsOf, Map.of(), actor, null);
-                  } catch (RuntimeException e) {
-                    return e;
-                  }
-                })
-            .toList();
-    var byCase = new java.util.IdentityHashMap<CaseRecord, Object>();
-    for (int i = 0; i < page.size(); i++) {
-      byCase.put(page.get(i), made.get(i));
-    }
-    return c -> {
-      Object r = byCase.remove(c);
-      if (r == null) {
-        return receipt(c, date, false, factsAsOf, Map.of(), actor, null);
-      }
-      if (r instanceof RuntimeException e) {
-        throw e;
-      }
-      return (StoredAssessment) r;
-    };
+  private Function<CaseRecord, StoredAssessment> receipts(
+      LocalDate date, Optional<Instant> factsAsOf, String actor) {
+    return c -> receipt(c, date, false, factsAsOf, Map.of(), actor, null);
   }
 
   /**
@@ -289,8 +267,8 @@ public final class StoredAssessments {
             List<CaseRecord> page = List.copyOf(selected);
             selected.clear();
             if (!page.isEmpty()) {
-              Function<CaseRecord, StoredAssessment> made = made(page, date, factsAsOf, actor);
-              writes.store(() -> store.assessCasesAsOf(page, at, actor, made));
+              MadePage made = MadePage.make(page, receipts(date, factsAsOf, actor));
+              writes.store(() -> store.assessCasesAsOf(made, at, actor));
             }
           };
       try {

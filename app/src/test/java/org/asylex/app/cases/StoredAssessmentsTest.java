@@ -14,9 +14,11 @@ import org.asylex.app.Application;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.TestApp;
+import org.asylex.app.audit.AuditLog;
 import org.asylex.app.policy.AssumptionSettings;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.json.RerunReason;
+import org.asylex.store.AuditEvent;
 import org.asylex.store.CaseFilter;
 import org.asylex.store.StoredAssessment;
 import org.junit.jupiter.api.Test;
@@ -163,6 +165,13 @@ class StoredAssessmentsTest {
           .doesNotHaveDuplicates();
       List<StoredAssessment> first = app.assessments().forCase("C-0", "olga");
       assertThat(first).hasSize(1);
+      // Each read of a case is on record, a refused one's too, before the receipt made of it.
+      assertThat(
+              app.audit().events(0, AuditLog.MAX_PAGE).events().stream()
+                  .filter(e -> e.caseId().equals(Optional.of("C-0")))
+                  .map(AuditEvent::action))
+          .containsExactly(
+              "case.create", "case.list", "case.list", "case.assess", "assessment.list");
       assertThat(app.audit().verify().intact()).isTrue();
     }
   }
