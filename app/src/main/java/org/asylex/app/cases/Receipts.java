@@ -1,6 +1,8 @@
 package org.asylex.app.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.asylex.engine.assessment.Assessment;
 import org.asylex.engine.assessment.AssumptionUse;
@@ -136,7 +137,7 @@ public final class Receipts {
             : findings(assessment, pack).getBytes(StandardCharsets.UTF_8);
     StoredAssessment receipt =
         new StoredAssessment(
-            UUID.randomUUID().toString(),
+            assessmentId(at),
             c.id(),
             c.version(),
             assessment.asOf(),
@@ -151,6 +152,20 @@ public final class Receipts {
             at,
             factsAsOf);
     return new Made(receipt, () -> findings(assessment, pack), compact);
+  }
+
+  /**
+   * Receipt ids: version 7 UUIDs (RFC 9562), the time of the receipt in milliseconds and then 74
+   * random bits (from a SecureRandom), so that new receipts go to the end of the id index instead
+   * of to random pages of it: a caseload's writes touch a few index pages, not one per receipt (ADR
+   * 0029).
+   */
+  private static final TimeBasedEpochRandomGenerator IDS =
+      Generators.timeBasedEpochRandomGenerator();
+
+  /** A new receipt's id, ordered by {@code at}. */
+  static String assessmentId(Instant at) {
+    return IDS.construct(at.toEpochMilli()).toString();
   }
 
   /** The assumption values to re-run a receipt with, and what the re-run should say of them. */
