@@ -5,6 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +16,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import org.asylex.app.Refusal;
+import org.asylex.app.Refused;
+import org.asylex.app.cases.FactsAsOf;
 import org.asylex.app.cases.Reproduction;
 import org.asylex.app.impact.CaseSearch;
 import org.asylex.app.impact.Deadlines;
@@ -23,6 +29,7 @@ import org.asylex.json.ReceiptJson;
 import org.asylex.store.CaseRecord;
 import org.asylex.store.FactChange;
 import org.asylex.store.StoredAssessment;
+import org.asylex.web.SignInPages.FieldError;
 
 /**
  * The officer's case pages. Each calls the use cases of the API routes it mirrors, so it is audited
@@ -84,7 +91,40 @@ public final class CasePages {
   public record FactRow(String name, String label, String value) {}
 
   public record CasePage(
-      Frame frame, CaseRecord record, List<FactRow> facts, List<StoredAssessment> receipts) {}
+      Frame frame,
+      CaseRecord record,
+      List<FactRow> facts,
+      List<StoredAssessment> receipts,
+      AssessAt assessAt,
+      List<FieldError> errors) {
+    public CasePage {
+      errors = List.copyOf(errors);
+    }
+
+    /** The message for {@code field}, or null. */
+    public String error(String field) {
+      return errors.stream()
+          .filter(e -> e.field().equals(field))
+          .map(FieldError::message)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /**
+   * The form that assesses a case under the policy on a date with its facts as recorded at a time,
+   * as typed (empty: today; the facts as they are).
+   */
+  public record AssessAt(String asOf, String factsAsOf) {
+    static final AssessAt EMPTY = new AssessAt("", "");
+
+    public boolean given() {
+      return !asOf.isEmpty() || !factsAsOf.isEmpty();
+    }
+  }
+
+  static final String AS_OF_FIELD = "assess-asof";
+  static final String FACTS_FIELD = "assess-facts";
 
   public record ReportPage(
       Frame frame, StoredAssessment receipt, List<Report.Element> elements, String notice) {}
@@ -163,12 +203,16 @@ public final class CasePages {
   }
 
   private void show(Context ctx, Site.Visit v) {
+    show(ctx, v, AssessAt.EMPTY, List.of());
+  }
+
+  private void show(Context ctx, Site.Visit v, AssessAt form, List<FieldError> errors) {
     CaseRecord c = site.app.cases().find(ctx.pathParam("id"), v.actor());
     List<StoredAssessment> receipts = site.app.assessments().forCase(c.id(), v.actor());
     site.pages.render(
         ctx,
         "case.jte",
-        new CasePage(v.frame(), c, factRows(c.facts(), v.frame().lang()), receipts));
+        new CasePage(v.frame(), c, factRows(c.facts(), v.frame().lang()), receipts, form, errors));
   }
 
   /** The stored facts with the labels of the pack of the case's country, in the pack's order. */
@@ -199,10 +243,63 @@ public final class CasePages {
     return site.app.policies().packFor(facts);
   }
 
+  /**
+   * Assesses the case: today on its facts as they are, or (the form {@link AssessAt}) under the
+   * policy on a date, on its facts as recorded at a time, as {@code case assess ID --as-of D
+   * --facts-as-of T}; a date or time that cannot be used is shown beside its field.
+   */
   private void assess(Context ctx, Site.Visit v) {
-    StoredAssessment receipt =
-        site.app.assessments().assess(ctx.pathParam("id"), Optional.empty(), Map.of(), v.actor());
+    Texts t = v.t();
+    var form = new AssessAt(text(ctx.formParam("asOf")), text(ctx.formParam(FactsAsOf.FIELD)));
+    var errors = new ArrayList<FieldError>();
+    Optional<LocalDate> asOf = Optional.empty();
+    if (!form.asOf().isEmpty()) {
+      try {
+        if (!form.asOf().matches("\\d{4}-\\d{2}-\\d{2}")) {
+          throw new DateTimeParseException("not YYYY-MM-DD", form.asOf(), 0);
+        }
+        asOf = Optional.of(LocalDate.parse(form.asOf()));
+      } catch (DateTimeParseException e) {
+        errors.add(new FieldError(AS_OF_FIELD, t.get("case.error.asOf")));
+      }
+    }
+    Optional<Instant> factsAsOf = Optional.empty();
+    if (!form.factsAsOf().isEmpty()) {
+      try {
+        factsAsOf = Optional.of(FactsAsOf.parse(FactsAsOf.FIELD, form.factsAsOf()));
+      } catch (Refused r) {
+        errors.add(new FieldError(FACTS_FIELD, t.get("case.error.factsAsOf.bad-time")));
+      }
+    }
+    StoredAssessment receipt = null;
+    if (errors.isEmpty()) {
+      try {
+        receipt =
+            site.app
+                .assessments()
+                .assess(ctx.pathParam("id"), asOf, factsAsOf, Map.of(), v.actor());
+      } catch (Refused r) {
+        if (!(r.refusal() instanceof Refusal.InvalidValue bad)
+            || !bad.field().equals(FactsAsOf.FIELD)) {
+          throw r;
+        }
+        errors.add(new FieldError(FACTS_FIELD, factsRefused(bad, t)));
+      }
+    }
+    if (!errors.isEmpty()) {
+      ctx.status(422);
+      show(ctx, v, form, errors);
+      return;
+    }
     ctx.redirect("/assessments/" + encode(receipt.id()), HttpStatus.SEE_OTHER);
+  }
+
+  /** A refused time of the facts in the visitor's words, by the refusal's code. */
+  private static String factsRefused(Refusal.InvalidValue bad, Texts t) {
+    return switch (bad.code()) {
+      case "in-future", "before-case" -> t.get("case.error.factsAsOf." + bad.code());
+      default -> t.get("case.error.factsAsOf.bad-time");
+    };
   }
 
   private void history(Context ctx, Site.Visit v) {

@@ -2,6 +2,7 @@ package org.asylex.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import org.asylex.app.AssumptionProblem;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
+import org.asylex.app.cases.FactsAsOf;
 import org.asylex.app.impact.ChangedFinding;
 import org.asylex.app.impact.DailyCounts;
 import org.asylex.app.impact.Impact;
@@ -54,9 +56,16 @@ public final class ImpactPages {
     site.get(javalin, "/impact", READERS, this::impact);
   }
 
-  /** The form as given: dates as typed, assumption values by id (empty: as configured). */
+  /**
+   * The form as given: dates and the time of the facts as typed (empty: the facts as they are),
+   * assumption values by id (empty: as configured).
+   */
   public record Form(
-      String from, String to, Map<String, String> before, Map<String, String> after) {
+      String from,
+      String to,
+      String factsAsOf,
+      Map<String, String> before,
+      Map<String, String> after) {
     public Form {
       before = Map.copyOf(before);
       after = Map.copyOf(after);
@@ -145,20 +154,49 @@ public final class ImpactPages {
             new FieldError("impact-to", t.get("impact.error.tooLong", DailyCounts.MAX_DAYS)));
       }
     }
+    Optional<Instant> factsAsOf = factsAsOf(form.factsAsOf(), t, errors);
     checkValues(form.before(), "before-", t, errors);
     checkValues(form.after(), "after-", t, errors);
+    Result result = null;
+    if (errors.isEmpty()) {
+      try {
+        result = run(v, start, end, factsAsOf, form);
+      } catch (Refused r) {
+        if (!(r.refusal() instanceof Refusal.InvalidValue bad)
+            || !bad.field().equals(FactsAsOf.FIELD)) {
+          throw r;
+        }
+        errors.add(new FieldError(FACTS_FIELD, t.get("impact.error.factsAsOf." + bad.code())));
+      }
+    }
     if (!errors.isEmpty()) {
       ctx.status(422);
       site.pages.render(
           ctx, "impact.jte", new ImpactPage(v.frame(), form, fields, errors, Optional.empty()));
       return;
     }
-    Result result = run(v, start, end, form);
     site.pages.render(
         ctx, "impact.jte", new ImpactPage(v.frame(), form, fields, List.of(), Optional.of(result)));
   }
 
-  private Result run(Site.Visit v, LocalDate from, LocalDate to, Form form)
+  /** The form's field for the time of the facts. */
+  static final String FACTS_FIELD = "impact-facts";
+
+  /** The time of the facts as typed, read as every front end reads it; empty when not given. */
+  static Optional<Instant> factsAsOf(String given, Texts t, List<FieldError> errors) {
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(FactsAsOf.parse(FactsAsOf.FIELD, given));
+    } catch (Refused r) {
+      errors.add(new FieldError(FACTS_FIELD, t.get("impact.error.factsAsOf.bad-time")));
+      return Optional.empty();
+    }
+  }
+
+  private Result run(
+      Site.Visit v, LocalDate from, LocalDate to, Optional<Instant> factsAsOf, Form form)
       throws InterruptedException {
     boolean officer = v.session().role() == Role.OFFICER;
     var before = new ImpactPoint(site.app.policies(), from, form.before());
@@ -178,7 +216,10 @@ public final class ImpactPages {
             }
           }
         };
-    ImpactReport report = site.app.impact().compareStored(v.actor(), before, after, listener);
+    ImpactReport report =
+        factsAsOf.isPresent()
+            ? site.app.impact().compareStored(v.actor(), factsAsOf.get(), before, after, listener)
+            : site.app.impact().compareStored(v.actor(), before, after, listener);
     Texts t = v.t();
     var sentences = new ImpactSentences(v.frame().lang() == Lang.EN ? Language.EN : Language.NL);
     var elements = new ArrayList<ElementView>();
@@ -201,16 +242,16 @@ public final class ImpactPages {
       series.put(
           t.get("impact.series.one"),
           DailyCounts.underDecisionMoratorium(site.app.policies(), form.before())
-              .stored(site.app.cases(), v.actor(), lo, hi));
+              .stored(site.app.cases(), v.actor(), factsAsOf, lo, hi));
     } else {
       series.put(
           t.get("impact.series.before"),
           DailyCounts.underDecisionMoratorium(site.app.policies(), form.before())
-              .stored(site.app.cases(), v.actor(), lo, hi));
+              .stored(site.app.cases(), v.actor(), factsAsOf, lo, hi));
       series.put(
           t.get("impact.series.after"),
           DailyCounts.underDecisionMoratorium(site.app.policies(), form.after())
-              .stored(site.app.cases(), v.actor(), lo, hi));
+              .stored(site.app.cases(), v.actor(), factsAsOf, lo, hi));
     }
     return new Result(
         report, elements, rows, changedTotal[0], ImpactSvg.axis(series), lo, hi, officer);
@@ -258,7 +299,12 @@ public final class ImpactPages {
                 after.put(name.substring(AFTER.length()), value);
               }
             });
-    return new Form(text(ctx.queryParam("from")), text(ctx.queryParam("to")), before, after);
+    return new Form(
+        text(ctx.queryParam("from")),
+        text(ctx.queryParam("to")),
+        text(ctx.queryParam(FactsAsOf.FIELD)),
+        before,
+        after);
   }
 
   private static String text(String given) {

@@ -3,6 +3,7 @@ package org.asylex.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +285,45 @@ class BrowserIT {
     waiting().until(ExpectedConditions.urlContains("/sign-in"));
   }
 
+  @Test
+  void aCaseIsAssessedOnAnotherDateWithItsEarlierFactsByKeyboardAloneWithoutViolations() {
+    var enter = org.openqa.selenium.Keys.ENTER;
+    var created =
+        server
+            .app()
+            .cases()
+            .create(null, "TWO-TIMES-B", Map.of("countryOfOrigin", "RU"), "", "setup");
+    String recorded = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+    List<String> failures = new ArrayList<>();
+    signIn("officer");
+    driver.get(url("/cases/" + created.id()));
+    tabTo("details.asylex-assess-at summary");
+    keys(enter);
+    tabTo("#assess-asof");
+    keys("2023-01-15");
+    tabTo("#assess-facts");
+    keys("yesterday");
+    tabTo("details.asylex-assess-at button[type=submit]");
+    keys(enter);
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    check("/cases/{id} with an error", "nl", failures);
+    tabTo("#error-summary a[href='#assess-facts']");
+    keys(enter);
+    waiting().until(ExpectedConditions.urlContains("#assess-facts"));
+    tabTo("#assess-facts");
+    keys(org.openqa.selenium.Keys.END);
+    for (int i = 0; i < "yesterday".length(); i++) {
+      keys(org.openqa.selenium.Keys.BACK_SPACE);
+    }
+    keys(recorded);
+    tabTo("details.asylex-assess-at button[type=submit]");
+    keys(enter);
+    waiting().until(ExpectedConditions.urlContains("/assessments/"));
+    assertThat(driver.getPageSource()).contains("Feiten zoals vastgelegd op").contains(recorded);
+    check("/assessments/{id} with facts as recorded", "nl", failures);
+    assertThat(failures).isEmpty();
+  }
+
   // --- web-a: the admin's account pages (axe in nl and en, with errors, the token shown once) ---
   @Test
   void theAccountPagesHaveNoWcag21AaViolationsInDutchAndEnglish() {
@@ -365,7 +405,8 @@ class BrowserIT {
           "/impact",
           "/impact?from=2023-06-20&to=2023-07-05",
           "/impact?from=2023-01-15&to=2023-01-15&after.conscript-reading=serving",
-          "/impact?from=2023-02-30&to=&before.conscript-reading=drafted");
+          "/impact?from=2023-02-30&to=&before.conscript-reading=drafted",
+          "/impact?from=2023-06-28&to=2023-06-30&factsAsOf=2099-01-01");
 
   @Test
   void theImpactPageHasNoWcag21AaViolationsInDutchAndEnglishForBothRoles() {
@@ -382,10 +423,15 @@ class BrowserIT {
           check(role + " " + path, lang, failures);
           checked++;
         }
+        // The stored cases as recorded a moment ago: the result names the time.
+        driver.get(url("/impact?from=2023-06-28&to=2023-06-30&factsAsOf=" + Instant.now()));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("impact-facts-time")));
+        check(role + " /impact?factsAsOf=now", lang, failures);
+        checked++;
       }
     }
     assertThat(failures).isEmpty();
-    assertThat(checked).isEqualTo(16);
+    assertThat(checked).isEqualTo(24);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.asylex.app.impact;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.asylex.app.Refusal;
 import org.asylex.app.Refused;
 import org.asylex.app.cases.CaseFiles;
@@ -123,8 +125,23 @@ public final class DailyCounts {
    * trail, as the impact analysis of the stored cases).
    */
   public Series stored(CaseFiles cases, String actor, LocalDate from, LocalDate to) {
+    return stored(cases, actor, Optional.empty(), from, to);
+  }
+
+  /**
+   * {@link #stored(CaseFiles, String, LocalDate, LocalDate)}, of every case's facts as they were
+   * recorded at {@code factsAsOf} when one is given (a case created later is left out), as the
+   * impact analysis of the stored cases at that time reads them.
+   */
+  public Series stored(
+      CaseFiles cases, String actor, Optional<Instant> factsAsOf, LocalDate from, LocalDate to) {
     Counter counter = counter(from, to);
-    cases.export(actor, (CaseRecord c) -> counter.add(c.facts()));
+    Consumer<CaseRecord> add = c -> counter.add(c.facts());
+    if (factsAsOf.isPresent()) {
+      cases.exportAsOf(factsAsOf.get(), actor, add);
+    } else {
+      cases.export(actor, add);
+    }
     return counter.series();
   }
 
