@@ -376,19 +376,7 @@ class BrowserIT {
 
   /** A small caseload for the impact page: a conscript under the moratorium, a lawyer. */
   private static void impactCaseload() {
-    server
-        .app()
-        .cases()
-        .create(
-            null,
-            "IMPACT-B-1",
-            Map.of(
-                "countryOfOrigin", "RU",
-                "dateOfBirth", "2001-03-14",
-                "militaryStatus", "conscript",
-                "refusesMilitaryService", true),
-            "",
-            "setup");
+    server.app().cases().create(null, "IMPACT-B-1", WebTestServer.CONSCRIPT, "", "setup");
     server
         .app()
         .cases()

@@ -30,20 +30,7 @@ class FactsAsOfPagesTest {
   static void start() {
     server = WebTestServer.start(UnaryOperator.identity(), Today.system(), CLOCK);
     conscript =
-        server
-            .app()
-            .cases()
-            .create(
-                null,
-                "TWO-TIMES-1",
-                Map.of(
-                    "countryOfOrigin", "RU",
-                    "dateOfBirth", "2001-03-14",
-                    "militaryStatus", "conscript",
-                    "refusesMilitaryService", true),
-                "",
-                "setup")
-            .id();
+        server.app().cases().create(null, "TWO-TIMES-1", WebTestServer.CONSCRIPT, "", "setup").id();
     CLOCK.advance(Duration.ofDays(1)); // 2026-01-06T09:00:00Z: the case changes
     server
         .app()

@@ -27,16 +27,7 @@ class ImpactPagesTest {
         server
             .app()
             .cases()
-            .create(
-                null,
-                "IMPACT-SECRET-1",
-                Map.of(
-                    "countryOfOrigin", "RU",
-                    "dateOfBirth", "2001-03-14",
-                    "militaryStatus", "conscript",
-                    "refusesMilitaryService", true),
-                "",
-                "setup")
+            .create(null, "IMPACT-SECRET-1", WebTestServer.CONSCRIPT, "", "setup")
             .id();
     lawyer =
         server

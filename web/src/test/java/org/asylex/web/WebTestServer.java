@@ -27,6 +27,16 @@ final class WebTestServer implements AutoCloseable {
   /** The password of every test account. */
   static final String PASSWORD = "correct horse battery staple";
 
+  /**
+   * A conscript born in 2001 who refuses service: under the decision moratorium until it lapses.
+   */
+  static final java.util.Map<String, Object> CONSCRIPT =
+      java.util.Map.of(
+          "countryOfOrigin", "RU",
+          "dateOfBirth", "2001-03-14",
+          "militaryStatus", "conscript",
+          "refusesMilitaryService", true);
+
   private final Path directory;
   private final Application app;
   private final AsylexServer server;
