@@ -68,9 +68,10 @@ class FrontEndArchitectureTest {
               String.class,
               java.util.Map.class,
               String.class,
+              org.asylex.store.StoredAssessment.Findings.class,
               String.class,
-              String.class,
-              java.time.Instant.class)
+              java.time.Instant.class,
+              java.util.Optional.class)
           .because("a front end parses, calls one use case of org.asylex.app and renders");
 
   /** The command line starts the server, and knows nothing else of it. */

@@ -415,7 +415,7 @@ final class JdbiCaseAssessments implements CaseAssessments {
         rs.getString("content_hash"),
         JsonColumns.readStrings(texts.assumptions(), what),
         rs.getString("engine_version"),
-        texts.findings(),
+        StoredAssessment.Findings.text(texts.findings()),
         rs.getString("actor"),
         database.instant(rs, "assessed_at"),
         database.optionalInstant(rs, "facts_as_of"));

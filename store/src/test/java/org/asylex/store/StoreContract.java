@@ -423,9 +423,11 @@ abstract class StoreContract {
         "sha256:0f3a",
         assumptions,
         "0.1.0",
-        "{\n  \"format\": \"asylex-assessment/1\",\n  \"findings\": [ ]\n}",
+        StoredAssessment.Findings.text(
+            "{\n  \"format\": \"asylex-assessment/1\",\n  \"findings\": [ ]\n}"),
         OFFICER,
-        Instant.parse("2026-03-02T10:15:30.123456789Z"));
+        Instant.parse("2026-03-02T10:15:30.123456789Z"),
+        Optional.empty());
   }
 
   @Test
@@ -619,7 +621,7 @@ abstract class StoreContract {
         a.contentHash(),
         a.assumptions(),
         a.engineVersion(),
-        a.findingsJson(),
+        StoredAssessment.Findings.text(a.findingsJson()),
         a.actor(),
         a.at(),
         Optional.of(factsAsOf));
@@ -777,9 +779,10 @@ abstract class StoreContract {
                 first.contentHash(),
                 first.assumptions(),
                 first.engineVersion(),
-                first.findingsJson(),
+                StoredAssessment.Findings.text(first.findingsJson()),
                 first.actor(),
-                first.at().minusSeconds(60)));
+                first.at().minusSeconds(60),
+                Optional.empty()));
 
     assertThat(store.assessments().forCase("A-1", OFFICER))
         .extracting(StoredAssessment::id)

@@ -149,7 +149,7 @@ public final class ReceiptPacks {
         s.contentHash(),
         s.assumptions(),
         s.engineVersion(),
-        findings,
+        StoredAssessment.Findings.text(findings),
         s.actor(),
         s.at(),
         s.factsAsOf());

@@ -129,9 +129,11 @@ class ReceiptConversionTest {
                 UNKNOWN_PACK,
                 any.assumptions(),
                 "0.0.1",
-                any.findingsJson().replace(pack.contentHash(), UNKNOWN_PACK),
+                StoredAssessment.Findings.text(
+                    any.findingsJson().replace(pack.contentHash(), UNKNOWN_PACK)),
                 "officer",
-                old.now));
+                old.now,
+                Optional.empty()));
     receipts.add(orphan);
     var before = new LinkedHashMap<String, String>();
     for (StoredAssessment r : receipts) {
@@ -292,9 +294,10 @@ class ReceiptConversionTest {
           a.contentHash(),
           a.assumptions(),
           a.engineVersion(),
-          a.findingsJson(),
+          StoredAssessment.Findings.text(a.findingsJson()),
           a.actor(),
-          at);
+          at,
+          Optional.empty());
     }
 
     private String json() {

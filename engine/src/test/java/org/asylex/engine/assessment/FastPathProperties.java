@@ -42,129 +42,109 @@ class FastPathProperties {
           NeutralPack.defaults(),
           NeutralPack.compiled(Map.of("change-date", "2023-03-01", "desertion-counts", "false")));
 
-  /** Element lifted: rules r1-r3 (two versions of r2) and exceptions x1 (r1, r2), x2 (r3). */
-  static final PolicyPack SYNTHETIC =
-      TestPacks.pack()
-          .fact(fact("a", FactType.BOOLEAN, 1))
-          .fact(fact("b", FactType.BOOLEAN, 2))
-          .fact(fact("c", FactType.BOOLEAN, 3))
-          .fact(fact("d", FactType.BOOLEAN, 4))
-          .fact(fact("e", FactType.BOOLEAN, 5))
-          .fact(fact("k", FactType.ENUM, 6, "one", "two", "three"))
-          .fact(fact("born", FactType.PARTIAL_DATE, 7))
-          .fact(fact("place", FactType.REGION, 8))
-          .fact(fact("m0", FactType.BOOLEAN, 9))
-          .fact(fact("m1", FactType.BOOLEAN, 10))
-          .fact(fact("m2", FactType.BOOLEAN, 11))
-          .fact(fact("m3", FactType.BOOLEAN, 12))
-          .fact(fact("m4", FactType.BOOLEAN, 13))
-          .fact(fact("m5", FactType.BOOLEAN, 14))
-          .fact(fact("m6", FactType.BOOLEAN, 15))
-          .fact(fact("m7", FactType.BOOLEAN, 16))
-          .fact(fact("m8", FactType.BOOLEAN, 17))
-          .element(
-              element(
-                  "lifted",
-                  Slot.PARTICULARS,
-                  Outcome.DOES_NOT_APPLY,
-                  Outcome.INDIVIDUAL_ASSESSMENT,
-                  1,
-                  "g1",
-                  "g2",
-                  "g3",
-                  "gx",
-                  "gy"))
-          .element(
-              element(
-                  "wide",
-                  Slot.RISK_GROUPS,
-                  Outcome.DOES_NOT_APPLY,
-                  Outcome.APPLIES,
-                  20,
-                  "h1",
-                  "h2",
-                  "h3",
-                  "h4",
-                  "h5",
-                  "h6",
-                  "h7",
-                  "h8",
-                  "h9"))
-          .rule(
-              rule("r1", "lifted", 10)
-                  .group("g1")
-                  .valid("2023-01-01", null, "a and b", Outcome.APPLIES))
-          .rule(
-              rule("r2", "lifted", 20)
-                  .group("g2")
-                  .valid("2023-01-01", "2023-06-01", "c or k = 'two'", Outcome.APPLIES)
-                  .valid("2023-06-01", null, "c and age(born) >= 18", Outcome.APPLIES))
-          .rule(
-              rule("r3", "lifted", 40)
-                  .group("g3")
-                  .valid(
-                      "2023-03-01",
-                      "2024-01-01",
-                      "not d or k in ['one', 'three'] or place != 'XX-BB'",
-                      Outcome.APPLIES))
-          .rule(
-              rule("x1", "lifted", 50)
-                  .group("gx")
-                  .exceptionTo("r1", "r2")
-                  .valid("2023-02-01", null, "e", Outcome.INDIVIDUAL_ASSESSMENT))
-          .rule(
-              rule("x2", "lifted", 60)
-                  .group("gy")
-                  .exceptionTo("r3")
-                  .valid("2023-01-01", "2023-12-01", "b and not e", Outcome.DOES_NOT_APPLY))
-          .element(
-              element(
-                  "broad",
-                  Slot.EXCLUSION,
-                  Outcome.DOES_NOT_APPLY,
-                  Outcome.DOES_NOT_APPLY,
-                  30,
-                  "b1",
-                  "b2",
-                  "b3"))
-          .rule(
-              rule("b1", "broad", 160)
-                  .group("b1")
-                  .valid("2023-01-01", null, "m0 and m1 and m2", Outcome.APPLIES))
-          .rule(
-              rule("b2", "broad", 170)
-                  .group("b2")
-                  .valid("2023-01-01", null, "m3 or not m4 or m5", Outcome.APPLIES))
-          .rule(
-              rule("b3", "broad", 180)
-                  .group("b3")
-                  .valid(
-                      "2023-01-01",
-                      null,
-                      "(m6 and m7) or m8 or place in ['XX-AA', 'xx-odd']",
-                      Outcome.APPLIES))
-          .rule(rule("w1", "wide", 70).group("h1").valid("2023-01-01", null, "a", Outcome.APPLIES))
-          .rule(rule("w2", "wide", 80).group("h2").valid("2023-01-01", null, "b", Outcome.APPLIES))
-          .rule(rule("w3", "wide", 90).group("h3").valid("2023-01-01", null, "c", Outcome.APPLIES))
-          .rule(rule("w4", "wide", 100).group("h4").valid("2023-01-01", null, "d", Outcome.APPLIES))
-          .rule(rule("w5", "wide", 110).group("h5").valid("2023-01-01", null, "e", Outcome.APPLIES))
-          .rule(
-              rule("w6", "wide", 120)
-                  .group("h6")
-                  .valid("2023-01-01", null, "a and b", Outcome.APPLIES))
-          .rule(
-              rule("w7", "wide", 130)
-                  .group("h7")
-                  .valid("2023-01-01", null, "k = 'one'", Outcome.APPLIES))
-          .rule(
-              rule("w8", "wide", 140)
-                  .group("h8")
-                  .valid("2023-01-01", null, "age(born) < 27", Outcome.APPLIES))
-          .rule(
-              rule("w9", "wide", 150)
-                  .group("h9")
-                  .valid("2023-01-01", null, "c and d", Outcome.APPLIES))
-          .build();
+  /**
+   * Element lifted: rules r1-r3 (two versions of r2) and exceptions x1 (r1, r2), x2 (r3). Element
+   * broad: three rules over the nine facts m0-m8 and a region (more atoms than an atom table
+   * holds). Element wide: nine one-condition rules (more conditions than a combination table
+   * covers).
+   */
+  static final PolicyPack SYNTHETIC = synthetic();
+
+  private static PolicyPack synthetic() {
+    TestPacks.PackBuilder p =
+        TestPacks.pack()
+            .fact(fact("a", FactType.BOOLEAN, 1))
+            .fact(fact("b", FactType.BOOLEAN, 2))
+            .fact(fact("c", FactType.BOOLEAN, 3))
+            .fact(fact("d", FactType.BOOLEAN, 4))
+            .fact(fact("e", FactType.BOOLEAN, 5))
+            .fact(fact("k", FactType.ENUM, 6, "one", "two", "three"))
+            .fact(fact("born", FactType.PARTIAL_DATE, 7))
+            .fact(fact("place", FactType.REGION, 8));
+    for (int i = 0; i <= 8; i++) {
+      p.fact(fact("m" + i, FactType.BOOLEAN, 9 + i));
+    }
+    p.element(
+            element(
+                "lifted",
+                Slot.PARTICULARS,
+                Outcome.DOES_NOT_APPLY,
+                Outcome.INDIVIDUAL_ASSESSMENT,
+                1,
+                "g1",
+                "g2",
+                "g3",
+                "gx",
+                "gy"))
+        .element(
+            element(
+                "wide",
+                Slot.RISK_GROUPS,
+                Outcome.DOES_NOT_APPLY,
+                Outcome.APPLIES,
+                20,
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "h7",
+                "h8",
+                "h9"))
+        .rule(applies("r1", "lifted", 10, "g1", "a and b"))
+        .rule(
+            rule("r2", "lifted", 20)
+                .group("g2")
+                .valid("2023-01-01", "2023-06-01", "c or k = 'two'", Outcome.APPLIES)
+                .valid("2023-06-01", null, "c and age(born) >= 18", Outcome.APPLIES))
+        .rule(
+            rule("r3", "lifted", 40)
+                .group("g3")
+                .valid(
+                    "2023-03-01",
+                    "2024-01-01",
+                    "not d or k in ['one', 'three'] or place != 'XX-BB'",
+                    Outcome.APPLIES))
+        .rule(
+            rule("x1", "lifted", 50)
+                .group("gx")
+                .exceptionTo("r1", "r2")
+                .valid("2023-02-01", null, "e", Outcome.INDIVIDUAL_ASSESSMENT))
+        .rule(
+            rule("x2", "lifted", 60)
+                .group("gy")
+                .exceptionTo("r3")
+                .valid("2023-01-01", "2023-12-01", "b and not e", Outcome.DOES_NOT_APPLY))
+        .element(
+            element(
+                "broad",
+                Slot.EXCLUSION,
+                Outcome.DOES_NOT_APPLY,
+                Outcome.DOES_NOT_APPLY,
+                30,
+                "b1",
+                "b2",
+                "b3"))
+        .rule(applies("b1", "broad", 160, "b1", "m0 and m1 and m2"))
+        .rule(applies("b2", "broad", 170, "b2", "m3 or not m4 or m5"))
+        .rule(
+            applies("b3", "broad", 180, "b3", "(m6 and m7) or m8 or place in ['XX-AA', 'xx-odd']"));
+    List<String> wide =
+        List.of("a", "b", "c", "d", "e", "a and b", "k = 'one'", "age(born) < 27", "c and d");
+    for (int i = 0; i < wide.size(); i++) {
+      p.rule(applies("w" + (i + 1), "wide", 70 + 10 * i, "h" + (i + 1), wide.get(i)));
+    }
+    return p.build();
+  }
+
+  /** A rule of one version, in force from 2023-01-01 on, that applies when its condition holds. */
+  private static TestPacks.RuleBuilder applies(
+      String id, String element, int line, String group, String condition) {
+    return rule(id, element, line)
+        .group(group)
+        .valid("2023-01-01", null, condition, Outcome.APPLIES);
+  }
 
   private static final CompiledPolicy SYNTHETIC_POLICY =
       CompiledPolicy.compile(SYNTHETIC, AssumptionValues.defaults(SYNTHETIC));

@@ -176,9 +176,11 @@ class CaseAssessmentRoutesTest {
             oldHash,
             real.assumptions(),
             real.engineVersion(),
-            real.findingsJson().replace(real.contentHash(), oldHash),
+            StoredAssessment.Findings.text(
+                real.findingsJson().replace(real.contentHash(), oldHash)),
             real.actor(),
-            real.at());
+            real.at(),
+            java.util.Optional.empty());
     server.store().assessments().record(changed);
 
     JsonNode result =
