@@ -11,9 +11,11 @@ import org.asylex.app.TestApp;
 import org.asylex.app.policy.PolicyCatalog;
 import org.asylex.engine.assessment.Assessment;
 import org.asylex.engine.assessment.CaseInput;
+import org.asylex.engine.policy.AssumptionValues;
 import org.asylex.engine.policy.FactDefinition;
 import org.asylex.engine.policy.FactType;
 import org.asylex.engine.policy.PolicyPack;
+import org.asylex.engine.policy.Timeline;
 import org.asylex.json.AssessmentJson;
 import org.asylex.json.CompactFindings;
 import org.asylex.json.CompactWriter;
@@ -29,18 +31,6 @@ import org.junit.jupiter.api.Test;
  * assessment's JSON.
  */
 class CompactWriterTest {
-  private static final List<String> DATES =
-      List.of(
-          "2020-01-01",
-          "2021-06-01",
-          "2022-06-28",
-          "2022-06-29",
-          "2023-01-15",
-          "2023-06-07",
-          "2023-06-08",
-          "2023-06-28",
-          "2023-06-29",
-          "2024-01-01");
   private static final List<Map<String, String>> ASSUMPTIONS =
       List.of(
           Map.of(),
@@ -51,6 +41,21 @@ class CompactWriterTest {
   private final PolicyCatalog policies = TestApp.policies();
   private final PolicyPack pack = policies.byId("RU").orElseThrow();
 
+  /**
+   * The days the pack's policy changes on (its timeline under the default values), the day before
+   * and after each, and days long before and after all of them: where findings carry the most
+   * different rules in force, sources and reasons.
+   */
+  private final List<LocalDate> dates = dates(pack);
+
+  private static List<LocalDate> dates(PolicyPack pack) {
+    var days = new java.util.TreeSet<>(List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 1)));
+    for (Timeline.Entry e : Timeline.of(pack, AssumptionValues.defaults(pack))) {
+      e.date().exact().ifPresent(d -> days.addAll(List.of(d.minusDays(1), d, d.plusDays(1))));
+    }
+    return List.copyOf(days);
+  }
+
   @Test
   void writes_what_the_tree_path_writes_for_generated_cases() {
     var random = new Random(20261205);
@@ -58,7 +63,7 @@ class CompactWriterTest {
     int withOwnTexts = 0;
     for (int i = 0; i < 3000; i++) {
       Map<String, Object> facts = facts(random);
-      LocalDate on = LocalDate.parse(DATES.get(random.nextInt(DATES.size())));
+      LocalDate on = dates.get(random.nextInt(dates.size()));
       Map<String, String> assumptions = ASSUMPTIONS.get(random.nextInt(ASSUMPTIONS.size()));
       var valid = CaseInput.validate(pack, facts, on, "");
       if (!valid.isValid()) {
