@@ -51,16 +51,14 @@ class FastPathProperties {
   static final PolicyPack SYNTHETIC = synthetic();
 
   private static PolicyPack synthetic() {
-    TestPacks.PackBuilder p =
-        TestPacks.pack()
-            .fact(fact("a", FactType.BOOLEAN, 1))
-            .fact(fact("b", FactType.BOOLEAN, 2))
-            .fact(fact("c", FactType.BOOLEAN, 3))
-            .fact(fact("d", FactType.BOOLEAN, 4))
-            .fact(fact("e", FactType.BOOLEAN, 5))
-            .fact(fact("k", FactType.ENUM, 6, "one", "two", "three"))
-            .fact(fact("born", FactType.PARTIAL_DATE, 7))
-            .fact(fact("place", FactType.REGION, 8));
+    TestPacks.PackBuilder p = TestPacks.pack();
+    List<String> flags = List.of("a", "b", "c", "d", "e");
+    for (int i = 0; i < flags.size(); i++) {
+      p.fact(fact(flags.get(i), FactType.BOOLEAN, 1 + i));
+    }
+    p.fact(fact("k", FactType.ENUM, 6, "one", "two", "three"))
+        .fact(fact("born", FactType.PARTIAL_DATE, 7))
+        .fact(fact("place", FactType.REGION, 8));
     for (int i = 0; i <= 8; i++) {
       p.fact(fact("m" + i, FactType.BOOLEAN, 9 + i));
     }
